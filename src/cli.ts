@@ -1,0 +1,127 @@
+import { Chalk } from 'chalk';
+import { Command, CommanderError, Option } from 'commander';
+import type { Io } from './commands/common.js';
+import { PcvError } from './errors.js';
+import { VERSION } from './version.js';
+
+const EXAMPLES = `
+Examples:
+  pcv tally review-2022/                    tally a review folder, reports into pcv-out/
+  pcv tally scores/*.csv                    inside the review folder: these sheets only
+  pcv tally review-2022/ --json > out.json  results JSON on stdout, everything else on stderr
+  pcv validate review-2022/                 check every sheet, write nothing
+  pcv tally . --aggregate median --out results-median
+
+Exit codes: 0 done; 1 the inputs have problems (listed as FILE:LINE:COLUMN: message,
+nothing written); 2 usage error, missing or unreadable file, or another failure.`;
+
+interface GlobalFlags {
+  color?: boolean;
+  debug?: boolean;
+}
+
+function inputOptions(cmd: Command): Command {
+  return cmd
+    .argument(
+      '[inputs...]',
+      'review folder, score sheets, folders of sheets or glob patterns (default: .)',
+    )
+    .option('--rubric <file>', 'rubric file (default: rubric.yaml|yml|json in the review folder)')
+    .option('--roster <file>', 'project roster (default: projects.csv in the review folder)')
+    .option('--threshold <n>', "pass mark on the 0-100 scale (overrides the rubric's)")
+    .addOption(
+      new Option('--aggregate <method>', 'how judges are combined').choices([
+        'mean',
+        'trimmed-mean',
+        'median',
+      ]),
+    )
+    .option('--trim <n>', 'trimmed mean: drop this many highest and lowest totals')
+    .option('--decimals <n>', 'decimal places of final scores (0-6)')
+    .addOption(new Option('--lang <lang>', 'language of reports').choices(['zh', 'en']))
+    .option('--quiet', 'print only errors')
+    .option('--no-color', 'no colour in terminal output')
+    .option('--debug', 'show stack traces of internal errors');
+}
+
+/** Runs pcv with the given arguments and returns the exit code; the only place that prints. */
+export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
+  const out = io?.out ?? ((s: string) => process.stdout.write(s + '\n'));
+  const err = io?.err ?? ((s: string) => process.stderr.write(s + '\n'));
+  const cwd = io?.cwd ?? process.cwd();
+  let debug = argv.includes('--debug');
+  const colorWanted =
+    !argv.includes('--no-color') &&
+    !('NO_COLOR' in process.env) &&
+    process.stdout.isTTY === true &&
+    process.stderr.isTTY === true;
+  const makeIo = (flags: GlobalFlags): Io => ({
+    out,
+    err,
+    cwd,
+    chalk: io?.chalk ?? new Chalk({ level: flags.color === false || !colorWanted ? 0 : 1 }),
+  });
+
+  const program = new Command('pcv')
+    .description(
+      "Tally judges' score sheets into exact, ranked results and reports for a review round.",
+    )
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) })
+    .showHelpAfterError('(run pcv --help for usage)')
+    .addHelpText('after', EXAMPLES);
+
+  let code = 0;
+  inputOptions(
+    program
+      .command('tally')
+      .description('validate the sheets, compute the results, print a summary and write reports'),
+  )
+    .option('-o, --out <dir>', 'output folder for reports', 'pcv-out')
+    .option(
+      '--format <list>',
+      'reports to write: comma list of xlsx, pdf, json, cards',
+      'xlsx,pdf,json',
+    )
+    .option('--json', 'print the results JSON on stdout and nothing else there')
+    .addHelpText('after', EXAMPLES)
+    .action(async (inputs: string[], flags) => {
+      debug = Boolean(flags.debug);
+      const { tallyCommand } = await import('./commands/tally.js');
+      code = await tallyCommand(inputs, flags, makeIo(flags));
+    });
+
+  inputOptions(
+    program
+      .command('validate')
+      .description('check every sheet, the roster and the rubric; write nothing'),
+  )
+    .addHelpText('after', EXAMPLES)
+    .action(async (inputs: string[], flags) => {
+      debug = Boolean(flags.debug);
+      const { validateCommand } = await import('./commands/validate.js');
+      code = await validateCommand(inputs, flags, makeIo(flags));
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof PcvError) {
+      err(`pcv: ${e.message}`);
+      return e.exitCode;
+    }
+    const error = e as NodeJS.ErrnoException;
+    if (debug) err(error.stack ?? String(e));
+    else {
+      const detail = error.code ? `${error.code}: ${error.message}` : error.message;
+      err(`pcv: ${detail || String(e)} (run again with --debug for details)`);
+    }
+    return 2;
+  }
+}

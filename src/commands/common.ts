@@ -1,0 +1,82 @@
+import type { ChalkInstance } from 'chalk';
+import { formatIssue, type Issue } from '../core/issues.js';
+import { PcvError } from '../errors.js';
+import { AGGREGATES, LANGS, type Aggregate, type Lang } from '../core/rubric.js';
+import type { Overrides, TallyOptions } from '../tally.js';
+
+/** Where a command prints: injectable so tests can read both streams. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  chalk: ChalkInstance;
+  cwd: string;
+}
+
+/** Options shared by tally and validate, as commander hands them over (strings). */
+export interface InputFlags {
+  rubric?: string;
+  roster?: string;
+  threshold?: string;
+  aggregate?: string;
+  trim?: string;
+  lang?: string;
+  decimals?: string;
+}
+
+export function tallyOptions(inputs: string[], flags: InputFlags, cwd: string): TallyOptions {
+  const overrides: Overrides = {};
+  if (flags.threshold !== undefined) {
+    const n = Number(flags.threshold);
+    if (flags.threshold.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
+      throw new PcvError(`--threshold ${flags.threshold}: must be a number from 0 to 100`);
+    }
+    overrides.threshold = n;
+  }
+  if (flags.aggregate !== undefined) {
+    if (!(AGGREGATES as readonly string[]).includes(flags.aggregate)) {
+      throw new PcvError(`--aggregate ${flags.aggregate}: must be one of ${AGGREGATES.join(', ')}`);
+    }
+    overrides.aggregate = flags.aggregate as Aggregate;
+  }
+  if (flags.trim !== undefined) {
+    if (!/^\d+$/.test(flags.trim))
+      throw new PcvError(`--trim ${flags.trim}: must be a whole number >= 0`);
+    overrides.trim = Number(flags.trim);
+  }
+  if (flags.decimals !== undefined) {
+    if (!/^[0-6]$/.test(flags.decimals))
+      throw new PcvError(`--decimals ${flags.decimals}: must be from 0 to 6`);
+    overrides.decimals = Number(flags.decimals);
+  }
+  if (flags.lang !== undefined) {
+    if (!(LANGS as readonly string[]).includes(flags.lang)) {
+      throw new PcvError(`--lang ${flags.lang}: must be zh or en`);
+    }
+    overrides.lang = flags.lang as Lang;
+  }
+  return {
+    inputs,
+    cwd,
+    overrides,
+    ...(flags.rubric !== undefined ? { rubric: flags.rubric } : {}),
+    ...(flags.roster !== undefined ? { roster: flags.roster } : {}),
+  };
+}
+
+/** Prints every problem, one line each, and returns the error count. */
+export function printIssues(issues: readonly Issue[], io: Io, quiet = false): number {
+  let errors = 0;
+  for (const issue of issues) {
+    if (issue.severity === 'error') {
+      errors++;
+      io.err(io.chalk.red(formatIssue(issue)));
+    } else if (!quiet) io.err(io.chalk.yellow(formatIssue(issue)));
+  }
+  return errors;
+}
+
+export function problemSummary(issues: readonly Issue[]): string {
+  const errors = issues.filter((i) => i.severity === 'error');
+  const files = new Set(errors.map((i) => i.file)).size;
+  return `${errors.length} problem${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+}

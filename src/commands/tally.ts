@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { PcvError } from '../errors.js';
+import { writeFileAtomic } from '../io/write.js';
+import { resultsJson } from '../render/json.js';
+import { summaryTable } from '../render/table.js';
+import { tally, type TallyOutcome } from '../tally.js';
+import { printIssues, problemSummary, tallyOptions, type InputFlags, type Io } from './common.js';
+
+export const FORMATS = ['xlsx', 'pdf', 'json', 'cards'] as const;
+export type Format = (typeof FORMATS)[number];
+/** Formats this version can write; the others are accepted and reported as not yet available. */
+const WRITERS: readonly Format[] = ['json'];
+
+export interface TallyFlags extends InputFlags {
+  out: string;
+  format: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function parseFormats(list: string): Format[] {
+  const parts = list
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  for (const p of parts) {
+    if (!(FORMATS as readonly string[]).includes(p)) {
+      throw new PcvError(`--format ${list}: "${p}" is not one of ${FORMATS.join(', ')}`);
+    }
+  }
+  if (parts.length === 0)
+    throw new PcvError('--format: name at least one of ' + FORMATS.join(', '));
+  return [...new Set(parts)] as Format[];
+}
+
+/** Validate, compute, print the summary, write the reports. */
+export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io): Promise<number> {
+  const formats = parseFormats(flags.format);
+  const outcome = await tally(tallyOptions(inputs, flags, io.cwd));
+  const errors = printIssues(outcome.issues, io, flags.quiet);
+  if (errors > 0) {
+    io.err(`${problemSummary(outcome.issues)}; nothing was written.`);
+    return 1;
+  }
+  const results = outcome.results!;
+  const outDir = path.resolve(io.cwd, flags.out);
+  guardOutDir(outDir, outcome);
+
+  const json = JSON.stringify(resultsJson(results), null, 2) + '\n';
+  const written: string[] = [];
+  for (const format of formats) {
+    if (!WRITERS.includes(format)) continue;
+    if (format === 'json') {
+      const target = path.join(outDir, 'results.json');
+      await writeFileAtomic(target, json);
+      written.push(target);
+    }
+  }
+
+  const say = flags.json ? io.err : io.out;
+  if (flags.json) io.out(json.trimEnd());
+  if (!flags.quiet) {
+    say(summaryTable(results, io.chalk));
+    const missing = formats.filter((f) => !WRITERS.includes(f));
+    if (missing.length > 0)
+      io.err(
+        io.chalk.yellow(
+          `note: ${missing.join(', ')} reports are not available in this version yet`,
+        ),
+      );
+    if (written.length > 0)
+      io.err(`Wrote ${written.map((w) => path.relative(io.cwd, w) || w).join(', ')}`);
+  }
+  return 0;
+}
+
+/** Reports must never land on an input: refuse an --out that is an input or in the sheets' folder. */
+function guardOutDir(outDir: string, { inputs }: TallyOutcome) {
+  const files = [
+    inputs.rubricPath,
+    ...(inputs.rosterPath ? [inputs.rosterPath] : []),
+    ...inputs.sheetPaths,
+  ];
+  if (files.includes(outDir)) throw new PcvError(`--out ${outDir}: this is an input file`);
+  for (const dir of new Set(inputs.sheetPaths.map((f) => path.dirname(f)))) {
+    if (outDir === dir || outDir.startsWith(dir + path.sep)) {
+      throw new PcvError(
+        `--out ${outDir}: this is the score sheets' folder; choose another output folder`,
+      );
+    }
+  }
+}

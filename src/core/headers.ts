@@ -1,0 +1,69 @@
+/**
+ * Header and key normalisation shared by the rubric, the roster and the sheets: full-width forms
+ * to ASCII (NFKC), case and surrounding/duplicate spaces ignored.
+ */
+export function normalizeHeader(text: string): string {
+  return text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Paper forms print the maximum beside the criterion: `路演展示（20分）`, `Roadshow (max 20)`.
+ * The parenthesised part is dropped before matching when it holds a number.
+ */
+export function stripMaxAnnotation(normalized: string): string {
+  return normalized.replace(/\s*\([^()]*\d[^()]*\)\s*$/, '').trim();
+}
+
+/** Columns every sheet may have besides the criteria, with their accepted headers. */
+export const SHEET_FIELDS = {
+  project: ['project', 'id', 'project id', '项目编号', '编号'],
+  name: ['name', 'project name', '项目名称', '名称'],
+  comment: ['comment', 'comments', '备注', '评语'],
+  judge: ['judge', '评委'],
+  recused: ['recused', '回避'],
+  total: ['total', '总分', '合计'],
+  no: ['no', 'no.', '#', '序号'],
+} as const;
+
+export type SheetField = keyof typeof SHEET_FIELDS;
+
+export const ROSTER_FIELDS = {
+  id: ['id', 'project', 'project id', '项目编号', '编号'],
+  name: ['name', 'project name', '项目名称', '名称'],
+  organization: ['organization', 'organisation', 'applicant', '申报单位', '单位'],
+  category: ['category', '类别', '类型'],
+  amount: ['amount', 'requested', '申请金额', '金额'],
+} as const;
+
+export type RosterField = keyof typeof ROSTER_FIELDS;
+
+/** Edit distance, for "did you mean" hints on misspelt headers. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] ?? 0;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] ?? 0;
+      const left = prev[j - 1] ?? 0;
+      prev[j] = Math.min(up + 1, left + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** The closest candidate when it is close enough to be a likely typo. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
+  return bestDistance <= limit ? best : undefined;
+}

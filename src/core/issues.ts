@@ -1,0 +1,61 @@
+/**
+ * Problems are data: every check appends to a list instead of throwing, so one run can report
+ * every problem of every file at once.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Issue {
+  /** Stable machine-readable identifier, e.g. `score-over-max`. */
+  code: string;
+  severity: Severity;
+  /** File as shown to the user (relative to the working directory when possible). */
+  file: string;
+  /** 1-based line, when the problem has one. */
+  line?: number;
+  /** Column as the user sees it: the header text of a sheet column. */
+  column?: string;
+  message: string;
+}
+
+export class IssueList {
+  readonly items: Issue[] = [];
+
+  error(code: string, file: string, message: string, at: { line?: number; column?: string } = {}) {
+    this.items.push({ code, severity: 'error', file, ...at, message });
+  }
+
+  warn(code: string, file: string, message: string, at: { line?: number; column?: string } = {}) {
+    this.items.push({ code, severity: 'warning', file, ...at, message });
+  }
+
+  addAll(issues: readonly Issue[]) {
+    this.items.push(...issues);
+  }
+
+  get hasErrors(): boolean {
+    return this.items.some((i) => i.severity === 'error');
+  }
+}
+
+/** `FILE:LINE:COLUMN: message`, leaving out the parts a problem does not have. */
+export function formatIssue(issue: Issue): string {
+  let where = issue.file;
+  if (issue.line !== undefined) where += `:${issue.line}`;
+  if (issue.column !== undefined && issue.column !== '') where += `:${issue.column}`;
+  const prefix = issue.severity === 'warning' ? 'warning: ' : '';
+  return `${where}: ${prefix}${issue.message}`;
+}
+
+/** Sorted by file, then line (file-level problems first), then column, keeping insertion order. */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  return issues
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => {
+      if (a.issue.file !== b.issue.file) return a.issue.file < b.issue.file ? -1 : 1;
+      const la = a.issue.line ?? 0;
+      const lb = b.issue.line ?? 0;
+      if (la !== lb) return la - lb;
+      return a.index - b.index;
+    })
+    .map((x) => x.issue);
+}

@@ -1,0 +1,43 @@
+import type { Dec } from './decimal.js';
+
+export interface Rankable {
+  id: string;
+  /** Compared first, higher is better: the rounded final, then each tie-break value. */
+  keys: readonly Dec[];
+}
+
+/**
+ * Competition ranking ("1224"): a project's rank is one more than the number of projects strictly
+ * ahead of it, so equal keys share a rank and the next rank is skipped.
+ */
+export function competitionRanks(items: readonly Rankable[]): Map<string, number> {
+  const sorted = [...items].sort((a, b) => compareKeys(b.keys, a.keys));
+  const ranks = new Map<string, number>();
+  sorted.forEach((item, i) => {
+    const prev = sorted[i - 1];
+    const prevRank = prev === undefined ? undefined : ranks.get(prev.id);
+    ranks.set(
+      item.id,
+      prev !== undefined && prevRank !== undefined && compareKeys(prev.keys, item.keys) === 0
+        ? prevRank
+        : i + 1,
+    );
+  });
+  return ranks;
+}
+
+function compareKeys(a: readonly Dec[], b: readonly Dec[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? -1 : 1;
+    const c = x.comparedTo(y);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** Natural order for ids: P2 before P10. */
+export function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+}

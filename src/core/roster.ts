@@ -1,0 +1,130 @@
+import type { Row } from '../io/csv.js';
+import { closest, normalizeHeader, ROSTER_FIELDS, type RosterField } from './headers.js';
+import { IssueList, type Issue } from './issues.js';
+import { parseNumber } from './number.js';
+
+export interface RosterProject {
+  id: string;
+  line: number;
+  name?: string;
+  organization?: string;
+  category?: string;
+  amount?: number;
+}
+
+export interface Roster {
+  file: string;
+  projects: Map<string, RosterProject>;
+}
+
+const rosterHeaders = new Map<string, RosterField>();
+for (const [field, names] of Object.entries(ROSTER_FIELDS) as [RosterField, readonly string[]][]) {
+  for (const n of names) rosterHeaders.set(normalizeHeader(n), field);
+}
+
+/** Normalised project id: full-width forms folded, surrounding spaces dropped. */
+export function projectId(raw: string): string {
+  return raw.normalize('NFKC').trim();
+}
+
+/** Validates projects.csv rows (first row = header). */
+export function parseRoster(
+  rows: readonly Row[],
+  file: string,
+): { roster?: Roster; issues: Issue[] } {
+  const issues = new IssueList();
+  const [header, ...body] = rows;
+  if (header === undefined) {
+    issues.error(
+      'roster-empty',
+      file,
+      'the roster is empty; it needs a header row with an id column',
+    );
+    return { issues: issues.items };
+  }
+  const columns = new Map<RosterField, number>();
+  header.cells.forEach((cell, index) => {
+    const key = normalizeHeader(cell);
+    if (key === '') return;
+    const field = rosterHeaders.get(key);
+    if (field === undefined) {
+      const hint = closest(key, rosterHeaders.keys());
+      issues.warn(
+        'roster-column',
+        file,
+        `column "${cell}" is not used${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        {
+          line: header.line,
+          column: cell,
+        },
+      );
+    } else if (columns.has(field)) {
+      issues.error('roster-column', file, `a second ${field} column`, {
+        line: header.line,
+        column: cell,
+      });
+    } else columns.set(field, index);
+  });
+  const idIndex = columns.get('id');
+  if (idIndex === undefined) {
+    issues.error('roster-column', file, 'no id column (id or 项目编号) in the header', {
+      line: header.line,
+    });
+    return { issues: issues.items };
+  }
+
+  const projects = new Map<string, RosterProject>();
+  const headerOf = (field: RosterField) => header.cells[columns.get(field) ?? -1] ?? field;
+  for (const row of body) {
+    const cell = (field: RosterField) => {
+      const i = columns.get(field);
+      return i === undefined ? '' : (row.cells[i] ?? '').trim();
+    };
+    if (row.cells.every((c) => c.trim() === '')) continue;
+    const id = projectId(row.cells[idIndex] ?? '');
+    if (id === '') {
+      issues.error('roster-id', file, 'missing project id', {
+        line: row.line,
+        column: headerOf('id'),
+      });
+      continue;
+    }
+    const first = projects.get(id);
+    if (first !== undefined) {
+      issues.error(
+        'roster-duplicate',
+        file,
+        `project ${id} is listed twice (first on line ${first.line})`,
+        {
+          line: row.line,
+          column: headerOf('id'),
+        },
+      );
+      continue;
+    }
+    const project: RosterProject = { id, line: row.line };
+    const name = cell('name');
+    const organization = cell('organization');
+    const category = cell('category');
+    if (name) project.name = name;
+    if (organization) project.organization = organization;
+    if (category) project.category = category;
+    const amount = cell('amount');
+    if (amount) {
+      const n = parseNumber(amount.replace(/[,，](?=\d{3}\b)/g, ''));
+      if (n.ok && !n.value.isNegative()) project.amount = n.value.toNumber();
+      else
+        issues.error('roster-amount', file, `amount "${amount}" is not a number of yuan`, {
+          line: row.line,
+          column: headerOf('amount'),
+        });
+    }
+    projects.set(id, project);
+  }
+  if (projects.size === 0 && !issues.hasErrors) {
+    issues.error('roster-empty', file, 'the roster lists no projects', { line: header.line });
+  }
+  return issues.hasErrors
+    ? { issues: issues.items }
+    : { roster: { file, projects }, issues: issues.items };
+}

@@ -1,0 +1,13 @@
+/** pcv as a library: the same pipeline the CLI runs, returning data instead of printing. */
+export { tally } from './tally.js';
+export type { Overrides, Results, TallyOptions, TallyOutcome, InputFile } from './tally.js';
+export { resultsJson, fingerprint } from './render/json.js';
+export { formatIssue, type Issue, type Severity } from './core/issues.js';
+export { parseRubric, type Rubric, type Criterion, type Aggregate } from './core/rubric.js';
+export { aggregate, judgeTotal } from './core/aggregate.js';
+export { roundHalfUp } from './core/decimal.js';
+export { competitionRanks } from './core/rank.js';
+export { decodeBytes } from './io/decode.js';
+export { parseCsv } from './io/csv.js';
+export { PcvError } from './errors.js';
+export { run } from './cli.js';

@@ -1,0 +1,118 @@
+import { existsSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { PcvError } from '../errors.js';
+
+export const RUBRIC_NAMES = ['rubric.yaml', 'rubric.yml', 'rubric.json'];
+export const ROSTER_NAME = 'projects.csv';
+const SHEET_EXT = /\.(csv|xlsx)$/i;
+
+export interface ResolvedInputs {
+  /** Folder that file paths in results.json are relative to (the review folder). */
+  baseDir: string;
+  rubricPath: string;
+  rosterPath?: string;
+  sheetPaths: string[];
+}
+
+export interface InputOptions {
+  rubric?: string;
+  roster?: string;
+  cwd: string;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function findRubric(dir: string): string | undefined {
+  return RUBRIC_NAMES.map((n) => path.join(dir, n)).find((p) => existsSync(p));
+}
+
+async function sheetsIn(dir: string): Promise<string[]> {
+  const names = await readdir(dir);
+  return names
+    .filter((n) => SHEET_EXT.test(n) && !n.startsWith('~$') && n !== ROSTER_NAME)
+    .map((n) => path.join(dir, n));
+}
+
+/**
+ * Turns command-line inputs into the rubric, roster and sheets to read, per the contract:
+ * a review folder, a folder of sheets, files, or glob patterns (expanded here, as Windows
+ * shells do not).
+ */
+export async function resolveInputs(
+  args: readonly string[],
+  opts: InputOptions,
+): Promise<ResolvedInputs> {
+  const cwd = opts.cwd;
+  const list = args.length === 0 ? ['.'] : args;
+  let reviewDir: string | undefined;
+  const sheets: string[] = [];
+
+  for (const arg of list) {
+    const abs = path.resolve(cwd, arg);
+    if (isDir(abs)) {
+      if (list.length === 1 && findRubric(abs) !== undefined && opts.rubric === undefined) {
+        reviewDir = abs;
+        const scores = path.join(abs, 'scores');
+        if (!isDir(scores)) {
+          throw new PcvError(
+            `${display(scores, cwd)}: no scores/ folder in the review folder; put one CSV per judge there`,
+          );
+        }
+        sheets.push(...(await sheetsIn(scores)));
+      } else {
+        sheets.push(...(await sheetsIn(abs)));
+      }
+    } else if (existsSync(abs)) {
+      sheets.push(abs);
+    } else if (isDynamicPattern(arg)) {
+      const found = await glob(arg.replaceAll('\\', '/'), { cwd, absolute: true, onlyFiles: true });
+      if (found.length === 0) throw new PcvError(`${arg}: no files match this pattern`);
+      sheets.push(...found.map((f) => path.resolve(f)));
+    } else {
+      throw new PcvError(`${arg}: no such file or folder`);
+    }
+  }
+
+  const baseDir = reviewDir ?? cwd;
+  const rubricPath =
+    opts.rubric !== undefined ? path.resolve(cwd, opts.rubric) : findRubric(baseDir);
+  if (rubricPath === undefined) {
+    throw new PcvError(
+      `no rubric found: looked for ${RUBRIC_NAMES.join(', ')} in ${display(baseDir, cwd) || '.'}; run pcv in the review folder, name the folder, or pass --rubric FILE`,
+    );
+  }
+  if (!existsSync(rubricPath))
+    throw new PcvError(`${display(rubricPath, cwd)}: no such rubric file`);
+
+  let rosterPath: string | undefined;
+  if (opts.roster !== undefined) {
+    rosterPath = path.resolve(cwd, opts.roster);
+    if (!existsSync(rosterPath))
+      throw new PcvError(`${display(rosterPath, cwd)}: no such roster file`);
+  } else {
+    const candidate = path.join(baseDir, ROSTER_NAME);
+    if (existsSync(candidate)) rosterPath = candidate;
+  }
+
+  const unique = [...new Set(sheets)].filter((p) => p !== rosterPath && p !== rubricPath).sort();
+  if (unique.length === 0) {
+    throw new PcvError(
+      `no score sheets found${reviewDir ? ` in ${display(path.join(reviewDir, 'scores'), cwd)}` : ''}; expected one .csv per judge`,
+    );
+  }
+  return { baseDir, rubricPath, ...(rosterPath ? { rosterPath } : {}), sheetPaths: unique };
+}
+
+/** A path as the user should see it: relative to the working directory when inside it. */
+export function display(p: string, cwd: string): string {
+  const rel = path.relative(cwd, p);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
+}

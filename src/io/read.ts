@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { PcvError } from '../errors.js';
+import { parseCsv, type Delimiter, type Row } from './csv.js';
+import { decodeBytes, type Encoding } from './decode.js';
+
+export interface ReadFile {
+  bytes: Buffer;
+  sha256: string;
+}
+
+/** Reads a whole input file; a missing or unreadable file stops the run (exit 2). */
+export async function readInput(file: string, shown: string): Promise<ReadFile> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a folder, not a file'
+            : `cannot be read (${code ?? String(err)})`;
+    throw new PcvError(`${shown}: ${why}`);
+  }
+  return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+export type Table =
+  | { ok: true; rows: Row[]; delimiter: Delimiter; encoding: Encoding }
+  | { ok: false; line?: number; message: string };
+
+/** Bytes of a CSV file to rows: decode, detect the delimiter, parse. */
+export function bytesToTable(bytes: Uint8Array): Table {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return decoded;
+  if (decoded.text.trim() === '') return { ok: false, message: 'the file is empty' };
+  const parsed = parseCsv(decoded.text);
+  if (!parsed.ok) return parsed;
+  return { ok: true, rows: parsed.rows, delimiter: parsed.delimiter, encoding: decoded.encoding };
+}

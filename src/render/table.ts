@@ -1,0 +1,63 @@
+import type { ChalkInstance } from 'chalk';
+import { roundHalfUp } from '../core/decimal.js';
+import type { Results } from '../tally.js';
+import { displayWidth, padEnd, padStart, truncate } from './width.js';
+
+const NAME_WIDTH = 28;
+
+/** The summary printed after a tally: one line per project, judges' totals, final, result. */
+export function summaryTable(results: Results, chalk: ChalkInstance): string {
+  const { rubric } = results;
+  const judges = results.judges.map((j) => j.id);
+  const header = ['Rank', 'ID', 'Project', ...judges, 'Final', 'Result'];
+  const rows = results.projects.map((p) => [
+    String(p.rank),
+    p.id,
+    truncate((p.name ?? '').replace(/\s+/g, ' '), NAME_WIDTH),
+    ...judges.map((j) => {
+      const s = p.scores.get(j);
+      if (s === undefined || s.recused) return 'recused';
+      const text = roundHalfUp(s.total, rubric.decimals).toFixed(rubric.decimals);
+      return s.dropped ? `(${text})` : text;
+    }),
+    p.final.toFixed(rubric.decimals),
+    p.passed ? 'pass' : 'FAIL',
+  ]);
+  const widths = header.map((h, i) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
+  );
+  const numeric = (i: number) => i === 0 || (i >= 3 && i < header.length - 1);
+  const line = (cells: string[], style: (s: string, i: number) => string) =>
+    cells
+      .map((c, i) => style(numeric(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!), i))
+      .join('  ')
+      .trimEnd();
+
+  const out: string[] = [chalk.bold(rubric.title)];
+  out.push(line(header, (s) => chalk.bold(s)));
+  for (const [k, r] of rows.entries()) {
+    const passed = results.projects[k]!.passed;
+    out.push(
+      line(r, (s, i) => {
+        if (i === header.length - 1) return passed ? chalk.green(s) : chalk.red.bold(s);
+        if (i === header.length - 2) return chalk.bold(s);
+        if (s.includes('(') || s.includes('recused')) return chalk.dim(s);
+        return s;
+      }),
+    );
+  }
+  const passed = results.projects.filter((p) => p.passed).length;
+  const method =
+    rubric.aggregate === 'trimmed-mean'
+      ? `trimmed mean, dropping the ${rubric.trim} highest and ${rubric.trim} lowest total${rubric.trim === 1 ? '' : 's'} (shown in parentheses)`
+      : rubric.aggregate;
+  out.push('');
+  out.push(
+    `${results.projects.length} projects: ${chalk.green(`${passed} passed`)}, ${
+      results.projects.length - passed > 0
+        ? chalk.red(`${results.projects.length - passed} failed`)
+        : '0 failed'
+    } at threshold ${rubric.threshold}; final = ${method}.`,
+  );
+  return out.join('\n');
+}

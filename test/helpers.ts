@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '../src/cli.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const fixture = (...parts: string[]) => path.join(ROOT, 'fixtures', ...parts);
+export const tempDir = (prefix = 'pcv-test-') => mkdtempSync(path.join(tmpdir(), prefix));
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with captured streams and colour off. */
+export async function pcv(args: string[], cwd = ROOT): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(
+    [...args, '--no-color'].filter((a, i, all) => !(a === '--no-color' && all.indexOf(a) !== i)),
+    {
+      out: (s) => out.push(s),
+      err: (s) => err.push(s),
+      cwd,
+    },
+  );
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+/** Spawns the built binary, as a user (or a batch script) would. */
+export function spawnPcv(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): CliResult {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'pcv.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
