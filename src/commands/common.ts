@@ -75,8 +75,11 @@ export function printIssues(issues: readonly Issue[], io: Io, quiet = false): nu
   return errors;
 }
 
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function problemSummary(issues: readonly Issue[]): string {
   const errors = issues.filter((i) => i.severity === 'error');
-  const files = new Set(errors.map((i) => i.file)).size;
-  return `${errors.length} problem${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+  return `${plural(errors.length, 'problem')} in ${plural(new Set(errors.map((i) => i.file)).size, 'file')}`;
 }

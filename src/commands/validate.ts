@@ -1,5 +1,12 @@
 import { tally } from '../tally.js';
-import { printIssues, problemSummary, tallyOptions, type InputFlags, type Io } from './common.js';
+import {
+  plural,
+  printIssues,
+  problemSummary,
+  tallyOptions,
+  type InputFlags,
+  type Io,
+} from './common.js';
 
 export interface ValidateFlags extends InputFlags {
   quiet?: boolean;
@@ -22,7 +29,7 @@ export async function validateCommand(
   if (!flags.quiet) {
     io.err(
       io.chalk.green(
-        `OK: ${r.judges.length} sheets, ${r.projects.length} projects, no problems${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.`,
+        `OK: ${plural(r.judges.length, 'sheet')}, ${plural(r.projects.length, 'project')}, no problems${warnings ? ` (${plural(warnings, 'warning')})` : ''}.`,
       ),
     );
   }

@@ -1,7 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { normalizeHeader, SHEET_FIELDS } from './headers.js';
-import { IssueList, type Issue } from './issues.js';
+import { IssueList, sortIssues, type Issue } from './issues.js';
 import { formatKeyPath } from './paths.js';
 
 export const AGGREGATES = ['mean', 'trimmed-mean', 'median'] as const;
@@ -50,6 +50,8 @@ const RubricSchema = z.strictObject({
   tieBreak: z.array(z.string()).default([]),
   criteria: z.array(CriterionSchema).min(1, 'must list at least one criterion'),
   announcement: AnnouncementSchema.default({ listAll: false }),
+  /** A TrueType/OpenType font file for the PDF reports, relative to the rubric's folder. */
+  font: z.string().min(1, 'must not be empty').optional(),
 });
 
 type RubricInput = z.output<typeof RubricSchema>;
@@ -119,7 +121,7 @@ export function parseRubric(text: string, file: string): RubricResult {
         line: lineOf(zi.path),
       });
     }
-    return { issues: issues.items };
+    return { issues: sortIssues(issues.items) };
   }
 
   const input = parsed.data;
@@ -136,7 +138,8 @@ export function parseRubric(text: string, file: string): RubricResult {
     })),
   };
   checkConsistency(rubric, file, lineOf, issues);
-  return issues.hasErrors ? { issues: issues.items } : { rubric, issues: issues.items };
+  const sorted = sortIssues(issues.items);
+  return issues.hasErrors ? { issues: sorted } : { rubric, issues: sorted };
 }
 
 /** Rules that span keys: unique ids, unambiguous headers, known tie-break criteria. */
@@ -250,10 +253,11 @@ function keyLine(
   counter: LineCounter,
   path: readonly PropertyKey[],
 ): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
+  // The root itself has no useful line: a missing top-level key is reported without one.
+  for (let n = path.length; n >= 1; n--) {
     const sub = path.slice(0, n);
-    const parent = n > 0 ? doc.getIn(sub.slice(0, -1), true) : undefined;
-    if (n > 0 && isMap(parent)) {
+    const parent = doc.getIn(sub.slice(0, -1), true);
+    if (isMap(parent)) {
       const last = sub[sub.length - 1];
       const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
       if (pair && isScalar(pair.key) && pair.key.range)

@@ -89,8 +89,11 @@ export function validateSheet(
   const index = headerIndex(rubric);
   const columns: Column[] = [];
   const seen = new Map<string, string>();
-  header.cells.forEach((cell, i) => {
-    if (cell.trim() === '') {
+  // Criteria an unknown header probably meant: their "missing column" error would only repeat it.
+  const hinted = new Set<string>();
+  header.cells.forEach((raw, i) => {
+    const cell = raw.trim();
+    if (cell === '') {
       const used = body.some((r) => (r.cells[i] ?? '').trim() !== '');
       if (used) {
         issues.error('header-empty', file, `column ${i + 1} has values but no header`, {
@@ -102,12 +105,15 @@ export function validateSheet(
     }
     const col = matchHeader(cell, index);
     if (col === undefined) {
-      const candidates = [...index.keys()];
-      const hint = closest(stripMaxAnnotation(normalizeHeader(cell)), candidates);
+      const hint = closest(stripMaxAnnotation(normalizeHeader(cell)), index.keys());
+      const meant = hint === undefined ? undefined : index.get(hint);
+      if (meant?.kind === 'criterion') hinted.add(meant.criterion.id);
       issues.error(
         'header-unknown',
         file,
-        `unknown column "${cell}"${hint ? ` — did you mean "${hint}"?` : ''}; expected one column per criterion (${rubric.criteria.map((c) => c.id).join(', ')}) and optionally project, name, comment, judge, recused, total`,
+        hint !== undefined
+          ? `unknown column "${cell}" — did you mean "${hint}"?`
+          : `unknown column "${cell}"; expected one column per criterion (${rubric.criteria.map((c) => c.id).join(', ')}) and optionally project, name, comment, judge, recused, total`,
         { line: header.line, column: cell },
       );
       columns.push({ kind: 'ignored' });
@@ -148,7 +154,7 @@ export function validateSheet(
     if (c.kind === 'criterion') criterionCols.set(c.criterion.id, i);
   });
   for (const criterion of rubric.criteria) {
-    if (!criterionCols.has(criterion.id)) {
+    if (!criterionCols.has(criterion.id) && !hinted.has(criterion.id)) {
       issues.error(
         'header-missing',
         file,
@@ -159,7 +165,7 @@ export function validateSheet(
   }
   if (issues.hasErrors) return { issues: issues.items };
 
-  const headerName = (i: number) => header.cells[i] ?? `column ${i + 1}`;
+  const headerName = (i: number) => header.cells[i]?.trim() || `column ${i + 1}`;
   const judgeCol = fieldIndex('judge');
   const recusedCol = fieldIndex('recused');
   const totalCol = fieldIndex('total');
