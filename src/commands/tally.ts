@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PcvError } from '../errors.js';
+import { display } from '../io/inputs.js';
 import { writeFileAtomic } from '../io/write.js';
 import { resultsJson } from '../render/json.js';
 import { summaryTable } from '../render/table.js';
@@ -68,8 +69,7 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
           `note: ${missing.join(', ')} reports are not available in this version yet`,
         ),
       );
-    if (written.length > 0)
-      io.err(`Wrote ${written.map((w) => path.relative(io.cwd, w) || w).join(', ')}`);
+    if (written.length > 0) io.err(`Wrote ${written.map((w) => display(w, io.cwd)).join(', ')}`);
   }
   return 0;
 }
