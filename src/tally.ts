@@ -2,19 +2,15 @@ import path from 'node:path';
 import { computeResults, type ProjectResult } from './core/compute.js';
 import { IssueList, sortIssues, type Issue } from './core/issues.js';
 import { checkPanel } from './core/panel.js';
-import { parseRoster, type Roster } from './core/roster.js';
-import { parseRubric, type Aggregate, type Lang, type Rubric } from './core/rubric.js';
+import type { Rubric } from './core/rubric.js';
 import { validateSheet, type JudgeSheet } from './core/sheet.js';
-import { display, resolveInputs, type ResolvedInputs } from './io/inputs.js';
+import { resolveInputs, type ResolvedInputs } from './io/inputs.js';
+import type { Row } from './io/csv.js';
 import { bytesToTable, readInput } from './io/read.js';
+import { loadReview, type InputFile, type Overrides } from './review.js';
+import { readXlsxRows } from './io/xlsx-sheet.js';
 
-export interface Overrides {
-  threshold?: number;
-  aggregate?: Aggregate;
-  trim?: number;
-  lang?: Lang;
-  decimals?: number;
-}
+export type { InputFile, Overrides } from './review.js';
 
 export interface TallyOptions {
   /** Review folder, sheet files, folders of sheets or glob patterns (default: the current folder). */
@@ -24,14 +20,6 @@ export interface TallyOptions {
   /** Working directory for relative paths (default: process.cwd()). */
   cwd?: string;
   overrides?: Overrides;
-}
-
-export interface InputFile {
-  /** Path relative to the review folder, with forward slashes. */
-  file: string;
-  /** Path as shown in messages. */
-  shown: string;
-  sha256: string;
 }
 
 export interface Results {
@@ -62,40 +50,10 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     ...(options.rubric !== undefined ? { rubric: options.rubric } : {}),
     ...(options.roster !== undefined ? { roster: options.roster } : {}),
   });
+  const review = await loadReview(inputs, cwd, options.overrides ?? {});
+  const { rubric, roster, rubricFile, rosterFile, describe } = review;
   const issues = new IssueList();
-  const describe = (p: string): Omit<InputFile, 'sha256'> => ({
-    file: path.relative(inputs.baseDir, p).split(path.sep).join('/'),
-    shown: display(p, cwd),
-  });
-
-  const rubricInfo = describe(inputs.rubricPath);
-  const rubricRead = await readInput(inputs.rubricPath, rubricInfo.shown);
-  const rubricText = new TextDecoder('utf-8').decode(rubricRead.bytes);
-  const parsedRubric = parseRubric(rubricText.replace(/^\uFEFF/, ''), rubricInfo.shown);
-  issues.addAll(parsedRubric.issues);
-  const rubric =
-    parsedRubric.rubric && applyOverrides(parsedRubric.rubric, options.overrides ?? {});
-
-  let roster: Roster | undefined;
-  let rosterFile: InputFile | undefined;
-  if (inputs.rosterPath !== undefined) {
-    const info = describe(inputs.rosterPath);
-    const read = await readInput(inputs.rosterPath, info.shown);
-    rosterFile = { ...info, sha256: read.sha256 };
-    const table = bytesToTable(read.bytes);
-    if (!table.ok) {
-      issues.error(
-        'roster-read',
-        info.shown,
-        table.message,
-        table.line !== undefined ? { line: table.line } : {},
-      );
-    } else {
-      const parsed = parseRoster(table.rows, info.shown);
-      issues.addAll(parsed.issues);
-      roster = parsed.roster;
-    }
-  }
+  issues.addAll(review.issues);
 
   const sheets: JudgeSheet[] = [];
   const sheetFiles = new Map<string, InputFile>();
@@ -103,15 +61,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     const info = describe(sheetPath);
     const read = await readInput(sheetPath, info.shown);
     sheetFiles.set(info.shown, { ...info, sha256: read.sha256 });
-    if (/\.xlsx$/i.test(sheetPath)) {
-      issues.error(
-        'sheet-xlsx',
-        info.shown,
-        'reading .xlsx sheets is not supported yet; save the sheet as CSV (UTF-8)',
-      );
-      continue;
-    }
-    const table = bytesToTable(read.bytes);
+    const table = await sheetTable(sheetPath, read.bytes);
     if (!table.ok) {
       issues.error(
         'sheet-read',
@@ -127,7 +77,8 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
         file: info.shown,
         baseName: path.basename(sheetPath).replace(/\.[^.]+$/, ''),
         rows: table.rows,
-        decimalComma: table.delimiter !== ',',
+        decimalComma: table.decimalComma,
+        ...(table.sheetName !== undefined ? { sheetName: table.sheetName } : {}),
       },
       rubric,
       roster,
@@ -144,7 +95,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     allRead &&
     (inputs.rosterPath === undefined || roster !== undefined)
   ) {
-    issues.addAll(checkPanel(sheets, rubric, rubricInfo.shown, roster));
+    issues.addAll(checkPanel(sheets, rubric, rubricFile.shown, roster));
   }
   if (issues.hasErrors || rubric === undefined) {
     return { issues: sortIssues(issues.items), inputs };
@@ -157,7 +108,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
 
   const results: Results = {
     rubric,
-    rubricFile: { ...rubricInfo, sha256: rubricRead.sha256 },
+    rubricFile,
     ...(rosterFile ? { rosterFile } : {}),
     judges: computed.judges.map((j) => ({ id: j.id, ...sheetFiles.get(j.file)! })),
     projects: computed.projects,
@@ -166,13 +117,18 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   return { results, issues: sorted, inputs };
 }
 
-function applyOverrides(rubric: Rubric, o: Overrides): Rubric {
-  return {
-    ...rubric,
-    ...(o.threshold !== undefined ? { threshold: o.threshold } : {}),
-    ...(o.aggregate !== undefined ? { aggregate: o.aggregate } : {}),
-    ...(o.trim !== undefined ? { trim: o.trim } : {}),
-    ...(o.lang !== undefined ? { lang: o.lang } : {}),
-    ...(o.decimals !== undefined ? { decimals: o.decimals } : {}),
-  };
+type SheetTable =
+  | { ok: true; rows: Row[]; decimalComma: boolean; sheetName?: string }
+  | { ok: false; line?: number; message: string };
+
+/** A score sheet's rows, from CSV text or from the first worksheet of an .xlsx. */
+async function sheetTable(file: string, bytes: Uint8Array): Promise<SheetTable> {
+  if (/\.xlsx$/i.test(file)) {
+    const xlsx = await readXlsxRows(bytes);
+    return xlsx.ok
+      ? { ok: true, rows: xlsx.rows, decimalComma: false, sheetName: xlsx.sheet }
+      : xlsx;
+  }
+  const table = bytesToTable(bytes);
+  return table.ok ? { ok: true, rows: table.rows, decimalComma: table.delimiter !== ',' } : table;
 }

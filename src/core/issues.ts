@@ -14,17 +14,21 @@ export interface Issue {
   line?: number;
   /** Column as the user sees it: the header text of a sheet column. */
   column?: string;
+  /** Spreadsheet cell reference (`Sheet1!C7`) for problems in an .xlsx sheet. */
+  cell?: string;
   message: string;
 }
+
+export type Location = Pick<Issue, 'line' | 'column' | 'cell'>;
 
 export class IssueList {
   readonly items: Issue[] = [];
 
-  error(code: string, file: string, message: string, at: { line?: number; column?: string } = {}) {
+  error(code: string, file: string, message: string, at: Location = {}) {
     this.items.push({ code, severity: 'error', file, ...at, message });
   }
 
-  warn(code: string, file: string, message: string, at: { line?: number; column?: string } = {}) {
+  warn(code: string, file: string, message: string, at: Location = {}) {
     this.items.push({ code, severity: 'warning', file, ...at, message });
   }
 
@@ -37,12 +41,16 @@ export class IssueList {
   }
 }
 
-/** `FILE:LINE:COLUMN: message`, leaving out the parts a problem does not have. */
+/**
+ * `FILE:LINE:COLUMN: message`, leaving out the parts a problem does not have; for an .xlsx sheet
+ * `FILE:Sheet1!C7: message`.
+ */
 export function formatIssue(issue: Issue): string {
+  const prefix = issue.severity === 'warning' ? 'warning: ' : '';
+  if (issue.cell !== undefined) return `${issue.file}:${issue.cell}: ${prefix}${issue.message}`;
   let where = issue.file;
   if (issue.line !== undefined) where += `:${issue.line}`;
   if (issue.column !== undefined && issue.column !== '') where += `:${issue.column}`;
-  const prefix = issue.severity === 'warning' ? 'warning: ' : '';
   return `${where}: ${prefix}${issue.message}`;
 }
 

@@ -37,6 +37,20 @@ export interface SheetInput {
   rows: readonly Row[];
   /** True when cells may use a decimal comma (the delimiter is not a comma). */
   decimalComma: boolean;
+  /** The worksheet's name, for an .xlsx sheet: locations then include cell references. */
+  sheetName?: string;
+}
+
+/** A, B, …, Z, AA, AB, … for a 0-based column index. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 type Column =
@@ -87,6 +101,14 @@ export function validateSheet(
 
   // Map every header cell to what it means; unknown headers are errors, never silently ignored.
   const index = headerIndex(rubric);
+  // In an .xlsx sheet a location is also given as the cell reference the judge sees (Sheet1!C7).
+  const where = (line: number, i: number) => ({
+    line,
+    column: header.cells[i]?.trim() || `column ${i + 1}`,
+    ...(input.sheetName !== undefined
+      ? { cell: `${input.sheetName}!${columnLetters(i)}${line}` }
+      : {}),
+  });
   const columns: Column[] = [];
   const seen = new Map<string, string>();
   // Criteria an unknown header probably meant: their "missing column" error would only repeat it.
@@ -114,7 +136,7 @@ export function validateSheet(
         hint !== undefined
           ? `unknown column "${cell}" — did you mean "${hint}"?`
           : `unknown column "${cell}"; expected one column per criterion (${rubric.criteria.map((c) => c.id).join(', ')}) and optionally project, name, comment, judge, recused, total`,
-        { line: header.line, column: cell },
+        where(header.line, i),
       );
       columns.push({ kind: 'ignored' });
       return;
@@ -125,10 +147,12 @@ export function validateSheet(
         : `f:${col.kind === 'field' ? col.field : ''}`;
     const other = seen.get(key);
     if (other !== undefined) {
-      issues.error('header-duplicate', file, `"${cell}" and "${other}" are the same column`, {
-        line: header.line,
-        column: cell,
-      });
+      issues.error(
+        'header-duplicate',
+        file,
+        `"${cell}" and "${other}" are the same column`,
+        where(header.line, i),
+      );
       columns.push({ kind: 'ignored' });
       return;
     }
@@ -165,7 +189,6 @@ export function validateSheet(
   }
   if (issues.hasErrors) return { issues: issues.items };
 
-  const headerName = (i: number) => header.cells[i]?.trim() || `column ${i + 1}`;
   const judgeCol = fieldIndex('judge');
   const recusedCol = fieldIndex('recused');
   const totalCol = fieldIndex('total');
@@ -179,7 +202,7 @@ export function validateSheet(
   for (const row of body) {
     const cell = (i: number) => (i < 0 ? '' : (row.cells[i] ?? '').trim());
     if (row.cells.every((c) => c.trim() === '')) continue;
-    const at = (i: number) => ({ line: row.line, column: headerName(i) });
+    const at = (i: number) => where(row.line, i);
 
     if (row.cells.length < width) {
       issues.error(

@@ -81,7 +81,25 @@ export async function resolveInputs(
     }
   }
 
-  const baseDir = reviewDir ?? cwd;
+  const { baseDir, rubricPath, rosterPath } = resolveReviewFiles(reviewDir ?? cwd, opts);
+  const unique = [...new Set(sheets)].filter((p) => p !== rosterPath && p !== rubricPath).sort();
+  if (unique.length === 0) {
+    throw new PcvError(
+      `no score sheets found${reviewDir ? ` in ${display(path.join(reviewDir, 'scores'), cwd)}` : ''}; expected one .csv per judge`,
+    );
+  }
+  return { baseDir, rubricPath, ...(rosterPath ? { rosterPath } : {}), sheetPaths: unique };
+}
+
+export interface ReviewFiles {
+  baseDir: string;
+  rubricPath: string;
+  rosterPath?: string;
+}
+
+/** The rubric and roster of a review folder, unless --rubric / --roster name others. */
+export function resolveReviewFiles(baseDir: string, opts: InputOptions): ReviewFiles {
+  const { cwd } = opts;
   const rubricPath =
     opts.rubric !== undefined ? path.resolve(cwd, opts.rubric) : findRubric(baseDir);
   if (rubricPath === undefined) {
@@ -101,14 +119,7 @@ export async function resolveInputs(
     const candidate = path.join(baseDir, ROSTER_NAME);
     if (existsSync(candidate)) rosterPath = candidate;
   }
-
-  const unique = [...new Set(sheets)].filter((p) => p !== rosterPath && p !== rubricPath).sort();
-  if (unique.length === 0) {
-    throw new PcvError(
-      `no score sheets found${reviewDir ? ` in ${display(path.join(reviewDir, 'scores'), cwd)}` : ''}; expected one .csv per judge`,
-    );
-  }
-  return { baseDir, rubricPath, ...(rosterPath ? { rosterPath } : {}), sheetPaths: unique };
+  return { baseDir, rubricPath, ...(rosterPath !== undefined ? { rosterPath } : {}) };
 }
 
 /** A path as the user should see it: relative to the working directory when inside it. */

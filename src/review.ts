@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { IssueList, type Issue } from './core/issues.js';
+import { parseRoster, type Roster } from './core/roster.js';
+import { parseRubric, type Aggregate, type Lang, type Rubric } from './core/rubric.js';
+import { display, type ReviewFiles } from './io/inputs.js';
+import { bytesToTable, readInput } from './io/read.js';
+import { decodeBytes } from './io/decode.js';
+
+export interface Overrides {
+  threshold?: number;
+  aggregate?: Aggregate;
+  trim?: number;
+  lang?: Lang;
+  decimals?: number;
+}
+
+export interface InputFile {
+  /** Path relative to the review folder, with forward slashes. */
+  file: string;
+  /** Path as shown in messages. */
+  shown: string;
+  sha256: string;
+}
+
+export interface Review {
+  rubric?: Rubric;
+  roster?: Roster;
+  rubricFile: InputFile;
+  rosterFile?: InputFile;
+  issues: Issue[];
+  /** Names a file the way results.json and messages do. */
+  describe: (p: string) => Omit<InputFile, 'sha256'>;
+}
+
+/** Reads and validates the rubric (with command-line overrides) and the roster of a review. */
+export async function loadReview(
+  files: ReviewFiles,
+  cwd: string,
+  overrides: Overrides,
+): Promise<Review> {
+  const issues = new IssueList();
+  const describe = (p: string): Omit<InputFile, 'sha256'> => ({
+    file: path.relative(files.baseDir, p).split(path.sep).join('/'),
+    shown: display(p, cwd),
+  });
+
+  const rubricInfo = describe(files.rubricPath);
+  const rubricRead = await readInput(files.rubricPath, rubricInfo.shown);
+  const rubricFile = { ...rubricInfo, sha256: rubricRead.sha256 };
+  let rubric: Rubric | undefined;
+  const decoded = decodeBytes(rubricRead.bytes);
+  if (!decoded.ok) {
+    issues.error(
+      'rubric-read',
+      rubricInfo.shown,
+      decoded.message,
+      decoded.line !== undefined ? { line: decoded.line } : {},
+    );
+  } else {
+    const parsed = parseRubric(decoded.text, rubricInfo.shown);
+    issues.addAll(parsed.issues);
+    rubric = parsed.rubric && applyOverrides(parsed.rubric, overrides);
+  }
+
+  let roster: Roster | undefined;
+  let rosterFile: InputFile | undefined;
+  if (files.rosterPath !== undefined) {
+    const info = describe(files.rosterPath);
+    const read = await readInput(files.rosterPath, info.shown);
+    rosterFile = { ...info, sha256: read.sha256 };
+    const table = bytesToTable(read.bytes);
+    if (!table.ok) {
+      issues.error(
+        'roster-read',
+        info.shown,
+        table.message,
+        table.line !== undefined ? { line: table.line } : {},
+      );
+    } else {
+      const parsed = parseRoster(table.rows, info.shown);
+      issues.addAll(parsed.issues);
+      roster = parsed.roster;
+    }
+  }
+  return {
+    ...(rubric !== undefined ? { rubric } : {}),
+    ...(roster !== undefined ? { roster } : {}),
+    rubricFile,
+    ...(rosterFile !== undefined ? { rosterFile } : {}),
+    issues: issues.items,
+    describe,
+  };
+}
+
+function applyOverrides(rubric: Rubric, o: Overrides): Rubric {
+  return {
+    ...rubric,
+    ...(o.threshold !== undefined ? { threshold: o.threshold } : {}),
+    ...(o.aggregate !== undefined ? { aggregate: o.aggregate } : {}),
+    ...(o.trim !== undefined ? { trim: o.trim } : {}),
+    ...(o.lang !== undefined ? { lang: o.lang } : {}),
+    ...(o.decimals !== undefined ? { decimals: o.decimals } : {}),
+  };
+}
