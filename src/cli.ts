@@ -59,6 +59,8 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
     out,
     err,
     cwd,
+    env: io?.env ?? process.env,
+    now: io?.now ?? (() => new Date()),
     chalk: io?.chalk ?? new Chalk({ level: flags.color === false || !colorWanted ? 0 : 1 }),
   });
 
@@ -102,6 +104,81 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
       debug = Boolean(flags.debug);
       const { validateCommand } = await import('./commands/validate.js');
       code = await validateCommand(inputs, flags, makeIo(flags));
+    });
+
+  program
+    .command('init')
+    .description('create a ready review folder: rubric.yaml, projects.csv, scores/, README.md')
+    .argument('[dir]', 'folder to create or fill (default: .)')
+    .option('--force', 'overwrite existing files')
+    .addOption(
+      new Option('--lang <lang>', 'language of the example files')
+        .choices(['zh', 'en'])
+        .default('en'),
+    )
+    .option('--quiet', 'print only errors')
+    .option('--no-color', 'no colour in terminal output')
+    .option('--debug', 'show stack traces of internal errors')
+    .addHelpText('after', '\nExample:\n  pcv init review-2026 --lang zh')
+    .action(async (dir: string | undefined, flags) => {
+      debug = Boolean(flags.debug);
+      const { initCommand } = await import('./commands/init.js');
+      code = await initCommand(dir, flags, makeIo(flags));
+    });
+
+  program
+    .command('template')
+    .description(
+      'blank score sheets for each judge from the rubric and roster (.xlsx with cell validation, or CSV)',
+    )
+    .argument('[dir]', 'review folder (default: .)')
+    .option('--judges <list>', 'comma list of judges; each gets <judge>.xlsx')
+    .option('--judges-file <file>', 'file with one judge per line')
+    .addOption(
+      new Option('--format <format>', 'xlsx or csv').choices(['xlsx', 'csv']).default('xlsx'),
+    )
+    .option('-o, --out <dir>', 'output folder (default: <dir>/templates)')
+    .option('--rubric <file>', 'rubric file (default: in the review folder)')
+    .option('--roster <file>', 'project roster (default: projects.csv in the review folder)')
+    .addOption(
+      new Option('--lang <lang>', "language of the sheets (default: the rubric's)").choices([
+        'zh',
+        'en',
+      ]),
+    )
+    .option('--force', 'overwrite existing templates')
+    .option('--quiet', 'print only errors')
+    .option('--no-color', 'no colour in terminal output')
+    .option('--debug', 'show stack traces of internal errors')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  pcv template --judges judge-a,judge-b,judge-c\n  pcv template review-2026 --judges-file judges.txt --format csv',
+    )
+    .action(async (dir: string | undefined, flags) => {
+      debug = Boolean(flags.debug);
+      const { templateCommand } = await import('./commands/template.js');
+      code = await templateCommand(dir, flags, makeIo(flags));
+    });
+
+  program
+    .command('verify')
+    .description(
+      're-tally the inputs named in a published results.json and confirm it still matches',
+    )
+    .argument('[dir]', 'review folder (default: .)')
+    .option('--results <file>', 'the published results (default: <dir>/pcv-out/results.json)')
+    .option('--fingerprint <hex>', 'also check the fingerprint printed on the announcement')
+    .option('--quiet', 'print only differences')
+    .option('--no-color', 'no colour in terminal output')
+    .option('--debug', 'show stack traces of internal errors')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  pcv verify review-2022\n  pcv verify . --results published/results.json --fingerprint 3f2a9c0d1e4b5a6c\n\nExit codes: 0 verified; 1 differences found (each listed); 2 results.json missing or unreadable.',
+    )
+    .action(async (dir: string | undefined, flags) => {
+      debug = Boolean(flags.debug);
+      const { verifyCommand } = await import('./commands/verify.js');
+      code = await verifyCommand(dir, flags, makeIo(flags));
     });
 
   try {

@@ -10,6 +10,21 @@ export interface Io {
   err: (text: string) => void;
   chalk: ChalkInstance;
   cwd: string;
+  /** Environment (SOURCE_DATE_EPOCH) and clock, injected so that commands stay testable. */
+  env: Readonly<Record<string, string | undefined>>;
+  now: () => Date;
+}
+
+/**
+ * The date stamped into reports and workbooks: SOURCE_DATE_EPOCH when set (reproducible builds
+ * convention), else the review date, else a fixed date — never the clock, so that the same
+ * inputs give byte-identical files.
+ */
+export function reportDate(rubric: { date?: string | undefined }, env: Io['env']): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  if (rubric.date !== undefined) return new Date(`${rubric.date}T00:00:00Z`);
+  return new Date('2000-01-01T00:00:00Z');
 }
 
 /** Options shared by tally and validate, as commander hands them over (strings). */

@@ -1,0 +1,86 @@
+/** The files `pcv init` writes: a ready review folder to edit, in English or Chinese. */
+import type { Lang } from '../core/rubric.js';
+
+export function initRubric(lang: Lang, today: string): string {
+  const zh = lang === 'zh';
+  return `# pcv review rubric. Every key is checked: a typo is reported, never ignored.
+# Full reference: the "rubric.yaml" section of pcv's README.
+
+title: ${zh ? '2026年社区公益创投项目评审' : '2026 Community Public Welfare Venture Capital Review'}
+organizer: ${zh ? 'XX街道办事处' : 'XX Street Office'}
+date: ${today} # date of the review meeting (YYYY-MM-DD); the notice period starts the day after
+lang: ${lang} # language of the reports: zh | en
+threshold: 60 # a project passes when its final score (0-100 scale) is at least this
+aggregate: trimmed-mean # mean | trimmed-mean | median
+trim: 1 # trimmed mean: drop the 1 highest and the 1 lowest judge total, average the rest
+decimals: 2 # final scores are rounded half-up to this many decimals
+tieBreak: [service_plan] # equal finals are separated by these criteria, in order
+
+# One entry per scoring criterion. Judges' sheets name a criterion by its id, its label or an
+# alias. Weights are optional (default: the max); here the maxima add up to 100, so a judge's
+# total is simply the sum of the four scores.
+criteria:
+  - id: roadshow
+    label: ${zh ? '路演展示' : 'Roadshow presentation'}
+    aliases: [${zh ? 'Roadshow presentation, 路演' : '路演展示, 路演'}]
+    max: 20
+    step: 0.5 # scores must be multiples of 0.5
+  - id: qualification
+    label: ${zh ? '组织资质' : 'Organisational qualifications'}
+    aliases: [${zh ? 'Organisational qualifications, 资质' : '组织资质, 资质'}]
+    max: 20
+    step: 0.5
+  - id: service_plan
+    label: ${zh ? '服务方案' : 'Service plan'}
+    aliases: [${zh ? 'Service plan, 方案' : '服务方案, 方案'}]
+    max: 40
+    step: 0.5
+  - id: management
+    label: ${zh ? '项目管理' : 'Project management'}
+    aliases: [${zh ? 'Project management, 管理' : '项目管理, 管理'}]
+    max: 20
+    step: 0.5
+
+# Text for the PDF result announcement.
+announcement:
+  intro: "${
+    zh
+      ? '根据公益创投项目评审工作安排，评审会对申报项目进行了路演评审。现将评审结果予以公示。'
+      : 'The review panel heard the roadshow of every applicant project. The results are published below.'
+  }"
+  noticeDays: 5 # public notice period in days
+  contact: "${zh ? '联系电话：0000-0000000' : 'Tel. 0000-0000000'}"
+  listAll: false # true: list the projects that did not pass too
+`;
+}
+
+export function initRoster(lang: Lang): string {
+  // A BOM so that Excel opens the Chinese text correctly when the organiser edits the roster.
+  return lang === 'zh'
+    ? '\uFEFF项目编号,项目名称,申报单位,类别,申请金额\r\nP01,银龄助餐服务项目,XX社会工作服务中心,社会组织,30000\r\nP02,绿色家园垃圾分类项目,XX社区公益服务中心,社区公益服务中心,20000\r\n'
+    : '\uFEFFid,name,organization,category,amount\r\nP01,Silver Age Canteen,XX Social Work Service Centre,social organisation,30000\r\nP02,Green Courtyard,XX Community Service Centre,community centre,20000\r\n';
+}
+
+export function initReadme(lang: Lang): string {
+  if (lang === 'zh') {
+    return `# 评审文件夹
+
+1. 编辑 rubric.yaml：评审名称、日期、评分项、及格线、计分方法、公示文字。
+2. 在 projects.csv 中列出全部申报项目（可用 Excel 编辑，另存为 CSV UTF-8）。
+3. 为评委生成空白评分表：  pcv template --judges 评委A,评委B,评委C,评委D,评委E
+   评分表在 templates/ 中；请评委填写后放入 scores/（每位评委一个文件）。
+4. 评审当天：  pcv validate .   检查所有评分表；  pcv tally .   计算结果并生成报告（pcv-out/）。
+5. 公示后：  pcv verify .   核对公示结果与评分表是否一致。
+`;
+  }
+  return `# Review folder
+
+1. Edit rubric.yaml: title, date, criteria, pass mark, aggregation, announcement text.
+2. List every applicant project in projects.csv (edit in Excel, save as CSV UTF-8).
+3. Make blank score sheets for the judges:  pcv template --judges judge-a,judge-b,judge-c
+   They are written to templates/; put each judge's filled-in sheet into scores/.
+4. On review day:  pcv validate .  checks every sheet;  pcv tally .  computes the results and
+   writes the reports into pcv-out/.
+5. After publication:  pcv verify .  confirms the published results still match the sheets.
+`;
+}

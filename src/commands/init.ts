@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Lang } from '../core/rubric.js';
+import { PcvError } from '../errors.js';
+import { display } from '../io/inputs.js';
+import { writeFileAtomic } from '../io/write.js';
+import type { Io } from './common.js';
+import { initReadme, initRoster, initRubric } from './init-files.js';
+
+export interface InitFlags {
+  force?: boolean;
+  lang?: string;
+  quiet?: boolean;
+}
+
+/** Creates a ready review folder; never overwrites a file unless --force. */
+export async function initCommand(
+  dir: string | undefined,
+  flags: InitFlags,
+  io: Io,
+): Promise<number> {
+  const today = io.now().toISOString().slice(0, 10);
+  const lang: Lang = flags.lang === 'zh' ? 'zh' : 'en';
+  const root = path.resolve(io.cwd, dir ?? '.');
+  const files: [string, string][] = [
+    ['rubric.yaml', initRubric(lang, today)],
+    ['projects.csv', initRoster(lang)],
+    ['README.md', initReadme(lang)],
+  ];
+  const existing = files.map(([name]) => path.join(root, name)).filter((p) => existsSync(p));
+  if (existing.length > 0 && !flags.force) {
+    throw new PcvError(
+      `${existing.map((p) => display(p, io.cwd)).join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was changed (use --force to overwrite)`,
+    );
+  }
+  await mkdir(path.join(root, 'scores'), { recursive: true });
+  for (const [name, text] of files) await writeFileAtomic(path.join(root, name), text);
+  if (!flags.quiet) {
+    const shown = display(root, io.cwd) || '.';
+    io.err(`Created a review folder in ${shown}: rubric.yaml, projects.csv, scores/, README.md`);
+    io.err(
+      `Next: edit rubric.yaml and projects.csv, then run: pcv template ${shown === '.' ? '' : shown + ' '}--judges judge-a,judge-b,judge-c`,
+    );
+  }
+  return 0;
+}

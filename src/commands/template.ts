@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Lang } from '../core/rubric.js';
+import { PcvError } from '../errors.js';
+import { display, resolveReviewFiles } from '../io/inputs.js';
+import { writeFileAtomic } from '../io/write.js';
+import { templateCsv, templateXlsx } from '../render/template.js';
+import { loadReview } from '../review.js';
+import { plural, printIssues, problemSummary, reportDate, type Io } from './common.js';
+
+export interface TemplateFlags {
+  judges?: string;
+  judgesFile?: string;
+  format: string;
+  out?: string;
+  force?: boolean;
+  lang?: string;
+  rubric?: string;
+  roster?: string;
+  quiet?: boolean;
+}
+
+/** Blank score sheets, one per judge, from the rubric and the roster. */
+export async function templateCommand(
+  dir: string | undefined,
+  flags: TemplateFlags,
+  io: Io,
+): Promise<number> {
+  const format = flags.format.toLowerCase();
+  if (format !== 'xlsx' && format !== 'csv')
+    throw new PcvError(`--format ${flags.format}: must be xlsx or csv`);
+  const judges = await judgeList(flags, io.cwd);
+  const root = path.resolve(io.cwd, dir ?? '.');
+  const files = resolveReviewFiles(root, {
+    cwd: io.cwd,
+    ...(flags.rubric !== undefined ? { rubric: flags.rubric } : {}),
+    ...(flags.roster !== undefined ? { roster: flags.roster } : {}),
+  });
+  if (files.rosterPath === undefined) {
+    throw new PcvError(
+      `no ${display(path.join(root, 'projects.csv'), io.cwd)}: templates list the roster's projects; create it or pass --roster FILE`,
+    );
+  }
+  const review = await loadReview(files, io.cwd, {});
+  if (printIssues(review.issues, io, flags.quiet) > 0) {
+    io.err(`${problemSummary(review.issues)}; nothing was written.`);
+    return 1;
+  }
+  const rubric = review.rubric!;
+  const roster = review.roster!;
+  const when = reportDate(rubric, io.env);
+  const lang: Lang = flags.lang === 'zh' || flags.lang === 'en' ? flags.lang : rubric.lang;
+
+  const outDir = path.resolve(io.cwd, flags.out ?? path.join(root, 'templates'));
+  const targets = judges.map((j) => path.join(outDir, `${j}.${format}`));
+  const existing = targets.filter((t) => existsSync(t));
+  if (existing.length > 0 && !flags.force) {
+    throw new PcvError(
+      `${existing.map((t) => display(t, io.cwd)).join(', ')} already exist; nothing was written (use --force to overwrite)`,
+    );
+  }
+  for (const [i, judge] of judges.entries()) {
+    const bytes =
+      format === 'csv'
+        ? templateCsv(rubric, roster, lang)
+        : await templateXlsx(rubric, roster, lang, judge, when);
+    await writeFileAtomic(targets[i]!, bytes);
+  }
+  if (!flags.quiet) {
+    io.err(
+      `Wrote ${plural(judges.length, 'blank sheet')} (${roster.projects.size} projects) to ${display(outDir, io.cwd) || '.'}: ${judges.map((j) => `${j}.${format}`).join(', ')}`,
+    );
+    io.err(`Send one to each judge; put the filled-in sheets into scores/ and run: pcv tally`);
+  }
+  return 0;
+}
+
+/** Judges from --judges a,b or --judges-file (one per line); names become file names. */
+async function judgeList(flags: TemplateFlags, cwd: string): Promise<string[]> {
+  let names: string[] = [];
+  if (flags.judges !== undefined) names.push(...flags.judges.split(','));
+  if (flags.judgesFile !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(path.resolve(cwd, flags.judgesFile), 'utf8');
+    } catch {
+      throw new PcvError(`${flags.judgesFile}: cannot read the judges file`);
+    }
+    names.push(...text.replace(/^\uFEFF/, '').split(/\r?\n/));
+  }
+  names = names.map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0)
+    throw new PcvError('name the judges: --judges judge-a,judge-b or --judges-file FILE');
+  for (const n of names) {
+    const control = [...n].some((ch) => ch.charCodeAt(0) < 32);
+    if (control || /[\\/:*?"<>|]/.test(n) || n.startsWith('.')) {
+      throw new PcvError(
+        `judge "${n}": not usable as a file name; use letters, digits, "-" or "_"`,
+      );
+    }
+  }
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup !== undefined) throw new PcvError(`judge "${dup}" is named twice`);
+  return names;
+}
