@@ -1,22 +1,26 @@
 import path from 'node:path';
 import { PcvError } from '../errors.js';
 import { display } from '../io/inputs.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeReportSet } from '../io/write.js';
+import { FORMATS, renderReports, type Format } from '../reports.js';
 import { resultsJson } from '../render/json.js';
 import { summaryTable } from '../render/table.js';
 import { tally, type TallyOutcome } from '../tally.js';
-import { printIssues, problemSummary, tallyOptions, type InputFlags, type Io } from './common.js';
-
-export const FORMATS = ['xlsx', 'pdf', 'json', 'cards'] as const;
-export type Format = (typeof FORMATS)[number];
-/** Formats this version can write; the others are accepted and reported as not yet available. */
-const WRITERS: readonly Format[] = ['json'];
+import {
+  printIssues,
+  problemSummary,
+  reportDate,
+  tallyOptions,
+  type InputFlags,
+  type Io,
+} from './common.js';
 
 export interface TallyFlags extends InputFlags {
   out: string;
   format: string;
   json?: boolean;
   quiet?: boolean;
+  font?: string;
 }
 
 export function parseFormats(list: string): Format[] {
@@ -47,29 +51,28 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
   const outDir = path.resolve(io.cwd, flags.out);
   guardOutDir(outDir, outcome);
 
-  const json = JSON.stringify(resultsJson(results), null, 2) + '\n';
-  const written: string[] = [];
-  for (const format of formats) {
-    if (!WRITERS.includes(format)) continue;
-    if (format === 'json') {
-      const target = path.join(outDir, 'results.json');
-      await writeFileAtomic(target, json);
-      written.push(target);
-    }
-  }
+  const rubric = results.rubric;
+  const font =
+    flags.font ??
+    (rubric.font !== undefined
+      ? path.resolve(path.dirname(outcome.inputs.rubricPath), rubric.font)
+      : undefined);
+  const files = await renderReports(results, formats, {
+    date: reportDate(rubric, io.env),
+    ...(font !== undefined ? { fontPath: path.resolve(io.cwd, font) } : {}),
+  });
+  const written = await writeReportSet(outDir, files);
 
   const say = flags.json ? io.err : io.out;
-  if (flags.json) io.out(json.trimEnd());
+  if (flags.json) {
+    const json =
+      files.find((f) => f.name === 'results.json')?.data ??
+      JSON.stringify(resultsJson(results), null, 2);
+    io.out(String(json).trimEnd());
+  }
   if (!flags.quiet) {
     say(summaryTable(results, io.chalk));
-    const missing = formats.filter((f) => !WRITERS.includes(f));
-    if (missing.length > 0)
-      io.err(
-        io.chalk.yellow(
-          `note: ${missing.join(', ')} reports are not available in this version yet`,
-        ),
-      );
-    if (written.length > 0) io.err(`Wrote ${written.map((w) => display(w, io.cwd)).join(', ')}`);
+    io.err(`Wrote ${written.map((w) => display(w, io.cwd)).join(', ')}`);
   }
   return 0;
 }

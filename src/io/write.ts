@@ -2,6 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
+const tmpName = (dir: string, base: string) =>
+  path.join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+
+async function writeDurably(file: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(file, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Writes a file whole or not at all: into a temporary file in the same folder, flushed to disk,
  * then renamed over the target (atomic on one file system). A crash or kill leaves the previous
@@ -10,21 +23,76 @@ import path from 'node:path';
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(target);
   await mkdir(dir, { recursive: true });
-  const tmp = path.join(
-    dir,
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const tmp = tmpName(dir, path.basename(target));
   try {
-    const handle = await open(tmp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeDurably(tmp, data);
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
   }
+}
+
+export interface ReportFile {
+  /** Path inside the output folder: `results.json`, `cards/P01.pdf`. */
+  name: string;
+  data: string | Uint8Array;
+}
+
+/**
+ * Writes a set of reports so that a reader never sees a half-written one: every file is written
+ * to a temporary name first; only when all of them are on disk are they renamed into place, one
+ * rename each. Files under a sub-folder (cards/) replace that whole folder, so cards of projects
+ * that are gone do not linger. Returns the paths written.
+ */
+export async function writeReportSet(
+  outDir: string,
+  files: readonly ReportFile[],
+): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const top = files.filter((f) => !f.name.includes('/'));
+  const folders = new Map<string, ReportFile[]>();
+  for (const f of files) {
+    const slash = f.name.indexOf('/');
+    if (slash < 0) continue;
+    const folder = f.name.slice(0, slash);
+    folders.set(folder, [...(folders.get(folder) ?? []), f]);
+  }
+
+  const staged: { tmp: string; target: string }[] = [];
+  const cleanup = async () => {
+    for (const s of staged) await rm(s.tmp, { recursive: true, force: true });
+  };
+  try {
+    for (const f of top) {
+      const target = path.join(outDir, f.name);
+      const tmp = tmpName(outDir, f.name);
+      staged.push({ tmp, target });
+      await writeDurably(tmp, f.data);
+    }
+    for (const [folder, list] of folders) {
+      const tmp = tmpName(outDir, folder);
+      staged.push({ tmp, target: path.join(outDir, folder) });
+      await mkdir(tmp);
+      for (const f of list)
+        await writeDurably(path.join(tmp, f.name.slice(folder.length + 1)), f.data);
+    }
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+  for (const { tmp, target } of staged) {
+    if (folders.has(path.basename(target))) {
+      // A folder cannot be renamed over a non-empty one: move the old one aside first.
+      const old = tmpName(outDir, `${path.basename(target)}-old`);
+      await rename(target, old).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+      await rename(tmp, target);
+      await rm(old, { recursive: true, force: true });
+    } else {
+      await rename(tmp, target);
+    }
+  }
+  return staged.map((s) => s.target);
 }

@@ -1,0 +1,157 @@
+import { pageBottom, type Doc } from './pdf-doc.js';
+
+export interface Column {
+  header: string;
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export type Cell = string | { text: string; bold?: boolean; color?: string };
+
+export interface TableStyle {
+  regular: string;
+  bold: string;
+  fontSize: number;
+  padX?: number;
+  padY?: number;
+  lineGap?: number;
+  /** Background of the header row, repeated at the top of every page the table runs onto. */
+  headerFill?: string;
+  /** No header row (a label/value list). */
+  headless?: boolean;
+}
+
+const RULE = '#555555';
+
+/**
+ * A ruled table drawn with plain text and lines from doc.y down. Rows grow to fit wrapped text;
+ * when a row does not fit, it moves to a new page under a repeated header row. pdfkit has
+ * doc.table(), but with a registered font alias it re-reads the font file for every cell
+ * (minutes for a thousand rows); this draws ten thousand rows in a few seconds.
+ */
+export function drawTable(
+  doc: Doc,
+  columns: readonly Column[],
+  rows: readonly Cell[][],
+  style: TableStyle,
+) {
+  const padX = style.padX ?? 4;
+  const padY = style.padY ?? 4;
+  const lineGap = style.lineGap ?? 1;
+  const left = doc.page.margins.left;
+  const xs: number[] = [];
+  let acc = left;
+  for (const c of columns) {
+    xs.push(acc);
+    acc += c.width;
+  }
+  const tableWidth = acc - left;
+
+  const textOf = (cell: Cell | undefined) => (typeof cell === 'string' ? cell : (cell?.text ?? ''));
+  const fontOf = (cell: Cell | undefined, header: boolean) =>
+    header || (typeof cell === 'object' && cell.bold) ? style.bold : style.regular;
+  const oneLine = () => doc.currentLineHeight(true) + lineGap;
+  /** Height of a cell's text, and whether it fits on one line (then drawn without wrapping). */
+  const measure = (text: string, width: number, font: string) => {
+    doc.font(font).fontSize(style.fontSize);
+    if (text === '') return { height: 0, single: true };
+    // Most cells fit on one line; checking that by width skips pdfkit's line wrapper, which is
+    // most of the cost of a long table.
+    if (!text.includes('\n') && doc.widthOfString(text) <= width) {
+      return { height: oneLine(), single: true };
+    }
+    return { height: doc.heightOfString(text, { width, lineGap }), single: false };
+  };
+  doc.font(style.regular).fontSize(style.fontSize);
+  const minHeight = oneLine();
+  /** Each cell's measure, and the row's height (the tallest cell plus padding). */
+  const layout = (cells: readonly Cell[], header: boolean) => {
+    const measures = columns.map((c, i) =>
+      measure(textOf(cells[i]), c.width - 2 * padX, fontOf(cells[i], header)),
+    );
+    return { measures, h: Math.max(minHeight, ...measures.map((m) => m.height)) + 2 * padY };
+  };
+
+  const headerCells = columns.map((c) => c.header);
+  const headerLayout = layout(headerCells, true);
+  const headerHeight = style.headless ? 0 : headerLayout.h;
+  // The tallest row a fresh page can hold under the header; a taller one is cut with an ellipsis
+  // rather than overflowing the page.
+  const maxRow = () => pageBottom(doc) - doc.page.margins.top - headerHeight;
+
+  const drawRow = (
+    cells: readonly Cell[],
+    measures: readonly { height: number; single: boolean }[],
+    y: number,
+    h: number,
+    header: boolean,
+  ) => {
+    if (header && style.headerFill) {
+      doc.rect(left, y, tableWidth, h).fill(style.headerFill);
+    }
+    columns.forEach((c, i) => {
+      const cell = cells[i];
+      const text = textOf(cell);
+      if (text === '') return;
+      const width = c.width - 2 * padX;
+      const font = fontOf(cell, header);
+      const inner = h - 2 * padY;
+      const m = measures[i] ?? { height: 0, single: true };
+      const textHeight = Math.min(m.height, inner);
+      const color = typeof cell === 'object' && cell.color ? cell.color : 'black';
+      const align = header ? 'center' : (c.align ?? 'left');
+      const ty = y + padY + (inner - textHeight) / 2;
+      doc.font(font).fontSize(style.fontSize).fillColor(color);
+      if (m.single) {
+        const free = width - doc.widthOfString(text);
+        const dx = align === 'center' ? free / 2 : align === 'right' ? free : 0;
+        doc.text(text, xs[i]! + padX + dx, ty, { lineBreak: false });
+      } else {
+        // `height` bounds the text to its cell: pdfkit then never starts a page on its own.
+        doc.text(text, xs[i]! + padX, ty, {
+          width,
+          height: textHeight + 0.5,
+          lineGap,
+          align,
+          ellipsis: true,
+        });
+      }
+    });
+    doc.fillColor('black');
+    doc.lineWidth(0.6).strokeColor(RULE);
+    doc.rect(left, y, tableWidth, h).stroke();
+    for (let i = 1; i < columns.length; i++) {
+      doc
+        .moveTo(xs[i]!, y)
+        .lineTo(xs[i]!, y + h)
+        .stroke();
+    }
+  };
+
+  const header = (y: number) => {
+    if (style.headless) return y;
+    drawRow(headerCells, headerLayout.measures, y, headerHeight, true);
+    return y + headerHeight;
+  };
+
+  let y = doc.y;
+  const first = rows[0] ? Math.min(layout(rows[0], false).h, maxRow()) : 0;
+  // Never leave a header alone at the foot of a page.
+  if (y + headerHeight + first > pageBottom(doc)) {
+    doc.addPage();
+    y = doc.y;
+  }
+  y = header(y);
+  for (const row of rows) {
+    const { measures, h: natural } = layout(row, false);
+    const h = Math.min(natural, maxRow());
+    if (y + h > pageBottom(doc)) {
+      doc.addPage();
+      y = header(doc.y);
+    }
+    drawRow(row, measures, y, h, false);
+    y += h;
+  }
+  doc.x = left;
+  doc.y = y;
+}

@@ -1,0 +1,217 @@
+import type { Lang, Rubric } from '../core/rubric.js';
+import type { Results } from '../tally.js';
+
+/**
+ * Every fixed piece of text in the PDF reports, in both report languages. Kept in one table so a
+ * translation is reviewed in one place and the layout code never holds a literal.
+ */
+export interface Labels {
+  titleSuffix: (title: string) => string;
+  rank: string;
+  id: string;
+  name: string;
+  organization: string;
+  final: string;
+  result: string;
+  passed: string;
+  failed: string;
+  summary: (reviewed: number, passed: number, listAll: boolean) => string;
+  nonePassed: (reviewed: number) => string;
+  noticePeriod: (from: string, to: string) => string;
+  objection: string;
+  fingerprint: (hex: string) => string;
+  page: (page: number, pages: number) => string;
+  // Feedback cards.
+  cardTitle: string;
+  rankOf: (rank: number, of: number, tied: boolean) => string;
+  threshold: (threshold: number) => string;
+  criterion: string;
+  maximum: string;
+  weight: string;
+  thisProject: string;
+  fieldAverage: string;
+  finalRow: string;
+  judgeTotals: string;
+  judge: (n: number) => string;
+  recused: string;
+  dropped: (total: string) => string;
+  comments: string;
+  noComments: string;
+  criteriaNote: string;
+}
+
+const ZH: Labels = {
+  // A title such as "…项目评审" already names the review: "…项目评审结果公示", not "…评审评审结果公示".
+  titleSuffix: (t) => (t.endsWith('评审') ? `${t}结果公示` : `${t}评审结果公示`),
+  rank: '排名',
+  id: '项目编号',
+  name: '项目名称',
+  organization: '申报单位',
+  final: '最终得分',
+  result: '评审结果',
+  passed: '通过',
+  failed: '未通过',
+  summary: (n, p, all) =>
+    `本次评审共有${n}个项目参评，${p === n ? '全部' : `其中${p}个项目`}通过评审。` +
+    (all ? '评审结果按得分排序如下：' : '通过项目按得分排序如下：'),
+  nonePassed: (n) => `本次评审共有${n}个项目参评，无项目通过评审。`,
+  noticePeriod: (a, b) => `公示期：${a}至${b}`,
+  objection: '公示期内，如对评审结果有异议，请以书面形式实名向主办单位反映。',
+  fingerprint: (hex) => `校验码 (SHA-256)：${hex} · 可用 pcv verify 核对`,
+  page: (i, n) => `第 ${i} 页 / 共 ${n} 页`,
+  cardTitle: '项目评审反馈',
+  rankOf: (r, n, tied) => `第 ${r} 名${tied ? '（并列）' : ''}，共 ${n} 个项目`,
+  threshold: (t) => `（通过分数线：${formatNumber(t)}分）`,
+  criterion: '评审内容',
+  maximum: '满分',
+  weight: '权重',
+  thisProject: '本项目得分',
+  fieldAverage: '全部项目平均分',
+  finalRow: '最终得分（百分制）',
+  judgeTotals: '各评委总分',
+  judge: (n) => `评委${n}`,
+  recused: '回避',
+  dropped: (t) => `${t}（去掉）`,
+  comments: '评委意见',
+  noComments: '（无）',
+  criteriaNote: '各项得分按与最终得分相同的方法分别汇总，各项之和不一定等于最终得分。',
+};
+
+const EN: Labels = {
+  // A no-break space keeps the dash from starting a line when the title wraps.
+  titleSuffix: (t) => (/\breview$/i.test(t) ? `${t}\u00a0— Results` : `${t}\u00a0— Review Results`),
+  rank: 'Rank',
+  id: 'ID',
+  name: 'Project',
+  organization: 'Organisation',
+  final: 'Final score',
+  result: 'Result',
+  passed: 'Passed',
+  failed: 'Not passed',
+  summary: (n, p, all) =>
+    `${n} ${n === 1 ? 'project was' : 'projects were'} reviewed and ${p} passed. ` +
+    (all
+      ? 'All projects are listed below in order of their final score.'
+      : `The ${p === 1 ? 'project that passed is' : 'projects that passed are'} listed below in order of their final score.`),
+  nonePassed: (n) => `${n} ${n === 1 ? 'project was' : 'projects were'} reviewed and none passed.`,
+  noticePeriod: (a, b) => `Public notice period: ${a} to ${b}`,
+  objection:
+    'Anyone who objects to these results may write to the organiser, giving their name, within the notice period.',
+  fingerprint: (hex) => `Fingerprint (SHA-256): ${hex} · check with pcv verify`,
+  page: (i, n) => `Page ${i} of ${n}`,
+  cardTitle: 'Review feedback',
+  rankOf: (r, n, tied) => `${r}${tied ? ' (tied)' : ''} of ${n} projects`,
+  threshold: (t) => ` (the pass mark is ${formatNumber(t)})`,
+  criterion: 'Criterion',
+  maximum: 'Maximum',
+  weight: 'Weight',
+  thisProject: 'This project',
+  fieldAverage: 'Average of all projects',
+  finalRow: 'Final score (0-100)',
+  judgeTotals: "Each judge's total",
+  judge: (n) => `Judge ${n}`,
+  recused: 'recused',
+  dropped: (t) => `${t} (dropped)`,
+  comments: "Judges' comments",
+  noComments: 'None.',
+  criteriaNote:
+    "Each criterion's score is combined across judges by the same method as the final score, so the criterion scores need not add up to the final.",
+};
+
+export function labels(lang: Lang): Labels {
+  return lang === 'zh' ? ZH : EN;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A YYYY-MM-DD date (already validated) plus `days`, on the calendar only: no time zones. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1, 2)}-${pad(t.getUTCDate(), 2)}`;
+}
+
+/** 2022-06-14 -> "2022年6月14日" (zh) or "14 June 2022" (en). */
+export function formatDate(date: string, lang: Lang): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return lang === 'zh' ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** The notice period starts the day after the review and lasts `noticeDays` calendar days. */
+export function noticePeriod(rubric: Rubric): { from: string; to: string } | undefined {
+  if (rubric.date === undefined) return undefined;
+  const days = rubric.announcement.noticeDays ?? 5;
+  return { from: addDays(rubric.date, 1), to: addDays(rubric.date, days) };
+}
+
+/** A plain number as a person writes it: 60, 62.5 (never 6e1 or 62.50000001). */
+export function formatNumber(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+
+/** One sentence on how the final score was reached, for a reader who wants to check it. */
+export function methodNote(results: Results): string {
+  const { rubric, projects } = results;
+  const zh = rubric.lang === 'zh';
+  const trim = rubric.aggregate === 'trimmed-mean' ? rubric.trim : 0;
+  const method = rubric.aggregate === 'median' ? 'median' : trim > 0 ? 'trimmed' : 'mean';
+  const recusals = projects.some((p) => [...p.scores.values()].some((s) => s.recused));
+  const fellBack = trim > 0 && projects.some((p) => p.fellBack);
+  // Totals are the plain sum of the scores only when the weights are the maxima and add to 100.
+  const plainSum =
+    rubric.criteria.every((c) => c.weight === c.max) &&
+    rubric.criteria.reduce((s, c) => s + c.max, 0) === 100;
+  const tieBreak = rubric.tieBreak
+    .map((id) => rubric.criteria.find((c) => c.id === id)?.label ?? id)
+    .filter((s) => s !== '');
+  const d = rubric.decimals;
+  const t = formatNumber(rubric.threshold);
+
+  if (zh) {
+    const parts: string[] = [];
+    const of = plainSum ? '各评委总分' : '各评委按权重折算为百分制的总分';
+    if (method === 'trimmed')
+      parts.push(`最终得分为${of}去掉${trim}个最高分和${trim}个最低分后的平均分`);
+    else if (method === 'median') parts.push(`最终得分为${of}的中位数`);
+    else parts.push(`最终得分为${of}的平均分`);
+    let s = parts.join('');
+    if (recusals) s += '（回避的评委不计分）';
+    s += d === 0 ? '，四舍五入取整' : `，四舍五入保留${d}位小数`;
+    s += `；${t}分及以上为通过`;
+    if (tieBreak.length > 0) s += `；得分相同时按${tieBreak.join('、')}得分排序`;
+    s += '。';
+    if (fellBack) s += `评分评委不足${2 * trim + 1}人的项目取平均分。`;
+    return s;
+  }
+  const of = plainSum ? "the judges' totals" : "the judges' weighted totals (0-100)";
+  let s =
+    method === 'trimmed'
+      ? `The final score is the mean of ${of} after dropping the ${trim} highest and ${trim} lowest`
+      : method === 'median'
+        ? `The final score is the median of ${of}`
+        : `The final score is the mean of ${of}`;
+  if (recusals) s += ' (judges who recused are left out)';
+  s +=
+    d === 0
+      ? ', rounded half-up to a whole number'
+      : `, rounded half-up to ${d} decimal place${d === 1 ? '' : 's'}`;
+  s += `; projects scoring ${t} or more pass`;
+  if (tieBreak.length > 0) s += `; equal scores are ranked by ${tieBreak.join(', then ')}`;
+  s += '.';
+  if (fellBack) s += ` Projects scored by fewer than ${2 * trim + 1} judges take the plain mean.`;
+  return s;
+}
