@@ -38,6 +38,12 @@ function inputOptions(cmd: Command): Command {
     )
     .option('--trim <n>', 'trimmed mean: drop this many highest and lowest totals')
     .option('--decimals <n>', 'decimal places of final scores (0-6)')
+    .addOption(
+      new Option('--normalize <method>', "rescale each judge's totals before aggregating").choices([
+        'none',
+        'zscore',
+      ]),
+    )
     .addOption(new Option('--lang <lang>', 'language of reports').choices(['zh', 'en']))
     .option('--quiet', 'print only errors')
     .option('--no-color', 'no colour in terminal output')
@@ -87,6 +93,7 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
       'xlsx,pdf,json',
     )
     .option('--json', 'print the results JSON on stdout and nothing else there')
+    .option('--font <file>', "font file for the PDF reports (overrides the rubric's font)")
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], flags) => {
       debug = Boolean(flags.debug);

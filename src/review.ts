@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { IssueList, type Issue } from './core/issues.js';
 import { parseRoster, type Roster } from './core/roster.js';
-import { parseRubric, type Aggregate, type Lang, type Rubric } from './core/rubric.js';
+import {
+  parseRubric,
+  type Aggregate,
+  type Lang,
+  type Normalize,
+  type Rubric,
+} from './core/rubric.js';
 import { display, type ReviewFiles } from './io/inputs.js';
 import { bytesToTable, readInput } from './io/read.js';
 import { decodeBytes } from './io/decode.js';
@@ -12,6 +18,7 @@ export interface Overrides {
   trim?: number;
   lang?: Lang;
   decimals?: number;
+  normalize?: Normalize;
 }
 
 export interface InputFile {
@@ -100,5 +107,6 @@ function applyOverrides(rubric: Rubric, o: Overrides): Rubric {
     ...(o.trim !== undefined ? { trim: o.trim } : {}),
     ...(o.lang !== undefined ? { lang: o.lang } : {}),
     ...(o.decimals !== undefined ? { decimals: o.decimals } : {}),
+    ...(o.normalize !== undefined ? { normalize: o.normalize } : {}),
   };
 }

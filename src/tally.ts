@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { analyze, type Analytics } from './core/analytics.js';
 import { computeResults, type ProjectResult } from './core/compute.js';
 import { IssueList, sortIssues, type Issue } from './core/issues.js';
 import { checkPanel } from './core/panel.js';
@@ -29,6 +30,8 @@ export interface Results {
   judges: (InputFile & { id: string })[];
   projects: ProjectResult[];
   warnings: Issue[];
+  /** Judge profiles, agreement, disagreement and robustness flags (see core/analytics.ts). */
+  analytics: Analytics;
 }
 
 export interface TallyOutcome {
@@ -113,6 +116,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     judges: computed.judges.map((j) => ({ id: j.id, ...sheetFiles.get(j.file)! })),
     projects: computed.projects,
     warnings: sorted.filter((i) => i.severity === 'warning'),
+    analytics: analyze(rubric, computed),
   };
   return { results, issues: sorted, inputs };
 }

@@ -36,6 +36,7 @@ export interface InputFlags {
   trim?: string;
   lang?: string;
   decimals?: string;
+  normalize?: string;
 }
 
 export function tallyOptions(inputs: string[], flags: InputFlags, cwd: string): TallyOptions {
@@ -62,6 +63,12 @@ export function tallyOptions(inputs: string[], flags: InputFlags, cwd: string): 
     if (!/^[0-6]$/.test(flags.decimals))
       throw new PcvError(`--decimals ${flags.decimals}: must be from 0 to 6`);
     overrides.decimals = Number(flags.decimals);
+  }
+  if (flags.normalize !== undefined) {
+    if (flags.normalize !== 'none' && flags.normalize !== 'zscore') {
+      throw new PcvError(`--normalize ${flags.normalize}: must be none or zscore`);
+    }
+    overrides.normalize = flags.normalize;
   }
   if (flags.lang !== undefined) {
     if (!(LANGS as readonly string[]).includes(flags.lang)) {

@@ -1,6 +1,7 @@
 import { aggregate, judgeTotal } from './aggregate.js';
 import { dec, roundHalfUp, type Dec } from './decimal.js';
 import { IssueList, type Issue } from './issues.js';
+import { zscoreScale, zscoreTotal, type ZScale } from './normalize.js';
 import { compareIds, competitionRanks } from './rank.js';
 import type { Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
@@ -15,6 +16,8 @@ export type JudgeScore =
       total: Dec;
       /** Trimmed away by the trimmed mean. */
       dropped: boolean;
+      /** With `normalize: zscore`: the total rescaled to the panel's mean and SD (what was aggregated). */
+      normalizedTotal?: Dec;
       comment?: string;
     };
 
@@ -40,7 +43,93 @@ export interface ProjectResult {
 export interface Computed {
   judges: { id: string; file: string }[];
   projects: ProjectResult[];
+  /** The scale the totals were normalised with (rubric `normalize: zscore`), else undefined. */
+  normalization?: ZScale;
   issues: Issue[];
+}
+
+/** One judge's scores of one project, as fed to the aggregation. */
+export interface PanelScore {
+  judge: string;
+  /** Raw total on the 0-100 scale. */
+  total: Dec;
+  criteria: ReadonlyMap<string, Dec>;
+}
+
+/** A project and the judges who scored it (recused judges left out), in judge order. */
+export interface PanelProject {
+  id: string;
+  present: readonly PanelScore[];
+}
+
+/** The parts of the rubric that decide finals, pass/fail and ranks. */
+export type Method = Pick<
+  Rubric,
+  'aggregate' | 'trim' | 'decimals' | 'threshold' | 'tieBreak' | 'criteria' | 'normalize'
+>;
+
+export interface Decision {
+  id: string;
+  /** The values aggregated, in `present` order: the raw totals, or the normalised ones. */
+  values: Dec[];
+  exactFinal: Dec;
+  final: Dec;
+  passed: boolean;
+  rank: number;
+  fellBack: boolean;
+  /** Judges whose totals the trimmed mean dropped. */
+  dropped: Set<string>;
+  /** Per criterion, the judges' raw scores aggregated by the same method. */
+  criteria: Map<string, Dec>;
+  /** What ranks compare: the rounded final, then each tie-break value. */
+  keys: Dec[];
+}
+
+export interface Decisions {
+  byId: Map<string, Decision>;
+  normalization?: ZScale;
+}
+
+/**
+ * Finals, pass/fail and ranks of a panel. Pure and self-contained so that the robustness checks
+ * can re-run exactly the same method with a judge left out. Projects with nobody present are
+ * left out.
+ */
+export function decide(panel: readonly PanelProject[], method: Method): Decisions {
+  const scored = panel.filter((p) => p.present.length > 0);
+  const normalization =
+    method.normalize === 'zscore' && scored.length > 0
+      ? zscoreScale(scored.flatMap((p) => p.present))
+      : undefined;
+  const byId = new Map<string, Decision>();
+  for (const p of scored) {
+    const values = p.present.map((s) =>
+      normalization ? zscoreTotal(s.total, s.judge, normalization) : s.total,
+    );
+    const agg = aggregate(values, method.aggregate, method.trim);
+    const criteria = new Map<string, Dec>();
+    for (const c of method.criteria) {
+      const scores = p.present.map((s) => s.criteria.get(c.id)!);
+      criteria.set(c.id, aggregate(scores, method.aggregate, method.trim).value);
+    }
+    const final = roundHalfUp(agg.value, method.decimals);
+    byId.set(p.id, {
+      id: p.id,
+      values,
+      exactFinal: agg.value,
+      final,
+      passed: final.greaterThanOrEqualTo(dec(method.threshold)),
+      rank: 0,
+      fellBack: agg.fellBack,
+      dropped: new Set(agg.dropped.map((i) => p.present[i]!.judge)),
+      criteria,
+      // Tie-break values are compared at a fixed fine precision so that equal thirds compare equal.
+      keys: [final, ...method.tieBreak.map((c) => roundHalfUp(criteria.get(c)!, 12))],
+    });
+  }
+  const ranks = competitionRanks([...byId.values()].map((d) => ({ id: d.id, keys: d.keys })));
+  for (const d of byId.values()) d.rank = ranks.get(d.id)!;
+  return { byId, ...(normalization ? { normalization } : {}) };
 }
 
 /** From validated sheets to ranked results. Pure: no IO, no clock. */
@@ -56,10 +145,17 @@ export function computeResults(
       ? [...roster.projects.keys()]
       : [...new Set(judges.flatMap((s) => [...s.entries.keys()]))];
 
-  const projects: ProjectResult[] = [];
+  interface Pending {
+    id: string;
+    sheetName?: string;
+    recusal?: { file: string; line: number };
+    scores: Map<string, JudgeScore>;
+    present: PanelScore[];
+  }
+  const pending: Pending[] = [];
   for (const id of ids) {
     const scores = new Map<string, JudgeScore>();
-    const present: { judge: string; total: Dec; criteria: Map<string, Dec> }[] = [];
+    const present: PanelScore[] = [];
     let sheetName: string | undefined;
     let recusal: { file: string; line: number } | undefined;
     for (const sheet of judges) {
@@ -92,60 +188,69 @@ export function computeResults(
       );
       continue;
     }
-    const agg = aggregate(
-      present.map((p) => p.total),
-      rubric.aggregate,
-      rubric.trim,
-    );
-    for (const i of agg.dropped) {
-      const s = scores.get(present[i]!.judge);
-      if (s && !s.recused) s.dropped = true;
-    }
-    if (agg.fellBack) {
+    pending.push({
+      id,
+      ...(sheetName !== undefined ? { sheetName } : {}),
+      ...(recusal !== undefined ? { recusal } : {}),
+      scores,
+      present,
+    });
+  }
+
+  const { byId, normalization } = decide(pending, rubric);
+  const projects: ProjectResult[] = [];
+  for (const p of pending) {
+    const d = byId.get(p.id)!;
+    p.present.forEach((s, i) => {
+      const score = p.scores.get(s.judge);
+      if (score === undefined || score.recused) return;
+      score.dropped = d.dropped.has(s.judge);
+      if (normalization) score.normalizedTotal = d.values[i]!;
+    });
+    if (d.fellBack) {
       issues.warn(
         'trim-fallback',
-        recusal?.file ?? '',
-        `project ${id}: only ${present.length} judges scored it, too few to drop ${rubric.trim} highest and lowest; its final is the plain mean`,
-        { line: recusal?.line },
+        p.recusal?.file ?? '',
+        `project ${p.id}: only ${p.present.length} judges scored it, too few to drop ${rubric.trim} highest and lowest; its final is the plain mean`,
+        { line: p.recusal?.line },
       );
     }
-    const criteria = new Map<string, Dec>();
-    for (const c of rubric.criteria) {
-      const values = present.map((p) => p.criteria.get(c.id)!);
-      criteria.set(c.id, aggregate(values, rubric.aggregate, rubric.trim).value);
-    }
-    const final = roundHalfUp(agg.value, rubric.decimals);
-    const info = roster?.projects.get(id);
-    const name = info?.name ?? sheetName;
+    const info = roster?.projects.get(p.id);
+    const name = info?.name ?? p.sheetName;
     projects.push({
-      id,
+      id: p.id,
       ...(name !== undefined ? { name } : {}),
       ...(info?.organization !== undefined ? { organization: info.organization } : {}),
       ...(info?.category !== undefined ? { category: info.category } : {}),
       ...(info?.amount !== undefined ? { amount: info.amount } : {}),
-      scores,
-      criteria,
-      exactFinal: agg.value,
-      final,
-      rank: 0,
-      passed: final.greaterThanOrEqualTo(dec(rubric.threshold)),
-      fellBack: agg.fellBack,
+      scores: p.scores,
+      criteria: d.criteria,
+      exactFinal: d.exactFinal,
+      final: d.final,
+      rank: d.rank,
+      passed: d.passed,
+      fellBack: d.fellBack,
     });
   }
-
-  // Tie-break values are compared at a fixed fine precision so that equal thirds compare equal.
-  const ranks = competitionRanks(
-    projects.map((p) => ({
-      id: p.id,
-      keys: [p.final, ...rubric.tieBreak.map((c) => roundHalfUp(p.criteria.get(c)!, 12))],
-    })),
-  );
-  for (const p of projects) p.rank = ranks.get(p.id)!;
+  if (normalization) {
+    for (const s of normalization.judges.values()) {
+      if (s.sd !== null) continue;
+      const file = judges.find((j) => j.judge === s.judge)?.file ?? '';
+      issues.warn(
+        'normalize-skipped',
+        file,
+        s.count < 2
+          ? `judge ${s.judge} scored only one project, so their totals cannot be normalised; the raw total is used`
+          : `judge ${s.judge} gave every project the same total, so their totals cannot be normalised; the raw totals are used`,
+      );
+    }
+  }
   projects.sort((a, b) => a.rank - b.rank || compareIds(a.id, b.id));
 
   return {
     judges: judges.map((s) => ({ id: s.judge, file: s.file })),
     projects,
+    ...(normalization ? { normalization } : {}),
     issues: issues.items,
   };
 }

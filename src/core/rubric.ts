@@ -6,6 +6,8 @@ import { formatKeyPath } from './paths.js';
 
 export const AGGREGATES = ['mean', 'trimmed-mean', 'median'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
+export const NORMALIZE_METHODS = ['none', 'zscore'] as const;
+export type Normalize = (typeof NORMALIZE_METHODS)[number];
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -41,6 +43,8 @@ const RubricSchema = z.strictObject({
   threshold: z.number().finite().min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100'),
   aggregate: z.enum(AGGREGATES, 'must be mean, trimmed-mean or median').default('mean'),
   trim: z.number().int('must be a whole number').min(0, 'must be >= 0').default(1),
+  /** zscore: rescale each judge's totals to the panel's mean and SD before aggregating. */
+  normalize: z.enum(NORMALIZE_METHODS, 'must be none or zscore').default('none'),
   decimals: z
     .number()
     .int('must be a whole number')

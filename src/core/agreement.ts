@@ -1,0 +1,239 @@
+import { averageRanks, chiSquareSf, fQuantile, mean, tieGroups } from './stats.js';
+
+/**
+ * How much the judges agree, from a complete matrix of totals: one row per project (target), one
+ * column per judge, no gaps. Plain floating point: these statistics describe the panel and never
+ * feed a final score.
+ */
+export type Matrix = readonly (readonly number[])[];
+
+export const ICC_FORMS = ['ICC1', 'ICC2', 'ICC3', 'ICC1k', 'ICC2k', 'ICC3k'] as const;
+export type IccForm = (typeof ICC_FORMS)[number];
+
+export interface Icc {
+  /** Targets (projects) and judges. */
+  n: number;
+  k: number;
+  /** Mean squares of the two-way ANOVA: between targets, within targets, between judges, error. */
+  msb: number;
+  msw: number;
+  msj: number;
+  mse: number;
+  value: Record<IccForm, number>;
+  /** 95% (by default) confidence interval of each form, as R's psych::ICC computes it. */
+  ci: Record<IccForm, [number, number]>;
+}
+
+/**
+ * The six intraclass correlations of Shrout & Fleiss (1979), Psychological Bulletin 86(2),
+ * 420-428, with the F-distribution confidence intervals of R's psych::ICC (and Python's
+ * pingouin.intraclass_corr, which follows it):
+ *
+ *   ICC1  = (MSB - MSW) / (MSB + (k-1) MSW)                    one-way, single judge
+ *   ICC2  = (MSB - MSE) / (MSB + (k-1) MSE + k (MSJ - MSE)/n)  two-way random, absolute agreement
+ *   ICC3  = (MSB - MSE) / (MSB + (k-1) MSE)                    two-way fixed, consistency
+ *   ICC1k = (MSB - MSW) / MSB,  ICC2k = (MSB - MSE) / (MSB + (MSJ - MSE)/n),
+ *   ICC3k = (MSB - MSE) / MSB                                  the same for the mean of k judges
+ *
+ * Intervals: with F1 = MSB/MSW on (n-1, n(k-1)) df and F3 = MSB/MSE on (n-1, (n-1)(k-1)) df,
+ * FL = F / qf(1-a/2, df1, df2) and FU = F * qf(1-a/2, df2, df1); ICC1 and ICC3 run from
+ * (FL-1)/(FL+k-1) to (FU-1)/(FU+k-1), ICC1k and ICC3k from 1-1/FL to 1-1/FU. ICC2 uses
+ * Satterthwaite's approximate df v for the judges' variance (see below), and ICC2k is ICC2's
+ * bounds stepped up by Spearman-Brown: L k / (1 + L (k-1)).
+ */
+export function intraclass(matrix: Matrix, alpha = 0.05): Icc {
+  const n = matrix.length;
+  const k = matrix[0]?.length ?? 0;
+  if (n < 2 || k < 2) throw new Error('intraclass() needs at least 2 targets and 2 judges');
+  if (matrix.some((row) => row.length !== k)) throw new Error('intraclass(): ragged matrix');
+
+  const grand = mean(matrix.flat());
+  const rowMeans = matrix.map((row) => mean(row));
+  const colMeans = Array.from({ length: k }, (_, j) => mean(matrix.map((row) => row[j]!)));
+  let ssTotal = 0;
+  for (const row of matrix) for (const x of row) ssTotal += (x - grand) ** 2;
+  const ssRows = k * rowMeans.reduce((a, m) => a + (m - grand) ** 2, 0);
+  const ssCols = n * colMeans.reduce((a, m) => a + (m - grand) ** 2, 0);
+  const ssError = ssTotal - ssRows - ssCols;
+
+  const dfB = n - 1;
+  const dfW = n * (k - 1);
+  const dfE = (n - 1) * (k - 1);
+  const msb = ssRows / dfB;
+  const msw = (ssCols + ssError) / dfW;
+  const msj = ssCols / (k - 1);
+  const mse = ssError / dfE;
+
+  const icc2 = (msb - mse) / (msb + (k - 1) * mse + (k * (msj - mse)) / n);
+  const value: Record<IccForm, number> = {
+    ICC1: (msb - msw) / (msb + (k - 1) * msw),
+    ICC2: icc2,
+    ICC3: (msb - mse) / (msb + (k - 1) * mse),
+    ICC1k: (msb - msw) / msb,
+    ICC2k: (msb - mse) / (msb + (msj - mse) / n),
+    ICC3k: (msb - mse) / msb,
+  };
+
+  const q = 1 - alpha / 2;
+  const f1 = msb / msw;
+  const f1L = f1 / fQuantile(q, dfB, dfW);
+  const f1U = f1 * fQuantile(q, dfW, dfB);
+  const f3 = msb / mse;
+  const f3L = f3 / fQuantile(q, dfB, dfE);
+  const f3U = f3 * fQuantile(q, dfE, dfB);
+
+  // ICC2: Satterthwaite's df for the combination of judge and error variance (McGraw & Wong 1996).
+  const fj = msj / mse;
+  const base = n * (1 + (k - 1) * icc2) - k * icc2;
+  const v = (dfE * (k * icc2 * fj + base) ** 2) / (dfB * k ** 2 * icc2 ** 2 * fj ** 2 + base ** 2);
+  const f2U = fQuantile(q, dfB, v);
+  const f2L = fQuantile(q, v, dfB);
+  const spread = k * msj + (k * n - k - n) * mse;
+  const l2 = (n * (msb - f2U * mse)) / (f2U * spread + n * msb);
+  const u2 = (n * (f2L * msb - mse)) / (spread + n * f2L * msb);
+
+  const single = (fl: number, fu: number): [number, number] => [
+    (fl - 1) / (fl + k - 1),
+    (fu - 1) / (fu + k - 1),
+  ];
+  const average = (fl: number, fu: number): [number, number] => [1 - 1 / fl, 1 - 1 / fu];
+  const stepUp = (r: number) => (r * k) / (1 + r * (k - 1));
+  return {
+    n,
+    k,
+    msb,
+    msw,
+    msj,
+    mse,
+    value,
+    ci: {
+      ICC1: single(f1L, f1U),
+      ICC2: [l2, u2],
+      ICC3: single(f3L, f3U),
+      ICC1k: average(f1L, f1U),
+      ICC2k: [stepUp(l2), stepUp(u2)],
+      ICC3k: average(f3L, f3U),
+    },
+  };
+}
+
+export interface KendallW {
+  /** Coefficient of concordance, 0 (no agreement) to 1 (every judge orders the projects alike). */
+  w: number;
+  /** m (n - 1) W, approximately chi-square with n - 1 degrees of freedom. */
+  chi2: number;
+  df: number;
+  /** P(chi-square > chi2): the chance of agreement this strong if the judges ranked at random. */
+  p: number;
+}
+
+/**
+ * Kendall's coefficient of concordance with the correction for ties (Kendall & Babington Smith
+ * 1939; Siegel & Castellan 1988, section 9.4). Each judge's column is turned into ranks 1..n
+ * (tied totals share the average rank); with R_i the rank sum of target i, S = sum (R_i - mean R)^2
+ * and T_j = sum (t^3 - t) over the groups of t tied totals of judge j:
+ *
+ *   W = 12 S / (m^2 (n^3 - n) - m sum T_j),   chi2 = m (n - 1) W on n - 1 df.
+ */
+export function kendallW(matrix: Matrix): KendallW {
+  const n = matrix.length;
+  const m = matrix[0]?.length ?? 0;
+  if (n < 2 || m < 2) throw new Error('kendallW() needs at least 2 targets and 2 judges');
+  if (matrix.some((row) => row.length !== m)) throw new Error('kendallW(): ragged matrix');
+
+  const rankSums = new Array<number>(n).fill(0);
+  let ties = 0;
+  for (let j = 0; j < m; j++) {
+    const column = matrix.map((row) => row[j]!);
+    averageRanks(column).forEach((r, i) => (rankSums[i]! += r));
+    ties += tieGroups(column).reduce((a, t) => a + t ** 3 - t, 0);
+  }
+  const meanSum = (m * (n + 1)) / 2;
+  const s = rankSums.reduce((a, r) => a + (r - meanSum) ** 2, 0);
+  const w = (12 * s) / (m ** 2 * (n ** 3 - n) - m * ties);
+  const chi2 = m * (n - 1) * w;
+  return { w, chi2, df: n - 1, p: chiSquareSf(chi2, n - 1) };
+}
+
+/** Fewer projects or judges than this and the statistics are reported as null, with a note. */
+export const MIN_TARGETS = 3;
+export const MIN_JUDGES = 2;
+
+export interface Agreement {
+  icc: Record<IccForm, number | null>;
+  iccCI: Record<IccForm, [number, number] | null>;
+  kendallW: number | null;
+  kendallChi2: number | null;
+  kendallP: number | null;
+  /** Projects scored by every judge (the rows used) and judges (the columns). */
+  n: number;
+  k: number;
+  /** Why a statistic is null, in one sentence. */
+  note?: string;
+}
+
+/**
+ * The agreement statistics, or nulls with a note when they would not mean anything: fewer than
+ * MIN_TARGETS projects scored by every judge, fewer than MIN_JUDGES judges, or totals that do
+ * not vary (every judge gave every project the same total, so agreement is undefined).
+ */
+export function agreement(matrix: Matrix): Agreement {
+  const n = matrix.length;
+  const k = matrix[0]?.length ?? 0;
+  const empty = (note: string): Agreement => ({
+    icc: nullForms(),
+    iccCI: nullForms(),
+    kendallW: null,
+    kendallChi2: null,
+    kendallP: null,
+    n,
+    k,
+    note,
+  });
+  if (k < MIN_JUDGES) {
+    return empty(
+      `agreement needs at least ${MIN_JUDGES} judges; there ${k === 1 ? 'is 1' : `are ${k}`}`,
+    );
+  }
+  if (n < MIN_TARGETS) {
+    return empty(
+      `agreement needs at least ${MIN_TARGETS} projects scored by every judge (no recusals); there ${
+        n === 1 ? 'is 1' : `are ${n}`
+      }`,
+    );
+  }
+
+  const notes: string[] = [];
+  const icc = intraclass(matrix);
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
+  const values = nullForms<number>();
+  const cis = nullForms<[number, number]>();
+  for (const form of ICC_FORMS) {
+    values[form] = finite(icc.value[form]);
+    const [lo, hi] = icc.ci[form];
+    cis[form] = Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
+  }
+  if (ICC_FORMS.some((f) => values[f] === null)) {
+    notes.push('some ICC forms are undefined because the totals do not vary enough');
+  } else if (ICC_FORMS.some((f) => cis[f] === null)) {
+    notes.push('some ICC intervals are undefined because the judges agree exactly');
+  }
+
+  const kw = kendallW(matrix);
+  const kendallOk = Number.isFinite(kw.w);
+  if (!kendallOk) notes.push("Kendall's W is undefined because every judge gave equal totals");
+  return {
+    icc: values,
+    iccCI: cis,
+    kendallW: kendallOk ? kw.w : null,
+    kendallChi2: kendallOk ? kw.chi2 : null,
+    kendallP: kendallOk ? kw.p : null,
+    n,
+    k,
+    ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+  };
+}
+
+function nullForms<T>(): Record<IccForm, T | null> {
+  return { ICC1: null, ICC2: null, ICC3: null, ICC1k: null, ICC2k: null, ICC3k: null };
+}
