@@ -47,6 +47,14 @@ describe('pcv tally (spawned binary)', () => {
     );
   });
 
+  it('names the fragile decision in the summary (one judge decides a pivotal project)', () => {
+    const r = spawnPcv(['tally', 'fixtures/pivotal-judge', '--out', tempDir(), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.at(-1)).toBe('Fragile decisions: Q3 pass/fail hinges on judge-1.');
+    expect(lines.at(-3)).toMatch(/^Agreement over 5 projects every judge scored: ICC3k /);
+  });
+
   it('inside the review folder, finds the rubric and roster for scores/*.csv (glob expanded by pcv)', () => {
     const out = tempDir();
     const r = spawnPcv(

@@ -59,5 +59,44 @@ export function summaryTable(results: Results, chalk: ChalkInstance): string {
         : '0 failed'
     } at threshold ${rubric.threshold}; final = ${method}.`,
   );
+  out.push(...analyticsLines(results));
   return out.join('\n');
+}
+
+/** Three or four lines on the panel: agreement, leniency extremes, fragile decisions. */
+export function analyticsLines(results: Results): string[] {
+  const a = results.analytics;
+  const lines: string[] = [];
+  const { agreement } = a;
+  const icc = agreement.icc.ICC3k;
+  const ci = agreement.iccCI.ICC3k;
+  if (icc !== null && agreement.kendallW !== null && agreement.kendallP !== null) {
+    const p = agreement.kendallP < 0.001 ? 'p < 0.001' : `p = ${agreement.kendallP.toFixed(3)}`;
+    lines.push(
+      `Agreement over ${agreement.n} projects every judge scored: ICC3k ${icc.toFixed(2)}${ci ? ` (95% CI ${ci[0].toFixed(2)}-${ci[1].toFixed(2)})` : ''}, Kendall's W ${agreement.kendallW.toFixed(2)} (${p}).`,
+    );
+  } else if (agreement.note !== undefined) {
+    lines.push(`Agreement: ${agreement.note}`);
+  }
+  const rated = a.judges.filter((j) => j.leniency !== null);
+  if (rated.length >= 2) {
+    const sorted = [...rated].sort((x, y) => y.leniency! - x.leniency!);
+    const hi = sorted[0]!;
+    const lo = sorted[sorted.length - 1]!;
+    const signed = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(1)}`;
+    lines.push(
+      `Leniency (mean difference from the panel median): highest ${hi.judge} ${signed(hi.leniency!)}, lowest ${lo.judge} ${signed(lo.leniency!)}.`,
+    );
+  }
+  if (a.fragile.length > 0) {
+    const items = a.fragile.map(({ id, flags }) => {
+      const pass = flags.some((f) => f.type.startsWith('pass-'));
+      const on = [
+        ...new Set(flags.map((f) => (f.type.endsWith('-trim') ? 'the trim' : (f.judge ?? '')))),
+      ];
+      return `${id} ${pass ? 'pass/fail' : 'rank'} hinges on ${on.join(', ')}`;
+    });
+    lines.push(`Fragile decisions: ${items.join('; ')}.`);
+  }
+  return lines;
 }
