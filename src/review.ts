@@ -9,7 +9,8 @@ import {
   type Rubric,
 } from './core/rubric.js';
 import { display, type ReviewFiles } from './io/inputs.js';
-import { bytesToTable, readInput } from './io/read.js';
+import { LIMITS } from './io/limits.js';
+import { bytesToTable, readInput, tooLargeMessage, type Table } from './io/read.js';
 import { decodeBytes } from './io/decode.js';
 
 export interface Overrides {
@@ -52,11 +53,17 @@ export async function loadReview(
   });
 
   const rubricInfo = describe(files.rubricPath);
-  const rubricRead = await readInput(files.rubricPath, rubricInfo.shown);
+  const rubricRead = await readInput(files.rubricPath, rubricInfo.shown, LIMITS.rubricBytes);
   const rubricFile = { ...rubricInfo, sha256: rubricRead.sha256 };
   let rubric: Rubric | undefined;
   const decoded = decodeBytes(rubricRead.bytes);
-  if (!decoded.ok) {
+  if (rubricRead.tooLarge !== undefined) {
+    issues.error(
+      'rubric-size',
+      rubricInfo.shown,
+      tooLargeMessage(rubricRead.tooLarge, LIMITS.rubricBytes),
+    );
+  } else if (!decoded.ok) {
     issues.error(
       'rubric-read',
       rubricInfo.shown,
@@ -73,9 +80,12 @@ export async function loadReview(
   let rosterFile: InputFile | undefined;
   if (files.rosterPath !== undefined) {
     const info = describe(files.rosterPath);
-    const read = await readInput(files.rosterPath, info.shown);
+    const read = await readInput(files.rosterPath, info.shown, LIMITS.sheetBytes);
     rosterFile = { ...info, sha256: read.sha256 };
-    const table = bytesToTable(read.bytes);
+    const table: Table =
+      read.tooLarge !== undefined
+        ? { ok: false, message: tooLargeMessage(read.tooLarge, LIMITS.sheetBytes) }
+        : bytesToTable(read.bytes);
     if (!table.ok) {
       issues.error(
         'roster-read',

@@ -7,7 +7,8 @@ import type { Rubric } from './core/rubric.js';
 import { validateSheet, type JudgeSheet } from './core/sheet.js';
 import { resolveInputs, type ResolvedInputs } from './io/inputs.js';
 import type { Row } from './io/csv.js';
-import { bytesToTable, readInput } from './io/read.js';
+import { LIMITS } from './io/limits.js';
+import { bytesToTable, readInput, tooLargeMessage } from './io/read.js';
 import { loadReview, type InputFile, type Overrides } from './review.js';
 import { readXlsxRows } from './io/xlsx-sheet.js';
 
@@ -62,9 +63,12 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   const sheetFiles = new Map<string, InputFile>();
   for (const sheetPath of inputs.sheetPaths) {
     const info = describe(sheetPath);
-    const read = await readInput(sheetPath, info.shown);
+    const read = await readInput(sheetPath, info.shown, LIMITS.sheetBytes);
     sheetFiles.set(info.shown, { ...info, sha256: read.sha256 });
-    const table = await sheetTable(sheetPath, read.bytes);
+    const table: SheetTable =
+      read.tooLarge !== undefined
+        ? { ok: false, message: tooLargeMessage(read.tooLarge, LIMITS.sheetBytes) }
+        : await sheetTable(sheetPath, read.bytes);
     if (!table.ok) {
       issues.error(
         'sheet-read',

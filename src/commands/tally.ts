@@ -61,7 +61,23 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
     date: reportDate(rubric, io.env),
     ...(font !== undefined ? { fontPath: path.resolve(io.cwd, font) } : {}),
   });
-  const written = await writeReportSet(outDir, files);
+  let written: string[];
+  try {
+    written = await writeReportSet(outDir, files);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why =
+      e.code === 'ENOSPC'
+        ? 'the disk is full'
+        : e.code === 'EACCES' || e.code === 'EPERM'
+          ? 'permission denied'
+          : e.code === 'ENOTDIR' || e.code === 'EEXIST'
+            ? 'a file is in the way of the folder'
+            : (e.code ?? e.message);
+    throw new PcvError(
+      `cannot write the reports into ${display(outDir, io.cwd) || '.'}: ${why}; the previous reports, if any, are unchanged`,
+    );
+  }
 
   const say = flags.json ? io.err : io.out;
   if (flags.json) {

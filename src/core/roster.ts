@@ -27,6 +27,15 @@ export function projectId(raw: string): string {
   return raw.normalize('NFKC').trim();
 }
 
+/** A control character in an id is corruption, not a name: it is refused, never written out. */
+export function controlCharacter(id: string): string | undefined {
+  for (const ch of id) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x20 || c === 0x7f) return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return undefined;
+}
+
 /** Validates projects.csv rows (first row = header). */
 export function parseRoster(
   rows: readonly Row[],

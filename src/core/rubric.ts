@@ -95,7 +95,14 @@ export function parseRubric(text: string, file: string): RubricResult {
     // maxAliasCount stops "billion laughs" alias bombs from expanding without bound.
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    issues.error('rubric-syntax', file, `cannot read the rubric: ${firstLine(String(err))}`);
+    const bomb = String(err).includes('Excessive alias count');
+    issues.error(
+      'rubric-syntax',
+      file,
+      bomb
+        ? 'YAML aliases (*name) expand more than 100 times; refused as a possible "billion laughs" alias bomb'
+        : `cannot read the rubric: ${firstLine(String(err))}`,
+    );
     return { issues: issues.items };
   }
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {

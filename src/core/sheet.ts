@@ -9,7 +9,7 @@ import {
 } from './headers.js';
 import { IssueList, type Issue } from './issues.js';
 import { parseNumber } from './number.js';
-import { projectId, type Roster } from './roster.js';
+import { controlCharacter, projectId, type Roster } from './roster.js';
 import type { Criterion, Rubric } from './rubric.js';
 
 /** One judge's row for one project. */
@@ -226,6 +226,16 @@ export function validateSheet(
     const project = projectId(cell(projectCol));
     if (project === '') {
       issues.error('project-missing', file, 'a row with scores but no project id', at(projectCol));
+      continue;
+    }
+    const control = controlCharacter(project);
+    if (control !== undefined) {
+      issues.error(
+        'project-id',
+        file,
+        `project id contains a control character (${control})`,
+        at(projectCol),
+      );
       continue;
     }
     const first = entries.get(project);

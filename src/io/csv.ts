@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { LIMITS } from './limits.js';
 
 /** One record of a sheet with the 1-based line on which it starts. */
 export interface Row {
@@ -44,7 +45,39 @@ export function parseCsv(input: string): ParsedCsv {
     line: info.lines - lineBreaks(recordBody(info.raw ?? '')),
     cells: record,
   }));
-  return { ok: true, delimiter, rows };
+  const over = checkLimits(rows);
+  return over ?? { ok: true, delimiter, rows };
+}
+
+/** The first row that breaks a documented limit (rows, columns, cell length), as a failure. */
+export function checkLimits(
+  rows: readonly Row[],
+): { ok: false; line: number; message: string } | undefined {
+  if (rows.length > LIMITS.rows) {
+    return {
+      ok: false,
+      line: rows[LIMITS.rows]!.line,
+      message: `more than ${LIMITS.rows.toLocaleString('en')} rows; pcv reads at most that many per sheet`,
+    };
+  }
+  for (const row of rows) {
+    if (row.cells.length > LIMITS.columns) {
+      return {
+        ok: false,
+        line: row.line,
+        message: `${row.cells.length.toLocaleString('en')} columns; pcv reads at most ${LIMITS.columns.toLocaleString('en')} per sheet`,
+      };
+    }
+    const long = row.cells.findIndex((c) => c.length > LIMITS.cellChars);
+    if (long >= 0) {
+      return {
+        ok: false,
+        line: row.line,
+        message: `cell ${long + 1} holds ${row.cells[long]!.length.toLocaleString('en')} characters; pcv reads at most ${LIMITS.cellChars.toLocaleString('en')} per cell`,
+      };
+    }
+  }
+  return undefined;
 }
 
 /** The record's own text: without the empty lines skipped before it and its final line break. */

@@ -33,7 +33,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     ok: false,
     line: firstUndecodableLine(bytes),
     message:
-      'the file is neither UTF-8 nor GB18030/GBK text (invalid byte sequence); save it as "CSV UTF-8" and try again',
+      'the file is neither UTF-8 nor GB18030/GBK text (invalid byte sequence); save it as UTF-8 ("CSV UTF-8" in Excel) and try again',
   };
 }
 

@@ -1,18 +1,30 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { PcvError } from '../errors.js';
 import { parseCsv, type Delimiter, type Row } from './csv.js';
 import { decodeBytes, type Encoding } from './decode.js';
+import { MB } from './limits.js';
 
 export interface ReadFile {
   bytes: Buffer;
   sha256: string;
+  /** Set instead of reading when the file is over the limit. */
+  tooLarge?: number;
 }
 
-/** Reads a whole input file; a missing or unreadable file stops the run (exit 2). */
-export async function readInput(file: string, shown: string): Promise<ReadFile> {
+/**
+ * Reads a whole input file; a missing or unreadable file stops the run (exit 2). A file larger
+ * than `maxBytes` is not read at all: `tooLarge` gives its size, for the caller to report.
+ */
+export async function readInput(
+  file: string,
+  shown: string,
+  maxBytes = Infinity,
+): Promise<ReadFile> {
   let bytes: Buffer;
   try {
+    const { size } = await stat(file);
+    if (size > maxBytes) return { bytes: Buffer.alloc(0), sha256: '', tooLarge: size };
     bytes = await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -41,4 +53,9 @@ export function bytesToTable(bytes: Uint8Array): Table {
   const parsed = parseCsv(decoded.text);
   if (!parsed.ok) return parsed;
   return { ok: true, rows: parsed.rows, delimiter: parsed.delimiter, encoding: decoded.encoding };
+}
+
+/** The message for a file over its size limit. */
+export function tooLargeMessage(size: number, max: number): string {
+  return `the file is ${MB(size)}, more than the ${MB(max)} pcv reads; is this really a score sheet?`;
 }

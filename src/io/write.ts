@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 const tmpName = (dir: string, base: string) =>
@@ -48,8 +48,11 @@ export interface ReportFile {
 export async function writeReportSet(
   outDir: string,
   files: readonly ReportFile[],
+  /** Writes one file durably; replaceable so tests can simulate a full disk. */
+  write: (file: string, data: string | Uint8Array) => Promise<void> = writeDurably,
 ): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
+  await removeStaleTemporaries(outDir);
   const top = files.filter((f) => !f.name.includes('/'));
   const folders = new Map<string, ReportFile[]>();
   for (const f of files) {
@@ -68,7 +71,7 @@ export async function writeReportSet(
       const target = path.join(outDir, f.name);
       const tmp = tmpName(outDir, f.name);
       staged.push({ tmp, target });
-      await writeDurably(tmp, f.data);
+      await write(tmp, f.data);
     }
     for (const [folder, list] of folders) {
       const tmp = tmpName(outDir, folder);
@@ -95,4 +98,30 @@ export async function writeReportSet(
     }
   }
   return staged.map((s) => s.target);
+}
+
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Temporary files of a run that was killed (kill -9, power cut) stay behind; the next run removes
+ * those whose process is gone. Files of a run still going (another pcv writing to the same folder)
+ * are left alone.
+ */
+async function removeStaleTemporaries(outDir: string): Promise<void> {
+  for (const name of await readdir(outDir)) {
+    const m = TEMPORARY.exec(name);
+    if (m === null) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && isRunning(pid)) continue;
+    await rm(path.join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

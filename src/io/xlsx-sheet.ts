@@ -1,7 +1,8 @@
-import type { Row } from './csv.js';
+import { checkLimits, type Row } from './csv.js';
 import { checkZip } from './zip-guard.js';
 
-export type XlsxTable = { ok: true; rows: Row[]; sheet: string } | { ok: false; message: string };
+export type XlsxTable =
+  { ok: true; rows: Row[]; sheet: string } | { ok: false; message: string; line?: number };
 
 /**
  * Reads the first worksheet of an .xlsx score sheet into rows of text, like a CSV: numbers as
@@ -36,7 +37,7 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<XlsxTable> {
   // look like missing delimiters.
   const width = rows[0]?.cells.length ?? 0;
   for (const r of rows) while (r.cells.length < width) r.cells.push('');
-  return { ok: true, rows, sheet: sheet.name };
+  return checkLimits(rows) ?? { ok: true, rows, sheet: sheet.name };
 }
 
 function cellText(value: unknown): string {
