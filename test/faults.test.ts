@@ -159,3 +159,48 @@ describe('faults: nothing lost, nothing half-written', () => {
     ]);
   });
 });
+
+describe('two runs sharing one output folder', () => {
+  it('always leave one run’s whole set, never a mixture', async () => {
+    const a = copyFixture('basic');
+    const b = copyFixture('basic');
+    const s = path.join(b, 'scores', 'judge-1.csv');
+    writeFileSync(
+      s,
+      readFileSync(s, 'utf8').replace(
+        'B1,Riverside Literacy Club,9,',
+        'B1,Riverside Literacy Club,5,',
+      ),
+    );
+    const args = ['tally', '--format', 'xlsx,pdf,json,cards', '--quiet', '--out'];
+    const alone = async (dir: string) => {
+      const out = tempDir();
+      expect((await pcv([...args.slice(0, 1), dir, ...args.slice(1), out])).code).toBe(0);
+      return out;
+    };
+    const sets = [await alone(a), await alone(b)];
+    const files = ['results.json', 'results.xlsx', 'announcement.pdf', 'cards/B1.pdf'];
+    const shared = tempDir();
+    const run = (dir: string) =>
+      new Promise<number>((resolve) => {
+        const child = spawn(process.execPath, [
+          path.join(ROOT, 'bin', 'pcv.js'),
+          'tally',
+          dir,
+          ...args.slice(1),
+          shared,
+        ]);
+        child.on('close', (code) => resolve(code ?? -1));
+      });
+    for (let round = 0; round < 4; round++) {
+      expect(await Promise.all([run(a), run(b)])).toEqual([0, 0]);
+      const same = sets.filter((set) =>
+        files.every((f) =>
+          readFileSync(path.join(set, f)).equals(readFileSync(path.join(shared, f))),
+        ),
+      );
+      expect(same).toHaveLength(1);
+      expect(readdirSync(shared).filter((f) => f.startsWith('.'))).toEqual([]);
+    }
+  }, 120_000);
+});

@@ -73,7 +73,9 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
           ? 'permission denied'
           : e.code === 'ENOTDIR' || e.code === 'EEXIST'
             ? 'a file is in the way of the folder'
-            : (e.code ?? e.message);
+            : e.code === 'ELOCKED'
+              ? `another pcv run is still writing there (${e.message})`
+              : (e.code ?? e.message);
     throw new PcvError(
       `cannot write the reports into ${display(outDir, io.cwd) || '.'}: ${why}; the previous reports, if any, are unchanged`,
     );

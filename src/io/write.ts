@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const tmpName = (dir: string, base: string) =>
@@ -84,6 +84,22 @@ export async function writeReportSet(
     await cleanup();
     throw err;
   }
+  // The renames are the only moment readers could see a mix of two runs' reports: two runs
+  // sharing an output folder take turns here, so the folder always holds one run's whole set.
+  const release = await lockFolder(outDir);
+  try {
+    await renameAll(staged, folders);
+  } finally {
+    await release();
+  }
+  return staged.map((s) => s.target);
+}
+
+async function renameAll(
+  staged: readonly { tmp: string; target: string }[],
+  folders: ReadonlyMap<string, unknown>,
+): Promise<void> {
+  const outDir = path.dirname(staged[0]?.target ?? '.');
   for (const { tmp, target } of staged) {
     if (folders.has(path.basename(target))) {
       // A folder cannot be renamed over a non-empty one: move the old one aside first.
@@ -97,7 +113,41 @@ export async function writeReportSet(
       await rename(tmp, target);
     }
   }
-  return staged.map((s) => s.target);
+}
+
+const LOCK = '.pcv-lock';
+
+/**
+ * A lock folder (mkdir is atomic) holding the owner's pid. A lock whose owner has died is taken
+ * over; a live one is waited for — pcv never prompts, and the wait is short because only the
+ * renames are done under it.
+ */
+async function lockFolder(outDir: string, timeoutMs = 120_000): Promise<() => Promise<void>> {
+  const lock = path.join(outDir, LOCK);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      await writeFile(path.join(lock, 'pid'), String(process.pid));
+      return () => rm(lock, { recursive: true, force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const owner = Number(await readFile(path.join(lock, 'pid'), 'utf8').catch(() => ''));
+    // No pid yet: the owner is between mkdir and writing it — or died there, long ago.
+    const orphan =
+      !(owner > 0) && Date.now() - (await stat(lock).catch(() => ({ mtimeMs: 0 }))).mtimeMs > 5000;
+    if ((owner > 0 && !isRunning(owner)) || orphan) {
+      await rm(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw Object.assign(new Error(`${lock} is held by process ${owner || '?'}`), {
+        code: 'ELOCKED',
+      });
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
