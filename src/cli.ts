@@ -67,6 +67,7 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
     cwd,
     env: io?.env ?? process.env,
     now: io?.now ?? (() => new Date()),
+    ...(io === undefined ? { progress: process.stderr } : {}),
     chalk: io?.chalk ?? new Chalk({ level: flags.color === false || !colorWanted ? 0 : 1 }),
   });
 

@@ -14,6 +14,9 @@ import { readXlsxRows } from './io/xlsx-sheet.js';
 
 export type { InputFile, Overrides } from './review.js';
 
+/** Reports progress of long work: a label, units done, units in all. */
+export type Progress = (label: string, done: number, total: number) => void;
+
 export interface TallyOptions {
   /** Review folder, sheet files, folders of sheets or glob patterns (default: the current folder). */
   inputs?: string[];
@@ -22,6 +25,8 @@ export interface TallyOptions {
   /** Working directory for relative paths (default: process.cwd()). */
   cwd?: string;
   overrides?: Overrides;
+  /** Called as each sheet is read, for a progress bar. */
+  onProgress?: Progress;
 }
 
 export interface Results {
@@ -61,7 +66,8 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
 
   const sheets: JudgeSheet[] = [];
   const sheetFiles = new Map<string, InputFile>();
-  for (const sheetPath of inputs.sheetPaths) {
+  for (const [index, sheetPath] of inputs.sheetPaths.entries()) {
+    options.onProgress?.('Reading sheets', index, inputs.sheetPaths.length);
     const info = describe(sheetPath);
     const read = await readInput(sheetPath, info.shown, LIMITS.sheetBytes);
     sheetFiles.set(info.shown, { ...info, sha256: read.sha256 });

@@ -13,6 +13,8 @@ export interface Io {
   /** Environment (SOURCE_DATE_EPOCH) and clock, injected so that commands stay testable. */
   env: Readonly<Record<string, string | undefined>>;
   now: () => Date;
+  /** Where a progress bar may go (stderr when it is a terminal); none in tests. */
+  progress?: NodeJS.WriteStream;
 }
 
 /**

@@ -6,6 +6,7 @@ import { FORMATS, renderReports, type Format } from '../reports.js';
 import { resultsJson } from '../render/json.js';
 import { summaryTable } from '../render/table.js';
 import { tally, type TallyOutcome } from '../tally.js';
+import { progressReporter } from './progress.js';
 import {
   printIssues,
   problemSummary,
@@ -41,7 +42,13 @@ export function parseFormats(list: string): Format[] {
 /** Validate, compute, print the summary, write the reports. */
 export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io): Promise<number> {
   const formats = parseFormats(flags.format);
-  const outcome = await tally(tallyOptions(inputs, flags, io.cwd));
+  const progress = await progressReporter(io.progress, !flags.quiet && !flags.json);
+  let outcome: TallyOutcome;
+  try {
+    outcome = await tally({ ...tallyOptions(inputs, flags, io.cwd), onProgress: progress.update });
+  } finally {
+    progress.stop();
+  }
   const errors = printIssues(outcome.issues, io, flags.quiet);
   if (errors > 0) {
     io.err(`${problemSummary(outcome.issues)}; nothing was written.`);
@@ -57,10 +64,13 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
     (rubric.font !== undefined
       ? path.resolve(path.dirname(outcome.inputs.rubricPath), rubric.font)
       : undefined);
+  const reporting = await progressReporter(io.progress, !flags.quiet && !flags.json);
   const files = await renderReports(results, formats, {
+    onProgress: reporting.update,
     date: reportDate(rubric, io.env),
     ...(font !== undefined ? { fontPath: path.resolve(io.cwd, font) } : {}),
   });
+  reporting.stop();
   let written: string[];
   try {
     written = await writeReportSet(outDir, files);
