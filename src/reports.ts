@@ -2,7 +2,7 @@ import { resultsJson } from './render/json.js';
 import type { ReportFile } from './io/write.js';
 import type { Results } from './tally.js';
 
-export const FORMATS = ['xlsx', 'pdf', 'json', 'cards'] as const;
+export const FORMATS = ['xlsx', 'pdf', 'json', 'cards', 'panel'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ReportOptions {
@@ -10,6 +10,8 @@ export interface ReportOptions {
   date: Date;
   /** A font file for the PDFs (default: the bundled Noto Sans SC). */
   fontPath?: string;
+  /** Called before each report is rendered, for a progress bar. */
+  onProgress?: (label: string, done: number, total: number) => void;
 }
 
 /**
@@ -23,17 +25,22 @@ export async function renderReports(
   options: ReportOptions,
 ): Promise<ReportFile[]> {
   const files: ReportFile[] = [];
+  const wanted = FORMATS.filter((f) => formats.includes(f));
+  let done = 0;
+  const step = () => options.onProgress?.('Writing reports', done++, wanted.length);
   const pdf = {
     createdAt: options.date,
     ...(options.fontPath !== undefined ? { fontPath: options.fontPath } : {}),
   };
   if (formats.includes('json')) {
+    step();
     files.push({
       name: 'results.json',
       data: JSON.stringify(resultsJson(results), null, 2) + '\n',
     });
   }
   if (formats.includes('xlsx')) {
+    step();
     const { renderWorkbook } = await import('./render/xlsx.js');
     files.push({
       name: 'results.xlsx',
@@ -41,10 +48,17 @@ export async function renderReports(
     });
   }
   if (formats.includes('pdf')) {
+    step();
     const { renderAnnouncement } = await import('./render/pdf.js');
     files.push({ name: 'announcement.pdf', data: await renderAnnouncement(results, pdf) });
   }
+  if (formats.includes('panel')) {
+    step();
+    const { renderPanel } = await import('./render/panel.js');
+    files.push({ name: 'panel.pdf', data: await renderPanel(results, pdf) });
+  }
   if (formats.includes('cards')) {
+    step();
     const { renderCards } = await import('./render/cards.js');
     for (const card of await renderCards(results, pdf)) {
       files.push({ name: `cards/${card.fileName}`, data: card.bytes });

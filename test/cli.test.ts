@@ -195,7 +195,7 @@ describe('usage and file errors (exit 2, one line, no stack trace)', () => {
     ],
     [
       ['tally', 'fixtures/basic', '--format', 'docx'],
-      'pcv: --format docx: "docx" is not one of xlsx, pdf, json, cards',
+      'pcv: --format docx: "docx" is not one of xlsx, pdf, json, cards, panel',
     ],
     [
       ['tally', 'fixtures/basic', '--rubric', 'missing.yaml'],

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -64,7 +64,14 @@ describe('renderWorkbook: huanshan-2022 (zh, trimmed mean)', () => {
   });
 
   it('names the sheets in Chinese; no warnings sheet without warnings', () => {
-    expect(book.worksheets.map((w) => w.name)).toEqual(['汇总', '评分明细', '评委', '说明']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '汇总',
+      '评分明细',
+      '评委',
+      '评审一致性',
+      '提示标记',
+      '说明',
+    ]);
   });
 
   it('writes the summary header under a title row', () => {
@@ -236,6 +243,8 @@ describe('renderWorkbook: huanshan-2022 (zh, trimmed mean)', () => {
       '回避数',
       '被去掉次数',
       '平均总分',
+      '总分标准差',
+      '宽严度',
     ]);
     const c = ws.getRow(4);
     expect(c.getCell(1).value).toBe('judge-c');
@@ -306,7 +315,14 @@ describe('renderWorkbook: basic (en, mean)', () => {
   });
 
   it('names the sheets and headers in English', () => {
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Scores', 'Judges', 'About']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Scores',
+      'Judges',
+      'Agreement',
+      'Flags',
+      'About',
+    ]);
     expect(values(sheet(book, 'Summary').getRow(2))).toEqual([
       'Rank',
       'ID',
@@ -393,6 +409,8 @@ describe('renderWorkbook: text that looks like a formula', () => {
       'Summary',
       'Scores',
       'Judges',
+      'Agreement',
+      'Flags',
       'Warnings',
       'About',
     ]);
@@ -414,6 +432,217 @@ describe('renderWorkbook: text that looks like a formula', () => {
       );
     }
     expect(cells).toBeGreaterThan(100);
+  });
+});
+
+describe('renderWorkbook: judge analytics (pivotal-judge, en)', () => {
+  let book: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    const results = await resultsOf(fixture('pivotal-judge'));
+    book = await readBack(await renderWorkbook(results, { generatedAt: GENERATED_AT }));
+  });
+
+  it('adds the SD and leniency to the Judges sheet, without repeating a column', () => {
+    const ws = sheet(book, 'Judges');
+    const header = values(ws.getRow(1));
+    expect(header).toEqual([
+      'Judge',
+      'File',
+      'SHA-256',
+      'Projects scored',
+      'Recusals',
+      'Totals dropped',
+      'Mean total',
+      'SD of totals',
+      'Leniency',
+    ]);
+    expect(new Set(header).size).toBe(header.length);
+    // Hand-computed in test/analytics.test.ts: leniency judge-1 27.5/6, judge-2 -1.5/6,
+    // judge-3 -4.5/6, judge-4 -0.5/5; judge-2's SD sqrt(122) = 11.04536; judge-1's mean 413/6.
+    const rows = [2, 3, 4, 5].map((r) => ws.getRow(r));
+    expect(rows.map((r) => r.getCell(1).value)).toEqual([
+      'judge-1',
+      'judge-2',
+      'judge-3',
+      'judge-4',
+    ]);
+    expect(rows.map((r) => r.getCell(9).value)).toEqual([4.5833, -0.25, -0.75, -0.1]);
+    expect(rows.map((r) => r.getCell(9).numFmt)).toEqual(['0.00', '0.00', '0.00', '0.00']);
+    expect(rows[1]!.getCell(8).value).toBe(11.0454);
+    expect(rows[0]!.getCell(7).value).toBe(68.83);
+    expect(rows.map((r) => r.getCell(5).value)).toEqual([0, 0, 0, 1]);
+    expect(rows.map((r) => r.getCell(6).value)).toEqual([0, 0, 0, 0]);
+    expect(
+      allText(book).some((s) => s.startsWith("Leniency: the judge's average difference")),
+    ).toBe(true);
+  });
+
+  it("writes Kendall's W and its test on the Agreement sheet", () => {
+    const ws = sheet(book, 'Agreement');
+    expect(ws.getCell('A1').value).toBe('Agreement of the judges');
+    expect(values(ws.getRow(3))).toEqual([
+      'Statistic',
+      'Value',
+      '95% CI lower',
+      '95% CI upper',
+      'What it means',
+    ]);
+    const byLabel = new Map<string, ExcelJS.Row>();
+    ws.eachRow((row, r) => {
+      if (r > 3 && typeof row.getCell(1).value === 'string')
+        byLabel.set(String(row.getCell(1).value), row);
+    });
+    // test/analytics.test.ts: over the 5 complete projects W = 12 x 126 / (16 x 120) = 0.7875,
+    // chi2 = 4 x 4 x 0.7875 = 12.6 on 4 df; with 4 df the tail is exp(-6.3)(1 + 6.3) = 0.01340.
+    expect(byLabel.get("Kendall's W")!.getCell(2).value).toBe(0.7875);
+    expect(byLabel.get('χ²')!.getCell(2).value).toBe(12.6);
+    expect(byLabel.get('df')!.getCell(2).value).toBe(4);
+    expect(byLabel.get('p')!.getCell(2).value).toBeCloseTo(0.0134, 4);
+    expect(byLabel.get('Projects (n)')!.getCell(2).value).toBe(5);
+    expect(byLabel.get('Judges (k)')!.getCell(2).value).toBe(4);
+    for (const form of ['ICC1', 'ICC2', 'ICC3', 'ICC1k', 'ICC2k', 'ICC3k']) {
+      const row = byLabel.get(form)!;
+      expect(typeof row.getCell(2).value, form).toBe('number');
+      expect(row.getCell(2).numFmt, form).toBe('0.00');
+      expect(String(row.getCell(5).value).length, form).toBeGreaterThan(40);
+    }
+  });
+
+  it('lists the flags, naming the judge they concern', () => {
+    const ws = sheet(book, 'Flags');
+    expect(values(ws.getRow(1))).toEqual([
+      'Rank',
+      'ID',
+      'Project',
+      'Final',
+      'Result',
+      'Flag',
+      'Judge',
+      'Details',
+    ]);
+    expect(values(ws.getRow(2))).toEqual([
+      4,
+      'Q3',
+      'Canal Path Cleanup',
+      62,
+      'pass',
+      'Outlier total',
+      'judge-1',
+      "judge-1's total 80.00 is 23.50 points above the median 56.50 (limit 15)",
+    ]);
+    expect(values(ws.getRow(3)).slice(5)).toEqual([
+      'Pass/fail hinges on one judge',
+      'judge-1',
+      "passes with 62.00; without judge-1's scores it would fail with 56.00",
+    ]);
+    expect(ws.getRow(4).getCell(2).value ?? null).toBeNull();
+    expect(ws.autoFilter).toBe('A1:H3');
+  });
+});
+
+/** A review folder with one criterion out of 10 per judge, so a total is 10 x the rating. */
+function ratingReview(matrix: number[][], lang: 'en' | 'zh' = 'en'): string {
+  const dir = tempDir('pcv-agree-');
+  writeFileSync(
+    path.join(dir, 'rubric.yaml'),
+    `title: Ratings\nlang: ${lang}\nthreshold: 50\ncriteria:\n  - id: rating\n    max: 10\n`,
+  );
+  const scores = path.join(dir, 'scores');
+  mkdirSync(scores);
+  matrix[0]!.forEach((_, j) => {
+    const rows = matrix.map((row, i) => `T${i + 1},${row[j]}`);
+    writeFileSync(path.join(scores, `judge-${j + 1}.csv`), `project,rating\n${rows.join('\n')}\n`);
+  });
+  return dir;
+}
+
+function statisticRows(ws: ExcelJS.Worksheet): Map<string, ExcelJS.CellValue[]> {
+  const out = new Map<string, ExcelJS.CellValue[]>();
+  ws.eachRow((row, r) => {
+    if (r > 3 && typeof row.getCell(1).value === 'string') {
+      out.set(String(row.getCell(1).value), values(row));
+    }
+  });
+  return out;
+}
+
+describe('renderWorkbook: Agreement sheet on the Shrout & Fleiss (1979) ratings', () => {
+  // Their 6 targets x 4 judges. A total is 10 x the rating; ICCs and Kendall's W do not change
+  // when every score is multiplied by the same number, so the published values apply.
+  const SHROUT_FLEISS = [
+    [9, 2, 5, 8],
+    [6, 1, 3, 2],
+    [8, 4, 6, 8],
+    [7, 1, 2, 6],
+    [10, 5, 6, 9],
+    [6, 2, 4, 7],
+  ];
+  let rows: Map<string, ExcelJS.CellValue[]>;
+
+  beforeAll(async () => {
+    const results = await resultsOf(ratingReview(SHROUT_FLEISS));
+    const book = await readBack(await renderWorkbook(results, { generatedAt: GENERATED_AT }));
+    rows = statisticRows(sheet(book, 'Agreement'));
+  });
+
+  const round2 = (v: ExcelJS.CellValue) => Math.round(Number(v) * 100) / 100;
+
+  it('shows the six published ICCs and their 95% intervals to two decimals', () => {
+    // Shrout & Fleiss: .17 .29 .71 .44 .62 .91; intervals as psych::ICC prints them (see
+    // test/agreement.test.ts): ICC1 [-0.133, 0.72], ICC2 [0.019, 0.76], ICC3 [0.342, 0.95],
+    // ICC1k [-0.884, 0.91], ICC2k [0.071, 0.93], ICC3k [0.676, 0.99].
+    const want: Record<string, [number, number, number]> = {
+      ICC1: [0.17, -0.13, 0.72],
+      ICC2: [0.29, 0.02, 0.76],
+      ICC3: [0.71, 0.34, 0.95],
+      ICC1k: [0.44, -0.88, 0.91],
+      ICC2k: [0.62, 0.07, 0.93],
+      ICC3k: [0.91, 0.68, 0.99],
+    };
+    for (const [form, [value, lo, hi]] of Object.entries(want)) {
+      const row = rows.get(form)!;
+      expect(row.slice(1, 4).map(round2), form).toEqual([value, lo, hi]);
+    }
+  });
+
+  it("shows Kendall's W with its chi-square, df, n and k", () => {
+    // Each judge's ratings ranked 1..6 (ties share the average rank):
+    //   judge 1: 5 1.5 4 3 6 1.5 | judge 2: 3.5 1.5 5 1.5 6 3.5 | judge 3: 4 2 5.5 1 5.5 3
+    //   judge 4: 4.5 1 4.5 2 6 3. Rank sums 17 6 19 7.5 23.5 11 (mean 14);
+    //   S = 9 + 64 + 25 + 42.25 + 90.25 + 9 = 239.5. Ties: five pairs, sum (t^3 - t) = 5 x 6 = 30.
+    //   W = 12 x 239.5 / (4^2 (6^3 - 6) - 4 x 30) = 2874 / 3240 = 0.8870; chi2 = 4 x 5 x W = 17.74.
+    expect(round2(rows.get("Kendall's W")![1])).toBe(0.89);
+    expect(rows.get("Kendall's W")![1]).toBe(0.887);
+    expect(round2(rows.get('χ²')![1])).toBe(17.74);
+    expect(rows.get('df')![1]).toBe(5);
+    expect(rows.get('Projects (n)')![1]).toBe(6);
+    expect(rows.get('Judges (k)')![1]).toBe(4);
+  });
+});
+
+describe('renderWorkbook: Agreement sheet with too few projects', () => {
+  it('writes dashes and says why, in the rubric language', async () => {
+    const results = await resultsOf(
+      ratingReview(
+        [
+          [6, 7],
+          [8, 8],
+        ],
+        'zh',
+      ),
+    );
+    const book = await readBack(await renderWorkbook(results, { generatedAt: GENERATED_AT }));
+    const ws = sheet(book, '评审一致性');
+    const rows = statisticRows(ws);
+    expect(rows.get('ICC1')!.slice(1, 4)).toEqual(['—', '—', '—']);
+    expect(rows.get("Kendall's W")![1]).toBe('—');
+    expect(rows.get('项目数 (n)')![1]).toBe(2);
+    expect(allText(book)).toContain(
+      '全部评委都评了分的项目少于3个（现有2个），一致性指标没有意义，不予计算。',
+    );
+    // No flag either: a sentence says so rather than an empty table.
+    expect(allText(book).some((s) => s.startsWith('没有项目被标记'))).toBe(true);
   });
 });
 

@@ -38,6 +38,46 @@ export interface Labels {
   comments: string;
   noComments: string;
   criteriaNote: string;
+  /** The judging-panel report (panel.pdf). */
+  panel: PanelLabels;
+}
+
+export interface PanelLabels {
+  title: (title: string) => string;
+  internal: string;
+  overview: (projects: number, judges: number, threshold: number) => string;
+  leniencyHeading: string;
+  leniencyNote: string;
+  stricter: string;
+  moreLenient: string;
+  profilesHeading: string;
+  judge: string;
+  scored: string;
+  recused: string;
+  mean: string;
+  sd: string;
+  leniency: string;
+  trimmed: string;
+  agreementHeading: string;
+  agreementBasis: (n: number, k: number) => string;
+  statistic: string;
+  value: string;
+  interval: string;
+  meaning: string;
+  iccGuide: string;
+  spreadHeading: string;
+  spreadNote: string;
+  normalisedNote: string;
+  project: string;
+  final: string;
+  counted: string;
+  dropped: string;
+  outlier: string;
+  finalMark: string;
+  passLine: (threshold: string) => string;
+  closeBand: (margin: number) => string;
+  flagged: string;
+  moreFlags: (n: number) => string;
 }
 
 const ZH: Labels = {
@@ -75,6 +115,46 @@ const ZH: Labels = {
   comments: '评委意见',
   noComments: '（无）',
   criteriaNote: '各项得分按与最终得分相同的方法分别汇总，各项之和不一定等于最终得分。',
+  panel: {
+    title: (t) => `${t}·评委评分分析`,
+    internal: '内部报告，供主办单位参考，不对外公示',
+    overview: (n, k, t) => `${n}个项目，${k}位评委，通过分数线${formatNumber(t)}分`,
+    leniencyHeading: '评委宽严度',
+    leniencyNote:
+      '宽严度：评委给出的总分与同一项目全体评委总分中位数之差的平均值。正值表示打分比评审组整体偏高（偏宽），负值表示偏低（偏严）。',
+    stricter: '← 偏严',
+    moreLenient: '偏宽 →',
+    profilesHeading: '评委评分概况',
+    judge: '评委',
+    scored: '评分项目数',
+    recused: '回避',
+    mean: '平均总分',
+    sd: '标准差',
+    leniency: '宽严度',
+    trimmed: '被去掉次数',
+    agreementHeading: '评委评分一致性',
+    agreementBasis: (n, k) =>
+      `按全部${k}位评委都评了分的${n}个项目计算（有评委回避的项目不计入）。`,
+    statistic: '指标',
+    value: '数值',
+    interval: '95%置信区间 / 检验',
+    meaning: '含义',
+    iccGuide:
+      '参考：ICC低于0.5为差，0.5至0.75为中等，0.75至0.9为良好，高于0.9为优秀（Koo & Li, 2016）。',
+    spreadHeading: '各项目评委总分与通过分数线',
+    spreadNote: '每行一个项目，按排名排列；圆点为各评委给出的总分（百分制），竖线为最终得分。',
+    normalisedNote: '圆点为标准化（z分数）后的总分，即最终得分所依据的数值。',
+    project: '项目',
+    final: '最终得分',
+    counted: '计入的评委总分',
+    dropped: '去掉的最高/最低分',
+    outlier: '离群分',
+    finalMark: '最终得分',
+    passLine: (t) => `通过分数线 ${t}`,
+    closeBand: (m) => `接近分数线：最终得分与分数线相差不超过${formatNumber(m)}分`,
+    flagged: '有提示标记',
+    moreFlags: (n) => `……另有${n}条提示`,
+  },
 };
 
 const EN: Labels = {
@@ -116,6 +196,49 @@ const EN: Labels = {
   noComments: 'None.',
   criteriaNote:
     "Each criterion's score is combined across judges by the same method as the final score, so the criterion scores need not add up to the final.",
+  panel: {
+    title: (t) => `${t}\u00a0— Judging panel report`,
+    internal: 'Internal report for the organiser; not for publication',
+    overview: (n, k, t) =>
+      `${n} ${n === 1 ? 'project' : 'projects'}, ${k} ${k === 1 ? 'judge' : 'judges'}, pass mark ${formatNumber(t)}`,
+    leniencyHeading: 'Judge leniency',
+    leniencyNote:
+      "Leniency is a judge's average difference from the panel's median total for the same projects: positive means the judge scored higher than the panel as a whole (lenient), negative lower (strict).",
+    stricter: '← stricter',
+    moreLenient: 'more lenient →',
+    profilesHeading: "Judges' profiles",
+    judge: 'Judge',
+    scored: 'Scored',
+    recused: 'Recused',
+    mean: 'Mean total',
+    sd: 'SD',
+    leniency: 'Leniency',
+    trimmed: 'Times trimmed',
+    agreementHeading: 'How much the judges agree',
+    agreementBasis: (n, k) =>
+      `Over the ${n} projects that all ${k} judges scored (projects with a recusal are left out).`,
+    statistic: 'Statistic',
+    value: 'Value',
+    interval: '95% CI / test',
+    meaning: 'What it means',
+    iccGuide:
+      'Rule of thumb for an ICC: below 0.5 poor, 0.5 to 0.75 moderate, 0.75 to 0.9 good, above 0.9 excellent (Koo & Li 2016).',
+    spreadHeading: "Each project's judge totals against the pass mark",
+    spreadNote:
+      "One row per project, in rank order; each dot is one judge's total (0-100), the vertical bar the final score.",
+    normalisedNote:
+      'Dots are the z-score normalised totals, the values the final is computed from.',
+    project: 'Project',
+    final: 'Final',
+    counted: 'total counted',
+    dropped: 'total trimmed away',
+    outlier: 'outlier',
+    finalMark: 'final score',
+    passLine: (t) => `pass mark ${t}`,
+    closeBand: (m) => `close call: final within ${formatNumber(m)} points of the pass mark`,
+    flagged: 'flagged',
+    moreFlags: (n) => `… and ${n} more`,
+  },
 };
 
 export function labels(lang: Lang): Labels {

@@ -2,7 +2,15 @@ import type { Aggregate, Lang } from '../core/rubric.js';
 
 /** Every word the workbook shows, in the rubric's language. */
 export interface Labels {
-  sheets: { summary: string; scores: string; judges: string; warnings: string; about: string };
+  sheets: {
+    summary: string;
+    scores: string;
+    judges: string;
+    agreement: string;
+    flags: string;
+    warnings: string;
+    about: string;
+  };
   rank: string;
   id: string;
   name: string;
@@ -31,6 +39,28 @@ export interface Labels {
   recusals: string;
   droppedCount: string;
   meanTotal: string;
+  sdTotal: string;
+  leniency: string;
+  leniencyNote: string;
+  agreementTitle: string;
+  agreementBasis: (n: number, k: number) => string;
+  statistic: string;
+  value: string;
+  ciLow: string;
+  ciHigh: string;
+  meaning: string;
+  chi2Meaning: string;
+  dfMeaning: string;
+  pMeaning: string;
+  nLabel: string;
+  nMeaning: string;
+  kLabel: string;
+  kMeaning: string;
+  iccGuide: string;
+  flag: string;
+  details: string;
+  noFlags: string;
+  flagsNote: (outlier: number, minJudges: number, rankMove: number, trim: boolean) => string;
   number: string;
   code: string;
   warning: string;
@@ -70,6 +100,8 @@ const en: Labels = {
     summary: 'Summary',
     scores: 'Scores',
     judges: 'Judges',
+    agreement: 'Agreement',
+    flags: 'Flags',
     warnings: 'Warnings',
     about: 'About',
   },
@@ -105,6 +137,36 @@ const en: Labels = {
   recusals: 'Recusals',
   droppedCount: 'Totals dropped',
   meanTotal: 'Mean total',
+  sdTotal: 'SD of totals',
+  leniency: 'Leniency',
+  leniencyNote:
+    "Leniency: the judge's average difference from the median of all judges' totals for the same projects. Positive: the judge scores higher than the panel (lenient); negative: lower (strict). SD: the sample standard deviation of the judge's totals, how widely they spread their scores.",
+  agreementTitle: 'Agreement of the judges',
+  agreementBasis: (n, k) =>
+    `Computed from the totals of the ${n} projects that all ${k} judges scored (projects with a recusal are left out).`,
+  statistic: 'Statistic',
+  value: 'Value',
+  ciLow: '95% CI lower',
+  ciHigh: '95% CI upper',
+  meaning: 'What it means',
+  chi2Meaning:
+    "Kendall's W as a test statistic, m (n - 1) W, compared with the chi-square distribution.",
+  dfMeaning: 'Degrees of freedom of the chi-square test: projects minus one.',
+  pMeaning:
+    'The chance of agreement this strong if the judges had ranked the projects at random; below 0.05 is usually taken as real agreement.',
+  nLabel: 'Projects (n)',
+  nMeaning: 'Projects scored by every judge: the ones the statistics use.',
+  kLabel: 'Judges (k)',
+  kMeaning: 'Judges on the panel.',
+  iccGuide:
+    'Rule of thumb for an ICC: below 0.5 poor, 0.5 to 0.75 moderate, 0.75 to 0.9 good, above 0.9 excellent (Koo & Li 2016).',
+  flag: 'Flag',
+  details: 'Details',
+  noFlags:
+    'No project was flagged: no judge total is an outlier, and no pass/fail decision or rank hinges on a single judge.',
+  flagsNote: (outlier, minJudges, rankMove, trim) =>
+    `Outlier: a judge's total more than ${outlier} points from the median of the project's totals (looked for among ${minJudges} judges or more). Hinges on one judge: leaving that judge's scores out would change the pass/fail result, or move the rank by more than ${rankMove} places.` +
+    (trim ? " Hinges on the trim: dropping the next judge's total instead would do so." : ''),
   number: '#',
   code: 'Code',
   warning: 'Warning',
@@ -148,6 +210,8 @@ const zh: Labels = {
     summary: '汇总',
     scores: '评分明细',
     judges: '评委',
+    agreement: '评审一致性',
+    flags: '提示标记',
     warnings: '提示',
     about: '说明',
   },
@@ -182,6 +246,33 @@ const zh: Labels = {
   recusals: '回避数',
   droppedCount: '被去掉次数',
   meanTotal: '平均总分',
+  sdTotal: '总分标准差',
+  leniency: '宽严度',
+  leniencyNote:
+    '宽严度：评委给出的总分与同一项目全体评委总分中位数之差的平均值。正值表示打分比评审组整体偏高（偏宽），负值表示偏低（偏严）。总分标准差：该评委各项目总分的样本标准差，反映其打分拉开差距的程度。',
+  agreementTitle: '评委评分一致性',
+  agreementBasis: (n, k) =>
+    `按全部${k}位评委都评了分的${n}个项目的总分计算（有评委回避的项目不计入）。`,
+  statistic: '指标',
+  value: '数值',
+  ciLow: '95%置信区间下限',
+  ciHigh: '95%置信区间上限',
+  meaning: '含义',
+  chi2Meaning: 'Kendall W 的检验统计量 m(n-1)W，按卡方分布检验。',
+  dfMeaning: '卡方检验的自由度：项目数减一。',
+  pMeaning: '评委随机排序时出现如此一致的概率；通常低于0.05即认为评委确有一致。',
+  nLabel: '项目数 (n)',
+  nMeaning: '全部评委都评了分的项目数，即计算所用的项目。',
+  kLabel: '评委数 (k)',
+  kMeaning: '评审组的评委人数。',
+  iccGuide:
+    '参考：ICC低于0.5为差，0.5至0.75为中等，0.75至0.9为良好，高于0.9为优秀（Koo & Li, 2016）。',
+  flag: '提示',
+  details: '说明',
+  noFlags: '没有项目被标记：没有离群分，也没有项目的通过与否或排名取决于单个评委。',
+  flagsNote: (outlier, minJudges, rankMove, trim) =>
+    `离群分：评委总分与该项目各评委总分的中位数相差超过${outlier}分（评分评委不少于${minJudges}位时才检查）。取决于一位评委：不计该评委的评分，项目的通过与否会改变，或排名变动超过${rankMove}位。` +
+    (trim ? '取决于去掉哪个分数：改为去掉相邻评委的总分时会出现上述变化。' : ''),
   number: '序号',
   code: '代码',
   warning: '提示',

@@ -1,10 +1,12 @@
 import { Writable } from 'node:stream';
 import type { CellRichTextValue, Fill, Font, Style, Worksheet } from 'exceljs';
-import { roundHalfUp, toNumber, type Dec } from '../core/decimal.js';
+import { ICC_FORMS } from '../core/agreement.js';
+import { dec, roundHalfUp, toNumber, type Dec } from '../core/decimal.js';
 import { formatIssue } from '../core/issues.js';
 import type { Results } from '../tally.js';
 import { VERSION } from '../version.js';
 import { fingerprint } from './json.js';
+import { agreementNote, flagSentence, flagType, meaning } from './panel-text.js';
 import { displayWidth } from './width.js';
 import { LABELS, type Labels } from './xlsx-labels.js';
 import { pinZipTimestamps } from './xlsx-zip.js';
@@ -15,8 +17,8 @@ export interface WorkbookOptions {
 }
 
 /**
- * results.xlsx: Summary, Scores, Judges, (Warnings,) About. Identical results and options give
- * identical bytes.
+ * results.xlsx: Summary, Scores, Judges, Agreement, Flags, (Warnings,) About. Identical results
+ * and options give identical bytes.
  */
 export async function renderWorkbook(results: Results, options: WorkbookOptions): Promise<Buffer> {
   // exceljs takes ~200 ms to load; only the commands that write a workbook pay for it.
@@ -47,6 +49,8 @@ export async function renderWorkbook(results: Results, options: WorkbookOptions)
     summarySheet(results, t),
     scoresSheet(results, t),
     judgesSheet(results, t),
+    agreementSheet(results, t),
+    flagsSheet(results, t),
     ...(results.warnings.length > 0 ? [warningsSheet(results, t)] : []),
     aboutSheet(results, t, when),
   ];
@@ -105,6 +109,15 @@ function writeSheet(sheet: Worksheet, spec: SheetSpec) {
       rowSpec.forEach((c, i) => {
         if (c !== undefined) setCell(row.getCell(i + 1), c);
       });
+      // Neither Excel nor LibreOffice reliably grows a row for wrapped text in a file written
+      // without row heights (LibreOffice draws the lines over the next row): size such rows here.
+      const lines = Math.max(
+        1,
+        ...rowSpec.map((c, i) =>
+          c?.style?.alignment?.wrapText ? wrappedLines(c.value, widths[i] ?? MAX_WIDTH) : 1,
+        ),
+      );
+      if (lines > 1) row.height = 15 * lines;
     } else {
       setCell(row.getCell(1), rowSpec.span);
       if (spec.columns.length > 1) sheet.mergeCells(row.number, 1, row.number, spec.columns.length);
@@ -115,6 +128,18 @@ function writeSheet(sheet: Worksheet, spec: SheetSpec) {
     row.commit();
   }
   sheet.commit();
+}
+
+/** Lines a wrapped text cell takes in a column `width` characters wide (estimated, like Excel). */
+function wrappedLines(value: Value, width: number): number {
+  if (value === null || typeof value === 'number') return 1;
+  const text = typeof value === 'string' ? value : value.richText.map((r) => r.text).join('');
+  return text
+    .split('\n')
+    .reduce(
+      (n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))),
+      0,
+    );
 }
 
 function setCell(cell: { value: unknown; style: Partial<Style> }, spec: CellSpec) {
@@ -236,6 +261,7 @@ const S = {
     alignment: { wrapText: true },
   },
   aggregate: { font: font({ bold: true }), fill: solid('FFF2F2F2') },
+  warn: { font: font({ bold: true, color: { argb: 'FF9C0006' } }), alignment: { wrapText: true } },
 } satisfies Record<string, Partial<Style> | Partial<Font>>;
 
 const fmt = (places: number) => (places === 0 ? '0' : `0.${'0'.repeat(places)}`);
@@ -406,10 +432,21 @@ function scoresSheet(results: Results, t: Labels): SheetSpec {
 
 function judgesSheet(results: Results, t: Labels): SheetSpec {
   const { rubric, projects } = results;
-  const header = [t.judge, t.file, t.sha256, t.scored, t.recusals, t.droppedCount, t.meanTotal];
+  const header = [
+    t.judge,
+    t.file,
+    t.sha256,
+    t.scored,
+    t.recusals,
+    t.droppedCount,
+    t.meanTotal,
+    t.sdTotal,
+    t.leniency,
+  ];
+  const statsOf = new Map(results.analytics.judges.map((j) => [j.judge, j]));
   return {
     name: t.sheets.judges,
-    columns: [{ max: 30 }, { max: 50 }, { max: 66 }, {}, {}, {}, {}],
+    columns: [{ max: 30 }, { max: 50 }, { max: 66 }, {}, {}, {}, {}, {}, {}],
     headerRow: 1,
     tableRows: results.judges.length,
     *rows() {
@@ -434,6 +471,7 @@ function judgesSheet(results: Results, t: Labels): SheetSpec {
                 fmt(rubric.decimals),
               )
             : undefined;
+        const stats = statsOf.get(j.id);
         yield [
           text(j.id),
           text(j.file),
@@ -442,8 +480,113 @@ function judgesSheet(results: Results, t: Labels): SheetSpec {
           number(recusals),
           number(dropped),
           mean,
+          statistic(stats?.sd ?? null),
+          statistic(stats?.leniency ?? null),
         ];
       }
+      yield [];
+      yield { span: text(t.leniencyNote, S.note) };
+    },
+  };
+}
+
+/** A descriptive statistic (a binary float): four places kept, two shown; empty when null. */
+function statistic(
+  x: number | null,
+  numFmt = '0.00',
+  style: Partial<Style> = {},
+): CellSpec | undefined {
+  if (x === null || !Number.isFinite(x)) return undefined;
+  return number(round(dec(x), 4), numFmt, style);
+}
+
+/** Rows whose last cell wraps read best with every cell at the top. */
+const TOP: Partial<Style> = { alignment: { vertical: 'top' } };
+const TOP_TEXT: Partial<Style> = { alignment: { vertical: 'top', wrapText: true } };
+
+/**
+ * The six ICC forms with their 95% intervals and Kendall's W with its test, one row each with a
+ * sentence on what it means; when there are too few projects or judges, dashes and the reason.
+ */
+function agreementSheet(results: Results, t: Labels): SheetSpec {
+  const { rubric } = results;
+  const a = results.analytics.agreement;
+  const lang = rubric.lang;
+  const note = agreementNote(a, lang);
+  const dash = text('—', { ...S.recused, alignment: { horizontal: 'right', vertical: 'top' } });
+  const value = (x: number | null, numFmt?: string) => statistic(x, numFmt, TOP) ?? dash;
+  const row = (
+    label: string,
+    cell: CellSpec,
+    explain: string,
+    ci?: [number, number] | null,
+  ): RowSpec => [
+    text(label, S.key),
+    cell,
+    ci === undefined ? undefined : ci === null ? dash : value(ci[0]),
+    ci === undefined ? undefined : ci === null ? dash : value(ci[1]),
+    text(explain, TOP_TEXT),
+  ];
+  // A p-value keeps four significant digits: 0.00000249 must not show as 0.0000.
+  const p = a.kendallP === null ? null : Number(a.kendallP.toPrecision(4));
+  const rows: RowSpec[] = [
+    ...ICC_FORMS.map((form) => row(form, value(a.icc[form]), meaning(form, lang), a.iccCI[form])),
+    row("Kendall's W", value(a.kendallW), meaning('kendallW', lang)),
+    row('χ²', value(a.kendallChi2), t.chi2Meaning),
+    row('df', a.kendallW === null ? dash : number(a.n - 1, undefined, TOP), t.dfMeaning),
+    row('p', p === null ? dash : number(p, p < 0.001 ? '0.00E+00' : '0.0000', TOP), t.pMeaning),
+    row(t.nLabel, number(a.n, undefined, TOP), t.nMeaning),
+    row(t.kLabel, number(a.k, undefined, TOP), t.kMeaning),
+  ];
+  return {
+    name: t.sheets.agreement,
+    columns: [{ max: 16 }, {}, {}, {}, { max: 90 }],
+    headerRow: 3,
+    tableRows: rows.length,
+    *rows() {
+      yield { span: text(t.agreementTitle, S.title), height: 24 };
+      yield { span: text(t.agreementBasis(a.n, a.k), S.note) };
+      yield headerRow([t.statistic, t.value, t.ciLow, t.ciHigh, t.meaning]);
+      yield* rows;
+      yield [];
+      if (note !== undefined) yield { span: text(note, S.warn) };
+      yield { span: text(t.iccGuide, S.note) };
+    },
+  };
+}
+
+/** One row per robustness or outlier flag, projects in rank order; a sentence when there is none. */
+function flagsSheet(results: Results, t: Labels): SheetSpec {
+  const { rubric, analytics } = results;
+  const spreadOf = new Map(analytics.projects.map((p) => [p.id, p]));
+  const flagged = results.projects.flatMap((p) => {
+    const spread = spreadOf.get(p.id)!;
+    return spread.flags.map((f) => ({ p, spread, f }));
+  });
+  const { outlier, outlierMinJudges, rankMove } = analytics.limits;
+  return {
+    name: t.sheets.flags,
+    columns: [{}, {}, { max: 30 }, {}, {}, { max: 30 }, { max: 24 }, { max: 90 }],
+    headerRow: 1,
+    tableRows: flagged.length,
+    *rows() {
+      yield headerRow([t.rank, t.id, t.name, t.final, t.result, t.flag, t.judge, t.details]);
+      for (const { p, spread, f } of flagged) {
+        yield [
+          number(p.rank, undefined, TOP),
+          text(p.id, TOP),
+          text(p.name, TOP_TEXT),
+          number(toNumber(p.final), fmt(rubric.decimals), TOP),
+          p.passed ? text(t.pass, { ...S.pass, ...TOP }) : text(t.fail, { ...S.fail, ...TOP }),
+          text(flagType(f.type, rubric.lang), TOP_TEXT),
+          text(f.judge, TOP),
+          text(flagSentence(f, p, spread, rubric), TOP_TEXT),
+        ];
+      }
+      if (flagged.length === 0) yield { span: text(t.noFlags, S.text) };
+      yield [];
+      const trim = rubric.aggregate === 'trimmed-mean' && rubric.trim > 0;
+      yield { span: text(t.flagsNote(outlier, outlierMinJudges, rankMove, trim), S.note) };
     },
   };
 }
