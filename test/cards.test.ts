@@ -1,33 +1,9 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCards, type CardFile } from '../src/render/cards.js';
 import { safeFileName, uniqueFileNames } from '../src/render/safe-name.js';
-import { tally, type Results } from '../src/tally.js';
+import type { Results } from '../src/tally.js';
 import { expected, expectedBasic } from './expected/huanshan-2022.js';
-import { fixture, ROOT } from './helpers.js';
-
-const createdAt = new Date('2022-06-14T08:00:00Z');
-
-async function load(name: string): Promise<Results> {
-  const outcome = await tally({ inputs: [fixture(name)], cwd: ROOT });
-  if (!outcome.results) throw new Error(`${name} did not tally`);
-  return outcome.results;
-}
-
-async function pdfPages(bytes: Buffer): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(
-      content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''),
-    );
-  }
-  await pdf.destroy();
-  return pages;
-}
-
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+import { createdAt, load, pdfPages, squeeze } from './pdf-helpers.js';
 
 describe('feedback cards (huanshan-2022, zh)', () => {
   let results: Results;

@@ -1,35 +1,9 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../src/render/json.js';
 import { renderPanel } from '../src/render/panel.js';
-import { tally, type Results } from '../src/tally.js';
+import type { Results } from '../src/tally.js';
 import { expected } from './expected/huanshan-2022.js';
-import { fixture, ROOT } from './helpers.js';
-
-const createdAt = new Date('2022-06-14T08:00:00Z');
-
-async function load(name: string): Promise<Results> {
-  const outcome = await tally({ inputs: [fixture(name)], cwd: ROOT });
-  if (!outcome.results) throw new Error(`${name} did not tally`);
-  return outcome.results;
-}
-
-/** The text of each page, as a PDF reader extracts it. */
-async function pdfPages(bytes: Buffer): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(
-      content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''),
-    );
-  }
-  await pdf.destroy();
-  return pages;
-}
-
-/** Text may wrap or be drawn in pieces: compare without any whitespace. */
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+import { createdAt, load, pdfPages, squeeze } from './pdf-helpers.js';
 
 /**
  * Leniency recomputed from the hand-worked totals of test/expected (independently of pcv): for

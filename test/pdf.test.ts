@@ -5,34 +5,9 @@ import { fingerprint } from '../src/render/json.js';
 import { defaultFontPath } from '../src/render/pdf-doc.js';
 import { addDays, formatDate, noticePeriod } from '../src/render/pdf-text.js';
 import { renderAnnouncement } from '../src/render/pdf.js';
-import { tally, type Results } from '../src/tally.js';
+import type { Results } from '../src/tally.js';
 import { expected, expectedBasic } from './expected/huanshan-2022.js';
-import { fixture, ROOT } from './helpers.js';
-
-const createdAt = new Date('2022-06-14T08:00:00Z');
-
-async function load(name: string): Promise<Results> {
-  const outcome = await tally({ inputs: [fixture(name)], cwd: ROOT });
-  if (!outcome.results) throw new Error(`${name} did not tally`);
-  return outcome.results;
-}
-
-/** The text of each page, as a PDF reader extracts it. */
-async function pdfPages(bytes: Buffer): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(
-      content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''),
-    );
-  }
-  await pdf.destroy();
-  return pages;
-}
-
-/** Cell text may wrap onto several lines: compare without any whitespace. */
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+import { createdAt, load, pdfPages, squeeze } from './pdf-helpers.js';
 
 describe('announcement.pdf (huanshan-2022, zh)', () => {
   let results: Results;

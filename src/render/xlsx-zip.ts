@@ -5,11 +5,9 @@
  * run; rewriting the stamps afterwards is the one place that sees every entry.
  */
 
+import { readZipDirectory } from '../io/zip-directory.js';
+
 const LOCAL_HEADER = 0x04034b50;
-const CENTRAL_HEADER = 0x02014b50;
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-const EOCD_SIZE = 22;
-const MAX_COMMENT = 0xffff;
 
 /** MS-DOS time and date fields (UTC, 2-second resolution), the only stamp a plain zip entry has. */
 export function dosDateTime(when: Date): { time: number; date: number } {
@@ -30,33 +28,17 @@ export function dosDateTime(when: Date): { time: number; date: number } {
  */
 export function pinZipTimestamps(zip: Buffer, when: Date): Buffer {
   const { time, date } = dosDateTime(when);
-  const eocd = findEndOfCentralDirectory(zip);
-  const entries = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || at === 0xffffffff) {
-    throw new Error('pinZipTimestamps(): zip64 archives are not supported');
-  }
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_HEADER) {
-      throw new Error(`pinZipTimestamps(): no central directory header at ${at}`);
-    }
-    zip.writeUInt16LE(time, at + 12);
-    zip.writeUInt16LE(date, at + 14);
-    const local = zip.readUInt32LE(at + 42);
+  const dir = readZipDirectory(zip);
+  if (!dir.ok)
+    throw new Error(`pinZipTimestamps(): cannot read the zip directory (${dir.problem})`);
+  for (const { central, local } of dir.entries) {
+    zip.writeUInt16LE(time, central + 12);
+    zip.writeUInt16LE(date, central + 14);
     if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL_HEADER) {
       throw new Error(`pinZipTimestamps(): no local header at ${local}`);
     }
     zip.writeUInt16LE(time, local + 10);
     zip.writeUInt16LE(date, local + 12);
-    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
   }
   return zip;
-}
-
-function findEndOfCentralDirectory(zip: Buffer): number {
-  const lowest = Math.max(0, zip.length - EOCD_SIZE - MAX_COMMENT);
-  for (let at = zip.length - EOCD_SIZE; at >= lowest; at--) {
-    if (zip.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY) return at;
-  }
-  throw new Error('pinZipTimestamps(): not a zip archive (no end of central directory)');
 }
