@@ -1,7 +1,7 @@
 import { agreement, type Agreement } from './agreement.js';
 import { decide, type Computed, type Decision, type PanelProject, type Method } from './compute.js';
 import { dec, roundHalfUp, sum, toNumber, type Dec } from './decimal.js';
-import { competitionRanks } from './rank.js';
+import { compareKeys, rankWith } from './rank.js';
 import { mean, sampleSd } from './stats.js';
 
 /**
@@ -147,13 +147,30 @@ export function analyze(method: Method, computed: Computed): Analytics {
 
   // Leave-one-out: the whole review re-decided without each judge in turn.
   const actual = new Map(computed.projects.map((p) => [p.id, p]));
-  const without = new Map<string, Map<string, Decision>>();
+  const rankKeys = (q: Computed['projects'][number]) => [
+    q.final,
+    ...method.tieBreak.map((c) => roundHalfUp(q.criteria.get(c)!, 12)),
+  ];
+  const ranking = {
+    keys: new Map(computed.projects.map((q) => [q.id, rankKeys(q)])),
+    sortedDesc: [] as Dec[][],
+  };
+  ranking.sortedDesc = [...ranking.keys.values()].sort((a, b) => compareKeys(b, a));
+  // Only what the flags need is kept of each re-decided review: a 25-judge, 10,000-project review
+  // would otherwise hold 25 copies of every project's decimals.
+  const without = new Map<string, Map<string, Pick<Decision, 'final' | 'passed' | 'rank'>>>();
   for (const judge of judgeIds) {
     const reduced = panel.map((p) => ({
       id: p.id,
       present: p.present.filter((s) => s.judge !== judge),
     }));
-    without.set(judge, decide(reduced, method).byId);
+    const decided = decide(reduced, method, 'ranking').byId;
+    without.set(
+      judge,
+      new Map(
+        [...decided].map(([id, d]) => [id, { final: d.final, passed: d.passed, rank: d.rank }]),
+      ),
+    );
   }
 
   const projects: ProjectAnalytics[] = computed.projects.map((p, index) => {
@@ -214,7 +231,7 @@ export function analyze(method: Method, computed: Computed): Analytics {
     });
 
     if (method.aggregate === 'trimmed-mean' && method.trim > 0 && !p.fellBack) {
-      flags.push(...trimShiftFlags(p.id, present, method, actual, fmtTotal, fmtFinal));
+      flags.push(...trimShiftFlags(p.id, present, method, actual, ranking, fmtTotal, fmtFinal));
     }
 
     const raw = present.map((s) => toNumber(s.total));
@@ -262,6 +279,7 @@ function trimShiftFlags(
   present: readonly { judge: string }[],
   method: Method,
   actual: ReadonlyMap<string, Computed['projects'][number]>,
+  ranking: { keys: ReadonlyMap<string, Dec[]>; sortedDesc: readonly Dec[][] },
   fmtTotal: (d: Dec) => string,
   fmtFinal: (d: Dec) => string,
 ): Flag[] {
@@ -291,16 +309,7 @@ function trimShiftFlags(
     const final = roundHalfUp(exact, method.decimals);
     const passed = final.greaterThanOrEqualTo(dec(method.threshold));
     const keys = [final, ...method.tieBreak.map((c) => roundHalfUp(p.criteria.get(c)!, 12))];
-    const rank = competitionRanks(
-      [...actual.values()].map((q) =>
-        q.id === id
-          ? { id, keys }
-          : {
-              id: q.id,
-              keys: [q.final, ...method.tieBreak.map((c) => roundHalfUp(q.criteria.get(c)!, 12))],
-            },
-      ),
-    ).get(id)!;
+    const rank = rankWith(ranking.sortedDesc, ranking.keys.get(id)!, keys);
     const judge = present[kept.i]!.judge;
     const instead = present[dropped.i]!.judge;
     const kind = method.normalize === 'zscore' ? 'normalised total' : 'total';

@@ -95,7 +95,16 @@ export interface Decisions {
  * can re-run exactly the same method with a judge left out. Projects with nobody present are
  * left out.
  */
-export function decide(panel: readonly PanelProject[], method: Method): Decisions {
+export function decide(
+  panel: readonly PanelProject[],
+  method: Method,
+  /** Aggregate every criterion (for the reports) or only the tie-break ones (what ranks need). */
+  criteriaFor: 'all' | 'ranking' = 'all',
+): Decisions {
+  const wanted =
+    criteriaFor === 'all'
+      ? method.criteria
+      : method.criteria.filter((c) => method.tieBreak.includes(c.id));
   const scored = panel.filter((p) => p.present.length > 0);
   const normalization =
     method.normalize === 'zscore' && scored.length > 0
@@ -108,7 +117,7 @@ export function decide(panel: readonly PanelProject[], method: Method): Decision
     );
     const agg = aggregate(values, method.aggregate, method.trim);
     const criteria = new Map<string, Dec>();
-    for (const c of method.criteria) {
+    for (const c of wanted) {
       const scores = p.present.map((s) => s.criteria.get(c.id)!);
       criteria.set(c.id, aggregate(scores, method.aggregate, method.trim).value);
     }

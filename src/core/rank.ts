@@ -26,7 +26,7 @@ export function competitionRanks(items: readonly Rankable[]): Map<string, number
   return ranks;
 }
 
-function compareKeys(a: readonly Dec[], b: readonly Dec[]): number {
+export function compareKeys(a: readonly Dec[], b: readonly Dec[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const x = a[i];
     const y = b[i];
@@ -40,4 +40,25 @@ function compareKeys(a: readonly Dec[], b: readonly Dec[]): number {
 /** Natural order for ids: P2 before P10. */
 export function compareIds(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * The competition rank a project would have with `keys` instead of its own `ownKeys`, the other
+ * projects keeping theirs. `sortedDesc` holds every project's actual keys, best first, so this is
+ * a binary search rather than a re-ranking of the whole review.
+ */
+export function rankWith(
+  sortedDesc: readonly (readonly Dec[])[],
+  ownKeys: readonly Dec[],
+  keys: readonly Dec[],
+): number {
+  let lo = 0;
+  let hi = sortedDesc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareKeys(sortedDesc[mid]!, keys) > 0) lo = mid + 1;
+    else hi = mid;
+  }
+  // `lo` projects are strictly ahead; the project itself is not one of its own rivals.
+  return lo - (compareKeys(ownKeys, keys) > 0 ? 1 : 0) + 1;
 }
