@@ -1,0 +1,543 @@
+// npm run bench: pcv's scale, speed and start-up figures, each against a baseline measured in
+// the same run (issue 6). Generates synthetic review folders deterministically into a temporary
+// folder, runs every measurement in a fresh child process, prints the machine and a Markdown
+// table with ratios and targets, and removes the folder.
+//
+//   node scripts/bench/run.mjs [options]
+//     --timeout S      stop any one command after S seconds (default 60; 0 = never). A stopped
+//                      command's time reads as a lower bound (">= S") and misses its target;
+//                      the default keeps a run to a few minutes while pcv is far off its targets.
+//     --runs N         repeat fast commands N times and take the median (default 3; start-up
+//                      measurements use 4 x N)
+//     --quick          1 run each and 3 start-up runs: a smoke test, not figures to publish
+//     --profile        for each missed target, run the command again with --cpu-prof and print
+//                      where the time goes (also: scripts/bench/cpuprofile-summary.mjs)
+//     --profile-dir D  keep the .cpuprofile files in D (default: a folder in the temp dir)
+//     --keep           keep the generated review folders and print where they are
+//     --generate-only D  write the two synthetic review folders into D and stop (to profile
+//                      or inspect them: D/cells-1m, D/projects-10k)
+//     --no-build       use dist/ as it is (by default `npm run build` runs when dist/ is
+//                      missing or older than src/)
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { report as profileReport } from './cpuprofile-summary.mjs';
+import { CRITERIA, THRESHOLD, TRIM, generateReview } from './generate.mjs';
+import { measure, measureRuns, rssMethod } from './measure.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const PCV = path.join(repo, 'bin', 'pcv.js');
+const FIXTURE = path.join(repo, 'fixtures', 'huanshan-2022');
+
+// ---------------------------------------------------------------- options
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+if (flag('--help')) {
+  // The usage is the comment at the top of this file.
+  const head = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  const usage = head.slice(
+    0,
+    head.findIndex((l) => !l.startsWith('//')),
+  );
+  process.stdout.write(usage.map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+  process.exit(0);
+}
+const quick = flag('--quick');
+const timeout = Number(option('--timeout', '60'));
+const runs = quick ? 1 : Math.max(1, Number(option('--runs', '3')));
+const startupRuns = quick ? 3 : 4 * runs;
+const keep = flag('--keep');
+const profile = flag('--profile');
+
+const log = (s = '') => process.stderr.write(s + '\n');
+
+// ---------------------------------------------------------------- build
+function newestMtime(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuilt() {
+  const cli = path.join(repo, 'dist', 'cli.js');
+  const stale =
+    !existsSync(cli) || newestMtime(path.join(repo, 'src')) > newestMtime(path.join(repo, 'dist'));
+  if (flag('--no-build') || !stale) return;
+  log('dist/ is missing or older than src/: npm run build');
+  const r = spawnSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit' });
+  if (r.status !== 0) {
+    log('bench: the build failed; fix it or run with --no-build');
+    process.exit(2);
+  }
+}
+
+// ---------------------------------------------------------------- machine
+function pandasVersion() {
+  const r = spawnSync('python3', ['-c', 'import pandas, sys; print(pandas.__version__)'], {
+    encoding: 'utf8',
+  });
+  if (r.error) return { ok: false, why: 'python3 is not installed' };
+  if (r.status !== 0) return { ok: false, why: 'python3 has no pandas (pip install pandas)' };
+  return { ok: true, version: r.stdout.trim() };
+}
+
+/** The commit measured, and whether src/ differs from it (read-only git commands). */
+function revision() {
+  const git = (...args) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.error || head.status !== 0) return 'unknown (not a git checkout)';
+  const dirty = git('status', '--porcelain', '--', 'src').stdout.trim() !== '';
+  return `${head.stdout.trim()}${dirty ? ' with uncommitted changes in src/' : ''}`;
+}
+
+function machine(pandas) {
+  const cpus = os.cpus();
+  const py = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: os.availableParallelism?.() ?? cpus.length,
+    memoryGiB: os.totalmem() / 2 ** 30,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    python: py.status === 0 ? py.stdout.trim() || py.stderr.trim() : 'none',
+    pandas: pandas.ok ? pandas.version : 'none',
+    load: os.loadavg().map((x) => x.toFixed(2)),
+    rss: rssMethod,
+    revision: revision(),
+  };
+}
+
+// ---------------------------------------------------------------- formatting
+const fmtTime = (s, timedOut) =>
+  s === null || s === undefined
+    ? '—'
+    : `${timedOut ? '≥ ' : ''}${s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`}`;
+const fmtMb = (mb) => (mb === null || mb === undefined ? '—' : `${mb.toFixed(0)} MB`);
+const fmtSize = (bytes) =>
+  bytes === undefined
+    ? ''
+    : bytes >= 2 ** 20
+      ? `${(bytes / 2 ** 20).toFixed(1)} MiB`
+      : `${(bytes / 1024).toFixed(0)} KiB`;
+const ratio = (a, b) => (a && b ? a / b : null);
+const fmtRatio = (r, lowerBound) =>
+  r === null ? '—' : `${lowerBound ? '≥ ' : ''}${r.toFixed(2)}×`;
+
+// ---------------------------------------------------------------- main
+async function main() {
+  const startedAt = performance.now();
+  const only = option('--generate-only');
+  if (only !== undefined) {
+    const { big, reports } = generateAll(path.resolve(only));
+    log(`wrote ${big.dir} and ${reports.dir}`);
+    return;
+  }
+  ensureBuilt();
+  const pandas = pandasVersion();
+  const m = machine(pandas);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'pcv-bench-'));
+  const cleanup = () => {
+    if (!keep) rmSync(work, { recursive: true, force: true });
+  };
+  process.on('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
+
+  try {
+    await bench(work, m, pandas, startedAt);
+  } finally {
+    if (keep) log(`kept the generated folders in ${work}`);
+    cleanup();
+  }
+}
+
+/** The two synthetic reviews, always the same bytes. */
+function generateAll(work) {
+  const t = performance.now();
+  const big = generateReview(path.join(work, 'cells-1m'), {
+    judges: 25,
+    projects: 10000,
+    seed: 20240614,
+    title: '全省公益创投项目评审（基准测试）',
+    gbJudges: [13],
+    recusalRate: 0.002,
+    listAll: false,
+  });
+  const reports = generateReview(path.join(work, 'projects-10k'), {
+    judges: 5,
+    projects: 10000,
+    seed: 20240615,
+    title: '全市公益创投项目评审（基准测试·报告）',
+    longNames: true,
+    comments: true,
+    recusalRate: 0.001,
+    listAll: true,
+  });
+  const sheetBytes = big.sheets.reduce((n, s) => n + statSync(s.file).size, 0);
+  log(
+    `generated ${big.cells.toLocaleString('en')} cells in ${big.judges} sheets (${fmtSize(sheetBytes)}, ` +
+      `${big.recusals} recusals, 1 GB18030 sheet) and a ${reports.projects}-project review ` +
+      `in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+  return { big, reports, sheetBytes };
+}
+
+async function bench(work, m, pandas, startedAt) {
+  const { big, reports, sheetBytes } = generateAll(work);
+  const out = (name) => path.join(work, 'out', name);
+  const rows = [];
+  const failures = [];
+  const node = process.execPath;
+  const pcv = (...args) => [node, [PCV, ...args]];
+  const step = (what) => log(`measuring: ${what}`);
+  const check = (name, r) => {
+    if (!r.ok && !r.timedOut) {
+      failures.push(`${name}: exit ${r.code}\n${(r.stderr || r.stdout).trim().slice(0, 2000)}`);
+    }
+    return r;
+  };
+
+  // ---- start-up
+  step(`start-up (best of ${startupRuns})`);
+  const bare = await measureRuns(node, ['-e', '0'], { runs: startupRuns });
+  const version = check(
+    'pcv --version',
+    await measureRuns(...pcv('--version'), { runs: startupRuns }),
+  );
+  const validateFixture = check(
+    'pcv validate',
+    await measureRuns(...pcv('validate', FIXTURE, '--quiet'), { runs: startupRuns }),
+  );
+
+  // ---- review day
+  step('review day');
+  const reviewDay = check(
+    'review day',
+    await measureRuns(...pcv('tally', FIXTURE, '--out', out('review-day')), {
+      runs: Math.max(runs, quick ? 1 : 5),
+      timeout,
+    }),
+  );
+
+  // ---- 1M cells
+  const files = big.sheets.map((s) => s.file);
+  step('bare csv-parse pass over the 1M-cell sheets');
+  const floor = check(
+    'bare parse',
+    await measureRuns(node, [path.join(here, 'bare-parse.mjs'), ...files], { runs, timeout }),
+  );
+  const floorStream = check(
+    'bare parse (stream)',
+    await measureRuns(node, [path.join(here, 'bare-parse.mjs'), '--stream', ...files], {
+      runs,
+      timeout,
+    }),
+  );
+  let pandasRun;
+  const pandasOut = path.join(work, 'out', 'pandas-finals.csv');
+  if (pandas.ok) {
+    step('pandas');
+    mkdirSync(path.dirname(pandasOut), { recursive: true });
+    pandasRun = check(
+      'pandas',
+      await measureRuns(
+        'python3',
+        [
+          path.join(here, 'pandas_tally.py'),
+          '--criteria',
+          JSON.stringify(CRITERIA),
+          '--trim',
+          String(TRIM),
+          '--threshold',
+          String(THRESHOLD),
+          '--out',
+          pandasOut,
+          ...files,
+        ],
+        { runs, timeout },
+      ),
+    );
+  } else {
+    log(`skipping the pandas comparison: ${pandas.why}`);
+  }
+  step(`pcv tally, 1M cells (timeout ${timeout || 'none'} s)`);
+  const tally1m = check(
+    'pcv tally 1M',
+    await measureRuns(
+      ...pcv('tally', big.dir, '--format', 'json', '--quiet', '--out', out('cells-1m')),
+      { runs, timeout },
+    ),
+  );
+  const agreement = compareFinals(out('cells-1m'), pandasRun?.ok ? pandasOut : undefined);
+
+  // ---- 10k-project reports
+  const tallyReports = async (format) => {
+    step(`pcv tally, 10k projects, --format ${format}`);
+    const dir = out(`projects-10k-${format}`);
+    const r = check(
+      `10k --format ${format}`,
+      await measureRuns(...pcv('tally', reports.dir, '--format', format, '--quiet', '--out', dir), {
+        runs,
+        timeout,
+      }),
+    );
+    const name = { json: 'results.json', xlsx: 'results.xlsx', pdf: 'announcement.pdf' }[format];
+    const file = path.join(dir, name);
+    return { ...r, size: existsSync(file) ? statSync(file).size : undefined };
+  };
+  const xlsx10k = await tallyReports('xlsx');
+  const pdf10k = await tallyReports('pdf');
+  // The json-only tally of the same review tells the reports' own share; not worth a timeout of
+  // its own when both reports were stopped.
+  const json10k = xlsx10k.timedOut && pdf10k.timedOut ? undefined : await tallyReports('json');
+
+  // ---- table
+  const target = (ok, text) =>
+    ok === null ? `${text}: not measured` : `${text}: ${ok ? 'met' : 'MISSED'}`;
+  const fine = (r) => r && r.ok && !r.timedOut;
+  const within = (r, limit) => (r && (r.ok || r.timedOut) ? fine(r) && r.wall <= limit : null);
+  const ratioWithin = (a, b, limit) =>
+    a && b && fine(b) && (a.ok || a.timedOut) ? fine(a) && a.wall <= limit * b.wall : null;
+  const missed = [];
+  const row = (name, r, base, targetText, met, extra = '', profileArgs) => {
+    if (met === false) missed.push({ name, profileArgs });
+    rows.push([
+      name,
+      r ? fmtTime(r.wall, r.timedOut) + (r.runs > 1 ? ` (${r.runs} runs)` : '') : 'skipped',
+      r?.cpu !== null && r?.cpu !== undefined ? fmtTime(r.cpu, r.timedOut) : '—',
+      r ? fmtMb(r.rssMb) : '—',
+      base && base.r && !base.r.timedOut
+        ? `${fmtRatio(ratio(r?.wall, base.r?.wall), r?.timedOut)} ${base.name}`
+        : '',
+      targetText ? target(met, targetText) : '',
+      extra,
+    ]);
+  };
+  const rssOk = tally1m.rssMb !== null ? tally1m.rssMb <= 250 : null;
+
+  row('`node -e 0` (best)', { ...bare, wall: bare.best }, null, '', null, 'start-up baseline');
+  row(
+    '`pcv --version` (best)',
+    { ...version, wall: version.best },
+    { name: 'vs node -e 0', r: { wall: bare.best } },
+    '≤ 1.5×',
+    version.ok ? version.best <= 1.5 * bare.best : null,
+  );
+  row(
+    '`pcv validate` fixture (best)',
+    { ...validateFixture, wall: validateFixture.best },
+    { name: 'vs node -e 0', r: { wall: bare.best } },
+    '',
+    null,
+  );
+  row(
+    'review day: `pcv tally` fixture, all reports',
+    reviewDay,
+    null,
+    '≤ 0.7 s',
+    within(reviewDay, 0.7),
+    'xlsx, pdf, json; median',
+    ['tally', FIXTURE, '--out', out('review-day-prof')],
+  );
+  row('1M cells: bare csv-parse (sync)', floor, null, '', null, 'the floor');
+  row('1M cells: bare csv-parse (stream)', floorStream, null, '', null, 'for comparison');
+  row(
+    '1M cells: pandas',
+    pandasRun,
+    null,
+    '',
+    null,
+    pandasRun ? `pandas ${pandas.version}` : `skipped: ${pandas.why}`,
+  );
+  const tallyArgs = [
+    'tally',
+    big.dir,
+    '--format',
+    'json',
+    '--quiet',
+    '--out',
+    out('cells-1m-prof'),
+  ];
+  row(
+    '1M cells: `pcv tally --format json`',
+    tally1m,
+    { name: 'vs bare parse', r: floor },
+    '≤ 1.25× bare parse',
+    ratioWithin(tally1m, floor, 1.25),
+    agreement,
+    tallyArgs,
+  );
+  row(
+    '1M cells: `pcv tally --format json`',
+    tally1m,
+    pandasRun ? { name: 'vs pandas', r: pandasRun } : null,
+    '≤ 1× pandas',
+    pandasRun ? ratioWithin(tally1m, pandasRun, 1) : null,
+    pandasRun ? '' : 'no pandas: not compared',
+    tallyArgs,
+  );
+  row(
+    '1M cells: `pcv tally` peak RSS',
+    tally1m,
+    null,
+    '≤ 250 MB',
+    tally1m.timedOut && tally1m.rssMb !== null && tally1m.rssMb > 250 ? false : rssOk,
+    tally1m.timedOut ? 'RSS when stopped' : '',
+  );
+  row(
+    '10k projects: `pcv tally --format json`',
+    json10k,
+    null,
+    '',
+    null,
+    json10k
+      ? `baseline for the reports; ${fmtSize(json10k.size)}`
+      : 'not run: both reports were stopped by the timeout',
+  );
+  const renderNote = (r) =>
+    fine(r) && json10k && fine(json10k)
+      ? `${fmtSize(r.size)}; ${fmtTime(Math.max(0, r.wall - json10k.wall))} more than json`
+      : fmtSize(r.size);
+  row(
+    '10k projects: `--format xlsx` (workbook)',
+    xlsx10k,
+    { name: 'vs json', r: json10k },
+    '≤ 1 s',
+    within(xlsx10k, 1),
+    renderNote(xlsx10k),
+    ['tally', reports.dir, '--format', 'xlsx', '--quiet', '--out', out('xlsx-prof')],
+  );
+  row(
+    '10k projects: `--format pdf` (announcement)',
+    pdf10k,
+    { name: 'vs json', r: json10k },
+    '≤ 2 s',
+    within(pdf10k, 2),
+    renderNote(pdf10k),
+    ['tally', reports.dir, '--format', 'pdf', '--quiet', '--out', out('pdf-prof')],
+  );
+
+  // ---- print
+  const print = (s = '') => process.stdout.write(s + '\n');
+  print(`## pcv benchmark, ${new Date().toISOString().slice(0, 10)}`);
+  print();
+  print(
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB; ${m.os}; Node ${m.node}; ` +
+      `${m.python}, pandas ${m.pandas}. Load average at start ${m.load.join(' ')}. ` +
+      `pcv at ${m.revision}. Peak RSS by ${m.rss === 'gnu-time' ? 'GNU time (ru_maxrss)' : m.rss === 'proc-poll' ? 'polling /proc VmHWM' : 'nothing (unavailable)'}.`,
+  );
+  print(
+    `Inputs: ${big.cells.toLocaleString('en')} cells = ${big.judges} judges × ${big.projects.toLocaleString('en')} projects × ${CRITERIA.length} criteria ` +
+      `(${fmtSize(sheetBytes)} of wide sheets, UTF-8 BOM CRLF, one GB18030, ${big.recusals} recusals); ` +
+      `reports: ${reports.judges} judges × ${reports.projects.toLocaleString('en')} projects, long Chinese names, announcement lists all.`,
+  );
+  print(
+    `Runs: start-up best of ${startupRuns}; others median of up to ${runs} (commands over 15 s run once); timeout ${timeout || 'none'}.`,
+  );
+  print();
+  const header = ['measurement', 'wall time', 'CPU time', 'peak RSS', 'ratio', 'target', 'notes'];
+  print(`| ${header.join(' | ')} |`);
+  print(`| ${header.map((h, i) => (i >= 1 && i <= 4 ? '---:' : '---')).join(' | ')} |`);
+  for (const r of rows) print(`| ${r.join(' | ')} |`);
+  print();
+  print(
+    'Targets compare wall times. CPU time is user + system over all threads (GC, zlib), from ' +
+      'GNU time; on a busy machine it is the steadier figure.',
+  );
+  print();
+  const met = rows.filter((r) => / met$/.test(r[5])).length;
+  print(`Targets: ${met} met, ${missed.length} missed.`);
+  if (failures.length > 0) {
+    print();
+    print('Commands that failed:');
+    for (const f of failures) print(`- ${f}`);
+  }
+  log(`bench took ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
+
+  // ---- profiles of missed targets
+  if (profile) {
+    const dir = option(
+      '--profile-dir',
+      path.join(os.tmpdir(), `pcv-bench-profiles-${process.pid}`),
+    );
+    const seen = new Set();
+    for (const { name, profileArgs } of missed) {
+      if (!profileArgs || seen.has(profileArgs.join(' '))) continue;
+      seen.add(profileArgs.join(' '));
+      const slug = name
+        .replace(/[^a-z0-9]+/gi, '-')
+        .replace(/^-|-$/g, '')
+        .toLowerCase();
+      const profDir = path.join(dir, slug);
+      step(`profiling: ${name}`);
+      const r = await measure(
+        node,
+        ['--cpu-prof', `--cpu-prof-dir=${profDir}`, PCV, ...profileArgs],
+        {
+          timeout: timeout > 0 ? timeout * 2 : 0,
+        },
+      );
+      print();
+      print(`### Profile: ${name} (${fmtTime(r.wall, r.timedOut)} under the profiler)`);
+      const profiles = existsSync(profDir)
+        ? readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'))
+        : [];
+      if (profiles.length === 0) {
+        print('no profile was written (stopped by the timeout?)');
+        continue;
+      }
+      print('```');
+      for (const f of profiles) print(profileReport(path.join(profDir, f), 15));
+      print('```');
+    }
+    log(`profiles are in ${dir}`);
+  }
+}
+
+/**
+ * Whether pcv's finals agree with the pandas script's (to the rounding unit): evidence that both
+ * computed the same thing over the same files.
+ */
+function compareFinals(pcvOut, pandasCsv) {
+  const file = path.join(pcvOut, 'results.json');
+  if (!existsSync(file)) return '';
+  const results = JSON.parse(readFileSync(file, 'utf8'));
+  const note = `${results.projects.length} projects, ${results.summary?.passed} passed`;
+  if (!pandasCsv || !existsSync(pandasCsv)) return note;
+  const theirs = new Map(
+    readFileSync(pandasCsv, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','))
+      .map(([id, final]) => [id, Number(final)]),
+  );
+  let differ = 0;
+  for (const p of results.projects) {
+    const f = theirs.get(p.id);
+    if (f === undefined || Math.abs(f - p.final) > 0.0051) differ++;
+  }
+  return `${note}; ${differ === 0 ? 'finals agree with pandas' : `${differ} finals differ from pandas`}`;
+}
+
+await main();
