@@ -115,6 +115,9 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   }
 
   const computed = computeResults(rubric, sheets, roster);
+  // The results hold what they need of the sheets; the rows by project id can go (a large review
+  // has hundreds of thousands of them).
+  sheets.length = 0;
   issues.addAll(computed.issues);
   const sorted = sortIssues(issues.items);
   if (issues.hasErrors) return { issues: sorted, inputs };

@@ -1,17 +1,29 @@
 import { aggregate, judgeTotal } from './aggregate.js';
-import { dec, roundHalfUp, type Dec } from './decimal.js';
+import { D, dec, roundHalfUp, type Dec } from './decimal.js';
+import { ratioDec, unitsToFixed } from './exact.js';
 import { IssueList, type Issue } from './issues.js';
 import { zscoreScale, zscoreTotal, type ZScale } from './normalize.js';
-import { compareIds, competitionRanks } from './rank.js';
+import { compareIds, competitionRanks, competitionRanksFlat } from './rank.js';
 import type { Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
-import type { JudgeSheet } from './sheet.js';
+import {
+  combine,
+  criterionSeries,
+  rankKeys,
+  scaledMethod,
+  scalePanel,
+  totalsSeries,
+  type Combined,
+  type ScaledPanel,
+} from './scaled.js';
+import type { JudgeSheet, SheetEntry } from './sheet.js';
 
 export type JudgeScore =
   | { recused: true; comment?: string }
   | {
       recused: false;
-      criteria: Map<string, Dec>;
+      /** The judge's scores, criterion id -> score, in rubric order. */
+      criteria: ReadonlyMap<string, Dec>;
       /** Exact total on the 0-100 scale. */
       total: Dec;
       /** Trimmed away by the trimmed mean. */
@@ -45,6 +57,11 @@ export interface Computed {
   projects: ProjectResult[];
   /** The scale the totals were normalised with (rubric `normalize: zscore`), else undefined. */
   normalization?: ZScale;
+  /**
+   * The scores as integers, projects in the order above, when they fit (see scaled.ts): the
+   * robustness checks re-decide the review from these. Absent with z-scores.
+   */
+  scaled?: ScaledPanel;
   issues: Issue[];
 }
 
@@ -158,13 +175,15 @@ export function computeResults(
     id: string;
     sheetName?: string;
     recusal?: { file: string; line: number };
-    scores: Map<string, JudgeScore>;
-    present: PanelScore[];
+    /** Each judge's entry (recused ones included), in judge order. */
+    entries: SheetEntry[];
+    /** Judges not recused. */
+    present: number;
   }
   const pending: Pending[] = [];
   for (const id of ids) {
-    const scores = new Map<string, JudgeScore>();
-    const present: PanelScore[] = [];
+    const entries: SheetEntry[] = [];
+    let present = 0;
     let sheetName: string | undefined;
     let recusal: { file: string; line: number } | undefined;
     for (const sheet of judges) {
@@ -172,23 +191,11 @@ export function computeResults(
       if (entry === undefined)
         throw new Error(`computeResults(): ${sheet.judge} has no row for ${id}`);
       sheetName ??= entry.name;
-      const comment = entry.comment !== undefined ? { comment: entry.comment } : {};
-      if (entry.recused) {
-        recusal ??= { file: sheet.file, line: entry.line };
-        scores.set(sheet.judge, { recused: true, ...comment });
-        continue;
-      }
-      const total = judgeTotal(entry.scores, rubric.criteria);
-      present.push({ judge: sheet.judge, total, criteria: entry.scores });
-      scores.set(sheet.judge, {
-        recused: false,
-        criteria: entry.scores,
-        total,
-        dropped: false,
-        ...comment,
-      });
+      entries.push(entry);
+      if (entry.recused) recusal ??= { file: sheet.file, line: entry.line };
+      else present++;
     }
-    if (present.length === 0) {
+    if (present === 0) {
       issues.error(
         'all-recused',
         recusal?.file ?? '',
@@ -197,30 +204,46 @@ export function computeResults(
       );
       continue;
     }
-    pending.push({
-      id,
-      ...(sheetName !== undefined ? { sheetName } : {}),
-      ...(recusal !== undefined ? { recusal } : {}),
-      scores,
-      present,
-    });
+    const p: Pending = { id, entries, present };
+    if (sheetName !== undefined) p.sheetName = sheetName;
+    if (recusal !== undefined) p.recusal = recusal;
+    pending.push(p);
   }
 
-  const { byId, normalization } = decide(pending, rubric);
+  // Integers when every number fits (always, for real rubrics); decimal.js for z-scores, whose
+  // square roots are not exact, and for scores beyond a double's integer range.
+  const scaled =
+    rubric.normalize === 'none' ? scalePanel(pending, rubric.criteria, judges.length) : undefined;
+  const decided = scaled ? decideScaled(scaled, rubric) : decideDecimal(pending, rubric, judges);
+
   const projects: ProjectResult[] = [];
-  for (const p of pending) {
-    const d = byId.get(p.id)!;
-    p.present.forEach((s, i) => {
-      const score = p.scores.get(s.judge);
-      if (score === undefined || score.recused) return;
-      score.dropped = d.dropped.has(s.judge);
-      if (normalization) score.normalizedTotal = d.values[i]!;
-    });
+  for (const [index, p] of pending.entries()) {
+    const d = decided.projects[index]!;
+    const scores = new Map<string, JudgeScore>();
+    let k = 0;
+    for (let j = 0; j < p.entries.length; j++) {
+      const entry = p.entries[j]!;
+      let score: JudgeScore;
+      if (entry.recused) score = { recused: true };
+      else {
+        score = {
+          recused: false,
+          criteria: entry.scores,
+          total: d.totals[k]!,
+          dropped: d.dropped.has(k),
+        };
+        const normalizedTotal = d.normalized?.[k];
+        if (normalizedTotal !== undefined) score.normalizedTotal = normalizedTotal;
+        k++;
+      }
+      if (entry.comment !== undefined) score.comment = entry.comment;
+      scores.set(judges[j]!.judge, score);
+    }
     if (d.fellBack) {
       issues.warn(
         'trim-fallback',
         p.recusal?.file ?? '',
-        `project ${p.id}: only ${p.present.length} judges scored it, too few to drop ${rubric.trim} highest and lowest; its final is the plain mean`,
+        `project ${p.id}: only ${p.present} judges scored it, too few to drop ${rubric.trim} highest and lowest; its final is the plain mean`,
         { line: p.recusal?.line },
       );
     }
@@ -232,7 +255,7 @@ export function computeResults(
       ...(info?.organization !== undefined ? { organization: info.organization } : {}),
       ...(info?.category !== undefined ? { category: info.category } : {}),
       ...(info?.amount !== undefined ? { amount: info.amount } : {}),
-      scores: p.scores,
+      scores,
       criteria: d.criteria,
       exactFinal: d.exactFinal,
       final: d.final,
@@ -241,6 +264,7 @@ export function computeResults(
       fellBack: d.fellBack,
     });
   }
+  const { normalization } = decided;
   if (normalization) {
     for (const s of normalization.judges.values()) {
       if (s.sd !== null) continue;
@@ -254,12 +278,142 @@ export function computeResults(
       );
     }
   }
-  projects.sort((a, b) => a.rank - b.rank || compareIds(a.id, b.id));
+  // Listed by rank; the integer panel follows the same order, for the robustness checks.
+  const order = projects.map((_, i) => i);
+  order.sort(
+    (a, b) => projects[a]!.rank - projects[b]!.rank || compareIds(projects[a]!.id, projects[b]!.id),
+  );
 
   return {
     judges: judges.map((s) => ({ id: s.judge, file: s.file })),
-    projects,
+    projects: order.map((i) => projects[i]!),
     ...(normalization ? { normalization } : {}),
+    ...(scaled ? { scaled: reorder(scaled, order) } : {}),
     issues: issues.items,
+  };
+}
+
+/** What computeResults() needs of each project's decision, whichever arithmetic made it. */
+interface Decided {
+  projects: {
+    /** Per present judge, in judge order. */
+    totals: Dec[];
+    normalized?: Dec[];
+    /** Positions (among the present judges) of the totals the trimmed mean dropped. */
+    dropped: Set<number>;
+    criteria: Map<string, Dec>;
+    exactFinal: Dec;
+    final: Dec;
+    rank: number;
+    passed: boolean;
+    fellBack: boolean;
+  }[];
+  normalization?: ZScale;
+}
+
+function decideDecimal(
+  pending: readonly { id: string; entries: readonly SheetEntry[] }[],
+  rubric: Rubric,
+  judges: readonly JudgeSheet[],
+): Decided {
+  const panel = pending.map((p) => ({
+    id: p.id,
+    present: p.entries.flatMap((entry, j) =>
+      entry.recused
+        ? []
+        : [
+            {
+              judge: judges[j]!.judge,
+              total: judgeTotal(entry.scores, rubric.criteria),
+              criteria: entry.scores,
+            },
+          ],
+    ),
+  }));
+  const { byId, normalization } = decide(panel, rubric);
+  return {
+    projects: panel.map((p) => {
+      const d = byId.get(p.id)!;
+      const dropped = new Set<number>();
+      p.present.forEach((s, k) => {
+        if (d.dropped.has(s.judge)) dropped.add(k);
+      });
+      return {
+        totals: p.present.map((s) => s.total),
+        ...(normalization ? { normalized: d.values } : {}),
+        dropped,
+        criteria: d.criteria,
+        exactFinal: d.exactFinal,
+        final: d.final,
+        rank: d.rank,
+        passed: d.passed,
+        fellBack: d.fellBack,
+      };
+    }),
+    ...(normalization ? { normalization } : {}),
+  };
+}
+
+/** decide() in integers: the same finals, pass/fail, ranks and aggregates, exactly. */
+function decideScaled(panel: ScaledPanel, rubric: Rubric): Decided {
+  const method = scaledMethod(rubric);
+  const { den, places } = panel.scale;
+  const unit = 10 ** places;
+  const totals = totalsSeries(panel);
+  const series = rubric.criteria.map((_, c) => criterionSeries(panel, c));
+  const ties = method.tieBreak.map((c) => series[c]!);
+  const width = 1 + ties.length;
+  const P = panel.start.length;
+  const keys = new Float64Array(P * width);
+  // Judges' totals repeat (a few hundred distinct values in a whole review): one object each.
+  const totalDecs = new Map<number, Dec>();
+  const totalDec = (t: number) => {
+    let d = totalDecs.get(t);
+    if (d === undefined) totalDecs.set(t, (d = ratioDec(t, den)));
+    return d;
+  };
+  const aggs: Combined[] = [];
+  for (let p = 0; p < P; p++) aggs.push(rankKeys(panel, method, totals, ties, p, keys, p * width));
+  const ranks = competitionRanksFlat(keys, width);
+  const projects: Decided['projects'] = [];
+  for (let p = 0; p < P; p++) {
+    const s = panel.start[p]!;
+    const n = panel.count[p]!;
+    const agg = aggs[p]!;
+    const dropped = new Set<number>();
+    if (rubric.aggregate === 'trimmed-mean' && !agg.fellBack) {
+      for (let k = 0; k < n; k++) {
+        const at = totals.position[s + k]!;
+        if (at < rubric.trim || at >= n - rubric.trim) dropped.add(k);
+      }
+    }
+    const criteria = new Map<string, Dec>();
+    for (const [c, criterion] of rubric.criteria.entries()) {
+      const a = combine(series[c]!, panel, p, rubric.aggregate, rubric.trim);
+      criteria.set(criterion.id, ratioDec(a.sum, a.count * unit));
+    }
+    const finalUnits = keys[p * width]!;
+    const projectTotals: Dec[] = [];
+    for (let k = 0; k < n; k++) projectTotals.push(totalDec(panel.total[s + k]!));
+    projects.push({
+      totals: projectTotals,
+      dropped,
+      criteria,
+      exactFinal: ratioDec(agg.sum, agg.count * den),
+      final: new D(unitsToFixed(finalUnits, rubric.decimals)),
+      rank: ranks[p]!,
+      passed: finalUnits >= method.passUnits,
+      fellBack: agg.fellBack,
+    });
+  }
+  return { projects };
+}
+
+/** The integer panel with its projects in another order (pairs stay where they are). */
+function reorder(panel: ScaledPanel, order: readonly number[]): ScaledPanel {
+  return {
+    ...panel,
+    start: Int32Array.from(order, (i) => panel.start[i]!),
+    count: Int32Array.from(order, (i) => panel.count[i]!),
   };
 }

@@ -74,6 +74,7 @@ export function checkPanel(
 }
 
 function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
   const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
   return norm(a) === norm(b);
 }

@@ -37,9 +37,12 @@ export function compareKeys(a: readonly Dec[], b: readonly Dec[]): number {
   return 0;
 }
 
+// The collator localeCompare(b, 'en', { numeric: true }) would build on every call.
+const NATURAL = new Intl.Collator('en', { numeric: true });
+
 /** Natural order for ids: P2 before P10. */
 export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+  return NATURAL.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /**
@@ -61,4 +64,60 @@ export function rankWith(
   }
   // `lo` projects are strictly ahead; the project itself is not one of its own rivals.
   return lo - (compareKeys(ownKeys, keys) > 0 ? 1 : 0) + 1;
+}
+
+/**
+ * competitionRanks() for integer keys stored flat, `width` per item (item i's keys are
+ * keys[i * width] ..). An item whose first key is NaN takes no part and gets rank 0.
+ */
+export function competitionRanksFlat(keys: Float64Array, width: number): Int32Array {
+  const n = keys.length / width;
+  const cmp = (a: number, b: number) => compareFlat(keys, b * width, keys, a * width, width);
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) if (!Number.isNaN(keys[i * width])) order.push(i);
+  order.sort(cmp);
+  const ranks = new Int32Array(n);
+  for (let i = 0; i < order.length; i++) {
+    const item = order[i]!;
+    const prev = order[i - 1];
+    ranks[item] = prev !== undefined && cmp(prev, item) === 0 ? ranks[prev]! : i + 1;
+  }
+  return ranks;
+}
+
+/** Compares `width` keys of `a` from `i` with those of `b` from `j`, first key first. */
+export function compareFlat(
+  a: Float64Array,
+  i: number,
+  b: Float64Array,
+  j: number,
+  width: number,
+): number {
+  for (let k = 0; k < width; k++) {
+    const d = a[i + k]! - b[j + k]!;
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * rankWith() for flat integer keys: `sortedDesc` holds every project's actual keys, best first,
+ * `width` per project; `own` and `keys` are read from their arrays at `ownAt` and `keysAt`.
+ */
+export function rankWithFlat(
+  sortedDesc: Float64Array,
+  width: number,
+  own: Float64Array,
+  ownAt: number,
+  keys: Float64Array,
+  keysAt: number,
+): number {
+  let lo = 0;
+  let hi = sortedDesc.length / width;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareFlat(sortedDesc, mid * width, keys, keysAt, width) > 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - (compareFlat(own, ownAt, keys, keysAt, width) > 0 ? 1 : 0) + 1;
 }

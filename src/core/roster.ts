@@ -29,8 +29,9 @@ export function projectId(raw: string): string {
 
 /** A control character in an id is corruption, not a name: it is refused, never written out. */
 export function controlCharacter(id: string): string | undefined {
-  for (const ch of id) {
-    const c = ch.codePointAt(0)!;
+  // Control characters are single UTF-16 units, never part of a surrogate pair.
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
     if (c < 0x20 || c === 0x7f) return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
   }
   return undefined;

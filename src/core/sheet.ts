@@ -17,8 +17,8 @@ export interface SheetEntry {
   project: string;
   line: number;
   recused: boolean;
-  /** Criterion id -> score; empty when recused. */
-  scores: Map<string, Dec>;
+  /** Criterion id -> score, in rubric order; empty when recused. */
+  scores: ReadonlyMap<string, Dec>;
   name?: string;
   comment?: string;
 }
@@ -195,9 +195,29 @@ export function validateSheet(
   const nameCol = fieldIndex('name');
   const commentCol = fieldIndex('comment');
   const width = header.cells.length;
+  const criterionIds = CriterionIds.of(rubric);
 
   const entries = new Map<string, SheetEntry>();
   let judge: { name: string; line: number } | undefined;
+  // A review repeats the same few score texts (17.5, 18, ...) hundreds of thousands of times:
+  // each distinct text is read and checked once per criterion, and equal scores share one object.
+  const meanings = rubric.criteria.map(() => new Map<string, CellMeaning>());
+  const meaningOf = (c: number, text: string): CellMeaning => {
+    const known = meanings[c]!.get(text);
+    if (known !== undefined) return known;
+    const meaning: CellMeaning = {
+      word: RECUSAL_WORDS.has(text.normalize('NFKC').toLowerCase()),
+      score: checkScore(text, rubric.criteria[c]!, input.decimalComma),
+    };
+    // Bounded, so that a sheet of all-different scores cannot grow it without limit.
+    if (meanings[c]!.size < MEANINGS_CACHED) meanings[c]!.set(text, meaning);
+    return meaning;
+  };
+  const scoreIndex = rubric.criteria.map((c) => criterionCols.get(c.id) ?? -1);
+  const texts: string[] = new Array<string>(rubric.criteria.length);
+  // Every row's scores, one after the other: one array for the sheet rather than one per row.
+  const store: Dec[] = [];
+  const cellMeanings: CellMeaning[] = new Array<CellMeaning>(rubric.criteria.length);
 
   for (const row of body) {
     const cell = (i: number) => (i < 0 ? '' : (row.cells[i] ?? '').trim());
@@ -213,7 +233,7 @@ export function validateSheet(
       );
       continue;
     }
-    if (row.cells.slice(width).some((c) => c.trim() !== '')) {
+    if (hasTextFrom(row.cells, width)) {
       issues.error(
         'row-long',
         file,
@@ -223,7 +243,7 @@ export function validateSheet(
       continue;
     }
 
-    const project = projectId(cell(projectCol));
+    let project = projectId(cell(projectCol));
     if (project === '') {
       issues.error('project-missing', file, 'a row with scores but no project id', at(projectCol));
       continue;
@@ -248,7 +268,8 @@ export function validateSheet(
       );
       continue;
     }
-    if (roster !== undefined && !roster.projects.has(project)) {
+    const listed = roster?.projects.get(project);
+    if (roster !== undefined && listed === undefined) {
       const hint = [...roster.projects.keys()].find(
         (id) => id.toLowerCase() === project.toLowerCase(),
       );
@@ -260,6 +281,9 @@ export function validateSheet(
       );
       continue;
     }
+    // The roster's copies of an equal id and name, shared by every sheet: a cell's own text is
+    // another copy per sheet, and a long one can hold on to the whole sheet's text.
+    if (listed !== undefined) project = listed.id;
 
     if (judgeCol >= 0 && cell(judgeCol) !== '') {
       const name = cell(judgeCol);
@@ -289,44 +313,54 @@ export function validateSheet(
         continue;
       }
     }
-    const scoreCells = rubric.criteria.map((c) => {
-      const i = criterionCols.get(c.id) ?? -1;
-      return { criterion: c, index: i, text: cell(i) };
-    });
-    const wordCells = scoreCells.filter((s) =>
-      RECUSAL_WORDS.has(s.text.normalize('NFKC').toLowerCase()),
-    );
-    if (wordCells.length > 0) recused = true;
+    let words = 0;
+    for (let c = 0; c < scoreIndex.length; c++) {
+      const text = cell(scoreIndex[c]!);
+      texts[c] = text;
+      cellMeanings[c] = meaningOf(c, text);
+      if (cellMeanings[c]!.word) words++;
+    }
+    if (words > 0) recused = true;
 
-    const entry: SheetEntry = { project, line: row.line, recused, scores: new Map() };
-    if (nameCol >= 0 && cell(nameCol) !== '') entry.name = cell(nameCol);
-    if (commentCol >= 0 && cell(commentCol) !== '') entry.comment = cell(commentCol);
+    let name = nameCol >= 0 ? cell(nameCol) : '';
+    if (listed?.name === name) name = listed.name;
+    const comment = commentCol >= 0 ? cell(commentCol) : '';
+    const entryOf = (scores: ReadonlyMap<string, Dec>): SheetEntry => {
+      const entry: SheetEntry = { project, line: row.line, recused, scores };
+      if (name !== '') entry.name = name;
+      if (comment !== '') entry.comment = comment;
+      return entry;
+    };
 
     if (recused) {
-      const scored = scoreCells.filter((s) => s.text !== '' && !wordCells.includes(s));
-      for (const s of scored) {
+      let scored = 0;
+      for (let c = 0; c < scoreIndex.length; c++) {
+        if (texts[c] === '' || cellMeanings[c]!.word) continue;
+        scored++;
         issues.error(
           'recused-scored',
           file,
-          `the judge recused from ${project} but this cell holds a score ("${s.text}"); leave it empty`,
-          at(s.index),
+          `the judge recused from ${project} but this cell holds a score ("${texts[c]}"); leave it empty`,
+          at(scoreIndex[c]!),
         );
       }
-      if (scored.length === 0) entries.set(project, entry);
+      if (scored === 0) entries.set(project, entryOf(NO_SCORES));
       continue;
     }
 
     let rowOk = true;
-    for (const { criterion, index: i, text } of scoreCells) {
-      const problem = checkScore(text, criterion, input.decimalComma);
-      if (typeof problem === 'string') {
-        issues.error('score-invalid', file, `${problem}`, at(i));
+    for (let c = 0; c < scoreIndex.length; c++) {
+      const score = cellMeanings[c]!.score;
+      if (typeof score === 'string') {
+        issues.error('score-invalid', file, score, at(scoreIndex[c]!));
         rowOk = false;
-      } else entry.scores.set(criterion.id, problem);
+      }
     }
-    if (rowOk && totalCol >= 0 && cell(totalCol) !== '') {
+    if (!rowOk) continue;
+    const values = cellMeanings.map((m) => m.score as Dec);
+    if (totalCol >= 0 && cell(totalCol) !== '') {
       const written = parseNumber(cell(totalCol), input.decimalComma);
-      const actual = sum([...entry.scores.values()]);
+      const actual = sum(values);
       if (!written.ok) {
         issues.error(
           'total-invalid',
@@ -334,7 +368,7 @@ export function validateSheet(
           `total "${cell(totalCol)}" is not a number`,
           at(totalCol),
         );
-        rowOk = false;
+        continue;
       } else if (!written.value.equals(actual)) {
         issues.error(
           'total-mismatch',
@@ -342,10 +376,12 @@ export function validateSheet(
           `the written total ${written.value.toString()} does not match the sum of the scores ${actual.toString()}`,
           at(totalCol),
         );
-        rowOk = false;
+        continue;
       }
     }
-    if (rowOk) entries.set(project, entry);
+    const scores = new CriterionScores(criterionIds, store, store.length);
+    for (const v of values) store.push(v);
+    entries.set(project, entryOf(scores));
   }
 
   if (entries.size === 0 && !issues.hasErrors) {
@@ -356,6 +392,92 @@ export function validateSheet(
   if (issues.hasErrors) return { issues: issues.items };
   return { sheet: { judge: judge?.name ?? input.baseName, file, entries }, issues: issues.items };
 }
+
+/** What a score cell's text means for one criterion. */
+interface CellMeaning {
+  /** The cell holds the recusal word (回避, recused). */
+  word: boolean;
+  /** The score, or the reason the text is not one. */
+  score: Dec | string;
+}
+
+const MEANINGS_CACHED = 10_000;
+
+/** True when a cell from `from` on holds more than spaces. */
+function hasTextFrom(cells: readonly string[], from: number): boolean {
+  for (let i = from; i < cells.length; i++) if (cells[i]!.trim() !== '') return true;
+  return false;
+}
+
+/** The criterion ids of a rubric and where each is, shared by every row's scores. */
+class CriterionIds {
+  private static readonly cache = new WeakMap<Rubric, CriterionIds>();
+  readonly index: ReadonlyMap<string, number>;
+
+  private constructor(readonly ids: readonly string[]) {
+    this.index = new Map(ids.map((id, i) => [id, i]));
+  }
+
+  static of(rubric: Rubric): CriterionIds {
+    let ids = CriterionIds.cache.get(rubric);
+    if (ids === undefined) {
+      ids = new CriterionIds(rubric.criteria.map((c) => c.id));
+      CriterionIds.cache.set(rubric, ids);
+    }
+    return ids;
+  }
+}
+
+/**
+ * A judge's scores of one project, criterion id -> score, in rubric order: a read-only map over
+ * one small array. A review holds one per judge and project (250,000 in a province-wide round),
+ * and a Map each would cost several times the memory.
+ */
+class CriterionScores implements ReadonlyMap<string, Dec> {
+  constructor(
+    private readonly keys_: CriterionIds,
+    /** The sheet's scores; this row's are at offset .. offset + size - 1. */
+    private readonly store: readonly Dec[],
+    private readonly offset: number,
+  ) {}
+
+  get size(): number {
+    return this.keys_.ids.length;
+  }
+
+  get(id: string): Dec | undefined {
+    const i = this.keys_.index.get(id);
+    return i === undefined ? undefined : this.store[this.offset + i];
+  }
+
+  has(id: string): boolean {
+    return this.keys_.index.has(id);
+  }
+
+  forEach(fn: (value: Dec, key: string, map: ReadonlyMap<string, Dec>) => void): void {
+    for (let i = 0; i < this.size; i++) fn(this.store[this.offset + i]!, this.keys_.ids[i]!, this);
+  }
+
+  *entries(): MapIterator<[string, Dec]> {
+    for (let i = 0; i < this.size; i++) {
+      yield [this.keys_.ids[i]!, this.store[this.offset + i]!];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    yield* this.keys_.ids;
+  }
+
+  *values(): MapIterator<Dec> {
+    for (let i = 0; i < this.size; i++) yield this.store[this.offset + i]!;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Dec]> {
+    return this.entries();
+  }
+}
+
+const NO_SCORES: ReadonlyMap<string, Dec> = new Map();
 
 /** A score, or the reason it is not one. */
 function checkScore(text: string, criterion: Criterion, decimalComma: boolean): Dec | string {
