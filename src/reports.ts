@@ -1,4 +1,4 @@
-import { resultsJson } from './render/json.js';
+import { resultsJsonText } from './render/json.js';
 import type { ReportFile } from './io/write.js';
 import type { Results } from './tally.js';
 
@@ -36,7 +36,7 @@ export async function renderReports(
     step();
     files.push({
       name: 'results.json',
-      data: JSON.stringify(resultsJson(results), null, 2) + '\n',
+      data: resultsJsonText(results),
     });
   }
   if (formats.includes('xlsx')) {

@@ -3,7 +3,7 @@ import { PcvError } from '../errors.js';
 import { display } from '../io/inputs.js';
 import { writeReportSet } from '../io/write.js';
 import { FORMATS, renderReports, type Format } from '../reports.js';
-import { resultsJson } from '../render/json.js';
+import { resultsJsonText } from '../render/json.js';
 import { summaryTable } from '../render/table.js';
 import { tally, type TallyOutcome } from '../tally.js';
 import { progressReporter } from './progress.js';
@@ -93,9 +93,7 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
 
   const say = flags.json ? io.err : io.out;
   if (flags.json) {
-    const json =
-      files.find((f) => f.name === 'results.json')?.data ??
-      JSON.stringify(resultsJson(results), null, 2);
+    const json = files.find((f) => f.name === 'results.json')?.data ?? resultsJsonText(results);
     io.out(String(json).trimEnd());
   }
   if (!flags.quiet) {

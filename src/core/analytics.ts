@@ -29,8 +29,16 @@ import { mean, sampleSd } from './stats.js';
 export const OUTLIER_LIMIT = 15;
 /** Outliers are looked for only among at least this many judges: with two, neither is "the" odd one. */
 export const OUTLIER_MIN_JUDGES = 3;
-/** A rank that would move by more than this many places without one judge is flagged. */
+/**
+ * A rank that would move by more than this many places without one judge is flagged: 3 places,
+ * or 2% of the projects in a large review, where moving a few places among thousands of close
+ * scores is routine and flagging it would bury the decisions that matter.
+ */
 export const RANK_MOVE_LIMIT = 3;
+export const RANK_MOVE_SHARE = 0.02;
+export function rankMoveLimit(projects: number): number {
+  return Math.max(RANK_MOVE_LIMIT, Math.ceil(projects * RANK_MOVE_SHARE));
+}
 
 export interface JudgeStat {
   judge: string;
@@ -167,6 +175,7 @@ export function analyze(method: Method, computed: Computed): Analytics {
   const agree = agreement(complete.map((list) => list.map((s) => number(s.score.total))));
 
   const P = computed.projects.length;
+  const rankMove = rankMoveLimit(P);
   const projects: ProjectAnalytics[] = computed.projects.map((p, i) => {
     const scored = present[i]!;
     const flags: Flag[] = [];
@@ -212,7 +221,7 @@ export function analyze(method: Method, computed: Computed): Analytics {
           rank,
         });
       }
-      if (Math.abs(rank - p.rank) > RANK_MOVE_LIMIT) {
+      if (Math.abs(rank - p.rank) > rankMove) {
         flags.push({
           type: 'rank-hinges-on-judge',
           judge,
@@ -247,7 +256,7 @@ export function analyze(method: Method, computed: Computed): Analytics {
           rank,
         });
       }
-      if (Math.abs(rank - p.rank) > RANK_MOVE_LIMIT) {
+      if (Math.abs(rank - p.rank) > rankMove) {
         flags.push({
           type: 'rank-hinges-on-trim',
           judge: kept.judge,
@@ -284,7 +293,7 @@ export function analyze(method: Method, computed: Computed): Analytics {
     limits: {
       outlier: OUTLIER_LIMIT,
       outlierMinJudges: OUTLIER_MIN_JUDGES,
-      rankMove: RANK_MOVE_LIMIT,
+      rankMove,
     },
     ...(z
       ? { normalization: { panelMean: toNumber(z.panelMean), panelSd: toNumber(z.panelSd) } }
