@@ -11,3 +11,6 @@ export { decodeBytes } from './io/decode.js';
 export { parseCsv } from './io/csv.js';
 export { PcvError } from './errors.js';
 export { run } from './cli.js';
+export { renderReports, FORMATS, type Format, type ReportOptions } from './reports.js';
+export { intraclass, kendallW, agreement, type Agreement } from './core/agreement.js';
+export type { Analytics, Flag, JudgeStat } from './core/analytics.js';
