@@ -1,20 +1,8 @@
+import { SHROUT_FLEISS } from './expected/shrout-fleiss.js';
 import { describe, expect, it } from 'vitest';
 import { agreement, intraclass, kendallW, type Matrix } from '../src/core/agreement.js';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
-
-/**
- * Shrout, P. E. & Fleiss, J. L. (1979). Intraclass correlations: uses in assessing rater
- * reliability. Psychological Bulletin 86(2), 420-428: their example of 6 targets rated by 4 judges.
- */
-const SHROUT_FLEISS: Matrix = [
-  [9, 2, 5, 8],
-  [6, 1, 3, 2],
-  [8, 4, 6, 8],
-  [7, 1, 2, 6],
-  [10, 5, 6, 9],
-  [6, 2, 4, 7],
-];
 
 describe('intraclass correlations (Shrout & Fleiss 1979)', () => {
   const icc = intraclass(SHROUT_FLEISS);

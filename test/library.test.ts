@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intraclass, renderReports, tally } from '../src/index.js';
+import { SHROUT_FLEISS } from './expected/shrout-fleiss.js';
 import { fixture, ROOT } from './helpers.js';
 
 describe('pcv as a library', () => {
@@ -19,14 +20,6 @@ describe('pcv as a library', () => {
   });
 
   it('exposes the agreement statistics (Shrout & Fleiss 1979: ICC3 = 0.71)', () => {
-    const sf = [
-      [9, 2, 5, 8],
-      [6, 1, 3, 2],
-      [8, 4, 6, 8],
-      [7, 1, 2, 6],
-      [10, 5, 6, 9],
-      [6, 2, 4, 7],
-    ];
-    expect(intraclass(sf).value.ICC3.toFixed(2)).toBe('0.71');
+    expect(intraclass(SHROUT_FLEISS).value.ICC3.toFixed(2)).toBe('0.71');
   });
 });

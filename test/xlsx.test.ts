@@ -1,3 +1,4 @@
+import { SHROUT_FLEISS } from './expected/shrout-fleiss.js';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -570,18 +571,10 @@ function statisticRows(ws: ExcelJS.Worksheet): Map<string, ExcelJS.CellValue[]> 
 describe('renderWorkbook: Agreement sheet on the Shrout & Fleiss (1979) ratings', () => {
   // Their 6 targets x 4 judges. A total is 10 x the rating; ICCs and Kendall's W do not change
   // when every score is multiplied by the same number, so the published values apply.
-  const SHROUT_FLEISS = [
-    [9, 2, 5, 8],
-    [6, 1, 3, 2],
-    [8, 4, 6, 8],
-    [7, 1, 2, 6],
-    [10, 5, 6, 9],
-    [6, 2, 4, 7],
-  ];
   let rows: Map<string, ExcelJS.CellValue[]>;
 
   beforeAll(async () => {
-    const results = await resultsOf(ratingReview(SHROUT_FLEISS));
+    const results = await resultsOf(ratingReview(SHROUT_FLEISS.map((row) => [...row])));
     const book = await readBack(await renderWorkbook(results, { generatedAt: GENERATED_AT }));
     rows = statisticRows(sheet(book, 'Agreement'));
   });
