@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { normalizeHeader, SHEET_FIELDS } from './headers.js';
 import { IssueList, sortIssues, type Issue } from './issues.js';
 import { formatKeyPath } from './paths.js';
+import { checkTrackRubric, trackKeys } from './tracks-schema.js';
+import { workdayPeriod } from './workdays.js';
 
 export const AGGREGATES = ['mean', 'trimmed-mean', 'median'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
@@ -23,9 +25,22 @@ const CriterionSchema = z.strictObject({
   description: z.string().optional(),
 });
 
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real calendar date');
+
 const AnnouncementSchema = z.strictObject({
   intro: z.string().optional(),
   noticeDays: z.number().int('must be a whole number of days').min(1, 'must be >= 1').optional(),
+  /** Chinese working days (weekends and public holidays skipped), instead of noticeDays. */
+  noticeWorkdays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'must be >= 1')
+    .optional(),
+  /** The posting date: the foot of the announcement and the notice start (default: `date`). */
+  date: isoDate.optional(),
   contact: z.string().optional(),
   objection: z.string().optional(),
   listAll: z.boolean().default(false),
@@ -34,11 +49,7 @@ const AnnouncementSchema = z.strictObject({
 const RubricSchema = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty'),
   organizer: z.string().optional(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-    .refine(isRealDate, 'is not a real calendar date')
-    .optional(),
+  date: isoDate.optional(),
   lang: z.enum(LANGS, 'must be zh or en').default('en'),
   threshold: z.number().finite().min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100'),
   aggregate: z.enum(AGGREGATES, 'must be mean, trimmed-mean or median').default('mean'),
@@ -56,6 +67,7 @@ const RubricSchema = z.strictObject({
   announcement: AnnouncementSchema.default({ listAll: false }),
   /** A TrueType/OpenType font file for the PDF reports, relative to the rubric's folder. */
   font: z.string().min(1, 'must not be empty').optional(),
+  ...trackKeys,
 });
 
 type RubricInput = z.output<typeof RubricSchema>;
@@ -202,6 +214,29 @@ function checkConsistency(
   rubric.tieBreak.forEach((id, i) => {
     if (!ids.has(id)) report(['tieBreak', i], `"${id}" is not a criterion id`);
   });
+  checkTrackRubric(rubric, report);
+  checkNotice(rubric, report);
+}
+
+/** One notice length, and a working-day period the holiday calendar covers. */
+function checkNotice(rubric: Rubric, report: (path: PropertyKey[], message: string) => void) {
+  const { announcement } = rubric;
+  if (announcement.noticeWorkdays === undefined) return;
+  const path = ['announcement', 'noticeWorkdays'];
+  if (announcement.noticeDays !== undefined) {
+    report(
+      path,
+      'give either noticeDays (calendar days) or noticeWorkdays (working days), not both',
+    );
+    return;
+  }
+  const start = announcement.date ?? rubric.date;
+  if (start === undefined) {
+    report(path, 'counting working days needs a start: announcement.date or the review date');
+    return;
+  }
+  const period = workdayPeriod(start, announcement.noticeWorkdays);
+  if (!period.ok) report(path, period.message);
 }
 
 function isMultiple(value: number, step: number): boolean {
