@@ -3,6 +3,12 @@ import { analyze, type Analytics } from './core/analytics.js';
 import { computeResults, type ProjectResult } from './core/compute.js';
 import { IssueList, sortIssues, type Issue } from './core/issues.js';
 import { checkPanel } from './core/panel.js';
+import {
+  applyTracks,
+  checkTrackRoster,
+  hasTracksOrFunding,
+  type TrackResults,
+} from './core/track-results.js';
 import type { Rubric } from './core/rubric.js';
 import { validateSheet, type JudgeSheet } from './core/sheet.js';
 import { resolveInputs, type ResolvedInputs } from './io/inputs.js';
@@ -38,6 +44,8 @@ export interface Results {
   warnings: Issue[];
   /** Judge profiles, agreement, disagreement and robustness flags (see core/analytics.ts). */
   analytics: Analytics;
+  /** Tracks, quotas and funding, when the rubric has them (see core/track-results.ts). */
+  tracks?: TrackResults;
 }
 
 export interface TallyOutcome {
@@ -63,6 +71,9 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   const { rubric, roster, rubricFile, rosterFile, describe } = review;
   const issues = new IssueList();
   issues.addAll(review.issues);
+  // A roster that could not be read has its own problems; tracks are checked against a read one.
+  if (rubric !== undefined && (inputs.rosterPath === undefined || roster !== undefined))
+    issues.addAll(checkTrackRoster(rubric, roster, rubricFile.shown));
 
   const sheets: JudgeSheet[] = [];
   const sheetFiles = new Map<string, InputFile>();
@@ -119,6 +130,12 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   // has hundreds of thousands of them).
   sheets.length = 0;
   issues.addAll(computed.issues);
+  // Tracks re-decide pass/fail by track threshold and quota, then the grants; the robustness
+  // checks (analytics) keep judging the review-wide threshold.
+  const tracked = hasTracksOrFunding(rubric)
+    ? applyTracks(rubric, computed.projects, roster, rubricFile.shown)
+    : undefined;
+  if (tracked) issues.addAll(tracked.issues);
   const sorted = sortIssues(issues.items);
   if (issues.hasErrors) return { issues: sorted, inputs };
 
@@ -127,9 +144,10 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     rubricFile,
     ...(rosterFile ? { rosterFile } : {}),
     judges: computed.judges.map((j) => ({ id: j.id, ...sheetFiles.get(j.file)! })),
-    projects: computed.projects,
+    projects: tracked?.projects ?? computed.projects,
     warnings: sorted.filter((i) => i.severity === 'warning'),
     analytics: analyze(rubric, computed),
+    ...(tracked ? { tracks: tracked.results } : {}),
   };
   return { results, issues: sorted, inputs };
 }
