@@ -121,6 +121,8 @@ function jsonParts(results: Results) {
     final: toNumber(p.final),
     rank: p.rank,
     passed: p.passed,
+    // Only with tracks or funding in the rubric: a review without them keeps today's bytes.
+    ...trackFields(results, p.id),
     ...(p.fellBack ? { trimFallback: true } : {}),
     spread: {
       median: stat(analyticsOf.get(p.id)!.median),
@@ -138,6 +140,8 @@ function jsonParts(results: Results) {
       projects: results.projects.length,
       passed,
       failed: results.projects.length - passed,
+      ...(results.tracks?.tracks ? { tracks: results.tracks.tracks } : {}),
+      ...(results.tracks?.funding ? { funding: results.tracks.funding } : {}),
     },
     judgeStats: analytics.judges.map((j) => ({
       judge: j.judge,
@@ -167,6 +171,18 @@ function jsonParts(results: Results) {
     warnings: results.warnings.map(formatIssue),
   };
   return { head, project, tail };
+}
+
+/** A project's track, track rank, reason and funding, when the rubric has tracks or funding. */
+function trackFields(results: Results, id: string): object {
+  const t = results.tracks?.byId.get(id);
+  if (t === undefined) return {};
+  return {
+    track: t.track,
+    trackRank: t.trackRank,
+    reason: t.reason,
+    ...(t.funding ? { funding: t.funding } : {}),
+  };
 }
 
 /** Sets an own property, even for ids such as "__proto__" (which assignment would not). */
