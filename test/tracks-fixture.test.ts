@@ -188,3 +188,24 @@ describe('tracks and funding: input problems at the roster line', () => {
     );
   });
 });
+
+describe('terminal summary with tracks', () => {
+  it('prints one line per track and the money', async () => {
+    const out = tempDir();
+    const r = await pcv([
+      'tally',
+      fixture('huanshan-2022-funding'),
+      '--out',
+      out,
+      '--format',
+      'json',
+    ]);
+    expect(r.code).toBe(0);
+    // Sums from the table at the top of this file.
+    expect(r.stdout).toContain(
+      '社会组织项目: 14 projects, 12 passed, quota 12, granted 320,000 of 320,000',
+    );
+    expect(r.stdout).toContain('社区自办项目: 7 projects, 6 passed, granted 140,000 of 140,000');
+    expect(r.stdout).toContain('Funding: granted 460,000 of 460,000, 0 left.');
+  });
+});

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { roundHalfUp } from '../core/decimal.js';
 import type { Results } from '../tally.js';
+import { trackLines } from './track-lines.js';
 import { displayWidth, padEnd, padStart, truncate } from './width.js';
 
 const NAME_WIDTH = 28;
@@ -59,6 +60,7 @@ export function summaryTable(results: Results, chalk: ChalkInstance): string {
         : '0 failed'
     } at threshold ${rubric.threshold}; final = ${method}.`,
   );
+  out.push(...trackLines(results));
   out.push(...analyticsLines(results));
   return out.join('\n');
 }

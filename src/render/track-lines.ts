@@ -1,0 +1,34 @@
+import type { Results } from '../tally.js';
+
+const YUAN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** Yuan with thousands separators: 298,000 or 12,000.5. */
+export function formatYuan(n: number): string {
+  return YUAN.format(n);
+}
+
+/**
+ * The terminal summary's lines on tracks and funding, one per track
+ * ("社会组织项目: 14 projects, 12 passed, quota 12, granted 298,000 of 300,000"), and the whole
+ * review's money when it is one budget. None without tracks or funding.
+ */
+export function trackLines(results: Results): string[] {
+  const t = results.tracks;
+  if (t === undefined) return [];
+  const lines = (t.tracks ?? []).map((s) => {
+    const parts = [`${s.projects} projects`, `${s.passed} passed`];
+    if (s.quota !== null) parts.push(`quota ${s.quota}`);
+    if (s.granted !== null)
+      parts.push(
+        `granted ${formatYuan(s.granted)}${s.budget !== null ? ` of ${formatYuan(s.budget)}` : ''}`,
+      );
+    return `${s.label}: ${parts.join(', ')}`;
+  });
+  if (t.funding !== undefined) {
+    const f = t.funding;
+    lines.push(
+      `Funding: granted ${formatYuan(f.granted)} of ${formatYuan(f.budget)}, ${formatYuan(f.left)} left.`,
+    );
+  }
+  return lines;
+}
