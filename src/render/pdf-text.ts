@@ -1,4 +1,5 @@
 import type { Lang, Rubric } from '../core/rubric.js';
+import { workdayPeriod } from '../core/workdays.js';
 import type { Results } from '../tally.js';
 
 /**
@@ -274,11 +275,26 @@ export function formatDate(date: string, lang: Lang): string {
   return lang === 'zh' ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** The notice period starts the day after the review and lasts `noticeDays` calendar days. */
+/** The posting date at the foot of the announcement: `announcement.date`, else the review's. */
+export function postingDate(rubric: Rubric): string | undefined {
+  return rubric.announcement.date ?? rubric.date;
+}
+
+/**
+ * The notice period starts the day after the posting date and lasts `noticeDays` calendar days,
+ * or `noticeWorkdays` Chinese working days (the rubric check has made sure the calendar covers
+ * them).
+ */
 export function noticePeriod(rubric: Rubric): { from: string; to: string } | undefined {
-  if (rubric.date === undefined) return undefined;
+  const start = postingDate(rubric);
+  if (start === undefined) return undefined;
+  const workdays = rubric.announcement.noticeWorkdays;
+  if (workdays !== undefined) {
+    const period = workdayPeriod(start, workdays);
+    if (period.ok) return { from: addDays(start, 1), to: period.to };
+  }
   const days = rubric.announcement.noticeDays ?? 5;
-  return { from: addDays(rubric.date, 1), to: addDays(rubric.date, days) };
+  return { from: addDays(start, 1), to: addDays(start, days) };
 }
 
 /** A plain number as a person writes it: 60, 62.5 (never 6e1 or 62.50000001). */

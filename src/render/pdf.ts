@@ -12,7 +12,7 @@ import {
   type PdfOptions,
 } from './pdf-doc.js';
 import { drawTable, type Column } from './pdf-table.js';
-import { formatDate, labels, methodNote, noticePeriod } from './pdf-text.js';
+import { formatDate, labels, methodNote, noticePeriod, postingDate } from './pdf-text.js';
 
 export type { PdfOptions } from './pdf-doc.js';
 
@@ -234,7 +234,7 @@ function signature(doc: Doc, results: Results, font: string) {
   const { rubric } = results;
   const lines = [
     rubric.organizer?.trim(),
-    rubric.date ? formatDate(rubric.date, rubric.lang) : undefined,
+    postingDate(rubric) !== undefined ? formatDate(postingDate(rubric)!, rubric.lang) : undefined,
   ].filter((s): s is string => !!s);
   if (lines.length === 0) return;
   doc.font(font).fontSize(BODY_SIZE);
