@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { initRubric } from '../src/commands/init-files.js';
 import { formatIssue } from '../src/core/issues.js';
 import { parseRubric } from '../src/core/rubric.js';
 
@@ -105,4 +106,24 @@ announcement:
       /^rubric\.yaml:9: announcement\.noticeWorkdays: the notice period from 2026-12-28 runs into 2027, but the holiday calendar \(chinese-days\) knows only \d{4}-2026/,
     );
   });
+});
+
+describe('pcv init rubric', () => {
+  it.each(['en', 'zh'] as const)(
+    'shows tracks and funding commented out, valid once uncommented (%s)',
+    (lang) => {
+      const text = initRubric(lang, '2026-06-14');
+      expect(parseRubric(text, 'rubric.yaml').rubric?.tracks).toBeUndefined();
+      const at = text.indexOf('# tracks:');
+      expect(at).toBeGreaterThan(0);
+      const uncommented = text.slice(0, at) + text.slice(at).replace(/^# /gm, '');
+      const r = parseRubric(uncommented, 'rubric.yaml');
+      expect(r.issues).toEqual([]);
+      expect(r.rubric?.tracks?.map((t) => [t.id, t.quota ?? null, t.budget])).toEqual([
+        ['social', 12, 300000],
+        ['community', null, 100000],
+      ]);
+      expect(r.rubric?.funding).toEqual({ grant: 'request', cap: 30000, atTheLine: 'stop' });
+    },
+  );
 });

@@ -51,8 +51,53 @@ announcement:
   noticeDays: 5 # public notice period in days
   contact: "${zh ? '联系电话：0000-0000000' : 'Tel. 0000-0000000'}"
   listAll: false # true: list the projects that did not pass too
-`;
+  # date: ${today} # the posting date at the foot (default: the review date)
+  # noticeWorkdays: 5 # instead of noticeDays: Chinese working days (holidays skipped)
+${zh ? TRACKS_ZH : TRACKS_EN}`;
 }
+
+// Tracks and funding, commented out: most reviews rank everyone together and hand out no money.
+const TRACKS_EN = `
+# Separate rankings by the roster's category column, and the money (see the README section
+# "Tracks, quotas and funding"). Remove the # signs to use them.
+# tracks:
+#   - id: social
+#     label: Social organisations
+#     categories: [social organisation] # roster categories in this track
+#     quota: 12 # optional: at most 12 pass in this track
+#     budget: 300000 # optional: this track's money (every track, or funding.budget)
+#   - id: community
+#     label: Community centres
+#     categories: [community centre]
+#     threshold: 65 # optional: this track's pass mark
+#     budget: 100000
+# quotaTies: include # include | exclude: a tie across a quota line
+# funding:
+#   grant: request # request: the roster amount | tiers: by score band
+#   cap: 30000 # optional: at most this much per project
+#   atTheLine: stop # stop | skip | partial: the first grant that does not fit
+`;
+
+const TRACKS_ZH = `
+# 分类评审与资助（见 README「Tracks, quotas and funding」）：按名册的类别分组排名、限额、资助金额。
+# 需要时去掉行首的 # 号。
+# tracks:
+#   - id: social
+#     label: 社会组织项目
+#     categories: [社会组织] # 名册中属于本组的类别
+#     quota: 12 # 可选：本组至多通过12个项目
+#     budget: 300000 # 可选：本组资金（各组都写，或只写 funding.budget）
+#   - id: community
+#     label: 社区自办项目
+#     categories: [社区公益服务中心]
+#     threshold: 65 # 可选：本组及格线
+#     budget: 100000
+# quotaTies: include # include | exclude：并列跨越限额线时全部通过或全部不通过
+# funding:
+#   grant: request # request：按申请金额 | tiers：按分数档次
+#   cap: 30000 # 可选：每个项目至多资助3万元
+#   atTheLine: stop # stop | skip | partial：资金不足时停止、跳过或按比例部分资助
+`;
 
 export function initRoster(lang: Lang): string {
   // A BOM so that Excel opens the Chinese text correctly when the organiser edits the roster.
