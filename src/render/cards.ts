@@ -12,6 +12,7 @@ import {
   type Fonts,
   type PdfOptions,
 } from './pdf-doc.js';
+import { thresholdOf, trackFacts } from './track-card.js';
 import { drawTable, type Cell, type Column } from './pdf-table.js';
 import { formatDate, formatNumber, labels, methodNote } from './pdf-text.js';
 import { uniqueFileNames } from './safe-name.js';
@@ -133,10 +134,12 @@ async function renderCard(project: ProjectResult, shared: Shared): Promise<Buffe
     [
       L.result,
       {
-        text: (project.passed ? L.passed : L.failed) + L.threshold(rubric.threshold),
+        text:
+          (project.passed ? L.passed : L.failed) + L.threshold(thresholdOf(results, project.id)),
         bold: true,
       },
     ],
+    ...trackFacts(results, project.id),
   ];
   doc.font(bold).fontSize(SIZE);
   const labelWidth = Math.max(...facts.map(([k]) => doc.widthOfString(k))) + 14;

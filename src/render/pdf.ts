@@ -12,6 +12,10 @@ import {
   type PdfOptions,
 } from './pdf-doc.js';
 import { drawTable, type Column } from './pdf-table.js';
+import type { Lang } from '../core/rubric.js';
+import type { ProjectTrack } from '../core/track-results.js';
+import { trackLabels } from './track-labels.js';
+import { formatYuan } from './track-lines.js';
 import { formatDate, labels, methodNote, noticePeriod, postingDate } from './pdf-text.js';
 
 export type { PdfOptions } from './pdf-doc.js';
@@ -71,7 +75,20 @@ async function writeAnnouncement(results: Results, fonts: Fonts, createdAt: Date
 
   if (listed.length > 0) {
     doc.y += 2;
-    drawResultsTable(doc, results, listed, { regular, bold });
+    if (results.tracks?.tracks) drawTrackTables(doc, results, listed, { regular, bold });
+    else drawResultsTable(doc, results, listed, { regular, bold });
+    const money = results.tracks?.funding;
+    const TL = trackLabels(lang);
+    if (money) {
+      doc.y += 8;
+      paragraph(TL.totalGranted(money.granted, money.budget), 0);
+    }
+    // The method note below gives the review's threshold; a track's own rules are stated here.
+    for (const t of rubric.tracks ?? []) {
+      if (t.threshold === undefined && t.quota === undefined) continue;
+      doc.y += PARAGRAPH_GAP;
+      paragraph(TL.rules(t.label ?? t.id, t.threshold, t.quota), 0);
+    }
     doc.y += 14;
   }
 
@@ -98,6 +115,28 @@ async function writeAnnouncement(results: Results, fonts: Fonts, createdAt: Date
   return finish();
 }
 
+/** One table per track, in the rubric's track order, each under its heading. */
+function drawTrackTables(
+  doc: Doc,
+  results: Results,
+  listed: Results['projects'],
+  fonts: { regular: string; bold: string },
+) {
+  const TL = trackLabels(results.rubric.lang);
+  const width = contentWidth(doc);
+  for (const [i, track] of (results.tracks?.tracks ?? []).entries()) {
+    const rows = listed.filter((p) => results.tracks?.byId.get(p.id)?.track === track.id);
+    const heading = TL.heading(track.label, track.projects, track.passed);
+    doc.font(fonts.bold).fontSize(BODY_SIZE + 1);
+    // A heading keeps at least its table's header row and first row with it.
+    ensureSpace(doc, doc.heightOfString(heading, { width }) + 4 * TABLE_SIZE + 24);
+    if (i > 0) doc.y += 10;
+    doc.fillColor('black').text(heading, doc.page.margins.left, doc.y, { width });
+    doc.y += 4;
+    if (rows.length > 0) drawResultsTable(doc, results, rows, fonts);
+  }
+}
+
 function drawResultsTable(
   doc: Doc,
   results: Results,
@@ -110,6 +149,9 @@ function drawResultsTable(
   const withName = listed.some((p) => p.name);
   const withOrg = listed.some((p) => p.organization);
   const withResult = rubric.announcement.listAll;
+  const placeOf = (p: Results['projects'][number]) => results.tracks?.byId.get(p.id);
+  // Under tracks each table ranks its own track.
+  const rankOf = (p: Results['projects'][number]) => String(placeOf(p)?.trackRank ?? p.rank);
 
   // Narrow columns are as wide as their widest entry; names and organisations share the rest
   // and wrap inside their cells.
@@ -124,9 +166,9 @@ function drawResultsTable(
   const columns: (Column & { value: (i: number) => string })[] = [
     {
       header: L.rank,
-      width: fit(L.rank, [...new Set(listed.map((p) => String(p.rank)))]),
+      width: fit(L.rank, [...new Set(listed.map(rankOf))]),
       align: 'center',
-      value: (i) => String(listed[i]!.rank),
+      value: (i) => rankOf(listed[i]!),
     },
     {
       header: L.id,
@@ -157,6 +199,7 @@ function drawResultsTable(
       align: 'center',
       value: (i) => (listed[i]!.passed ? L.passed : L.failed),
     });
+  tail.push(...fundingColumns(listed.map(placeOf), rubric.lang, (h, v) => fit(h, v)));
   const fixed = [...columns, ...tail].reduce((s, c) => s + c.width, 0);
   const rest = contentWidth(doc) - fixed;
   if (flexible.length === 1) flexible[0]!.width = rest;
@@ -182,6 +225,33 @@ function drawResultsTable(
       headerFill: '#e6e6e6',
     },
   );
+}
+
+/** The grant (and, under tiers, the tier) of each listed project, when funding is configured. */
+function fundingColumns(
+  places: readonly (ProjectTrack | undefined)[],
+  lang: Lang,
+  fit: (header: string, values: string[]) => number,
+): (Column & { value: (i: number) => string })[] {
+  if (!places.some((p) => p?.funding)) return [];
+  const TL = trackLabels(lang);
+  const tiers = places.map((p) => p?.funding?.tier ?? '');
+  const grants = places.map((p) => (p?.funding ? formatYuan(p.funding.granted) : ''));
+  const out: (Column & { value: (i: number) => string })[] = [];
+  if (tiers.some((t) => t !== ''))
+    out.push({
+      header: TL.tier,
+      width: fit(TL.tier, tiers),
+      align: 'center',
+      value: (i) => tiers[i]!,
+    });
+  out.push({
+    header: TL.grant,
+    width: fit(TL.grant, grants),
+    align: 'right',
+    value: (i) => grants[i]!,
+  });
+  return out;
 }
 
 /**
