@@ -80,6 +80,17 @@ const want: [string, string, number, boolean, string | null, number, number, str
   ['P19', 'community', 7, false, 'threshold', 0, 0, 'not-passed'],
 ];
 
+/** A copy of the funding fixture with its roster and rubric edited. */
+function review(editRoster: (s: string) => string, editRubric: (s: string) => string = (s) => s) {
+  const dir = tempDir();
+  cpSync(fixture('huanshan-2022-funding'), dir, { recursive: true });
+  const edit = (name: string, fn: (s: string) => string) =>
+    writeFileSync(path.join(dir, name), fn(readFileSync(path.join(dir, name), 'utf8')));
+  edit('projects.csv', editRoster);
+  edit('rubric.yaml', editRubric);
+  return dir;
+}
+
 describe('fixtures/huanshan-2022-funding (two tracks, per-track budgets, cap, partial)', () => {
   it('matches the hand-worked track ranks, pass/fail, reasons and grants', async () => {
     const outcome = await tally({ inputs: [fixture('huanshan-2022-funding')], cwd: ROOT });
@@ -137,17 +148,6 @@ describe('fixtures/huanshan-2022-funding (two tracks, per-track budgets, cap, pa
 });
 
 describe('tracks and funding: input problems at the roster line', () => {
-  /** A copy of the funding fixture with its roster and rubric edited. */
-  function review(editRoster: (s: string) => string, editRubric: (s: string) => string = (s) => s) {
-    const dir = tempDir();
-    cpSync(fixture('huanshan-2022-funding'), dir, { recursive: true });
-    const edit = (name: string, fn: (s: string) => string) =>
-      writeFileSync(path.join(dir, name), fn(readFileSync(path.join(dir, name), 'utf8')));
-    edit('projects.csv', editRoster);
-    edit('rubric.yaml', editRubric);
-    return dir;
-  }
-
   it('a category in no track, and a passing project without an amount, stop the tally', async () => {
     const dir = review(
       (s) =>
@@ -207,5 +207,101 @@ describe('terminal summary with tracks', () => {
     );
     expect(r.stdout).toContain('社区自办项目: 7 projects, 6 passed, granted 140,000 of 140,000');
     expect(r.stdout).toContain('Funding: granted 460,000 of 460,000, 0 left.');
+  });
+});
+
+describe('verify with funding', () => {
+  it('names a grant that changed since publication', async () => {
+    const dir = tempDir();
+    cpSync(fixture('huanshan-2022-funding'), dir, { recursive: true });
+    const out = path.join(dir, 'pcv-out');
+    expect((await pcv(['tally', dir, '--out', out, '--format', 'json', '--quiet'])).code).toBe(0);
+    const published = ['--results', path.join(out, 'results.json')];
+    const first = await pcv(['verify', dir, ...published]);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    // 10,000 less for the social track: P14 (11th, partial) gets 10,000 instead of 20,000.
+    const rubric = path.join(dir, 'rubric.yaml');
+    writeFileSync(rubric, readFileSync(rubric, 'utf8').replace('budget: 320000', 'budget: 310000'));
+    const r = await pcv(['verify', dir, ...published]);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr).toContain('P14: granted 20000 → 10000');
+  });
+});
+
+describe('one budget for the whole review, grants by tier, skip at the line', () => {
+  it('walks the overall ranks across tracks and keeps the tier of an unfunded project', async () => {
+    const dir = review(
+      (s) => s,
+      (s) =>
+        s
+          .replace('    budget: 320000\n', '')
+          .replace('    budget: 140000\n', '')
+          .replace(
+            /funding:[\s\S]*$/,
+            `funding:
+  budget: 200000
+  grant: tiers
+  tiers:
+    - { label: 一等, from: 80, amount: 30000 }
+    - { label: 二等, from: 75, amount: 20000 }
+    - { label: 三等, from: 60, amount: 10000 }
+  atTheLine: skip
+`,
+          ),
+    );
+    const outcome = await tally({ inputs: [dir], cwd: ROOT });
+    expect(outcome.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const json = resultsJson(outcome.results!) as {
+      projects: JsonProject[];
+      summary: { tracks: { granted: number; budget: null }[]; funding: object };
+    };
+    // Passing projects by overall rank (tier amount, lowered to a smaller request), budget 200,000:
+    //   P06 85.17 一等 30,000 (asked 50,000)   30,000
+    //   P01 84.17 一等 30,000                  60,000
+    //   P04 80.83 一等 30,000                  90,000
+    //   P11 80.83 一等 30,000                 120,000
+    //   P09 79.75 二等 20,000                 140,000
+    //   P18 77.83 二等 20,000                 160,000
+    //   P10 76.33 二等 20,000                 180,000
+    //   P02, P16 tied 8th, 二等 20,000 each: 40,000 > 20,000 left -> skipped (a warning)
+    //   P13 75.00 二等 20,000                 200,000
+    //   every later one (三等 10,000) finds nothing left -> not-funded, tier kept.
+    // Quota and threshold as before: P05, P12 (quota) and P19 (threshold) do not pass.
+    const got = Object.fromEntries(
+      json.projects.map((p) => [p.id, [p.funding.tier, p.funding.granted, p.funding.status]]),
+    );
+    expect(got).toEqual({
+      P06: ['一等', 30000, 'funded'],
+      P01: ['一等', 30000, 'funded'],
+      P04: ['一等', 30000, 'funded'],
+      P11: ['一等', 30000, 'funded'],
+      P09: ['二等', 20000, 'funded'],
+      P18: ['二等', 20000, 'funded'],
+      P10: ['二等', 20000, 'funded'],
+      P02: ['二等', 0, 'not-funded'],
+      P16: ['二等', 0, 'not-funded'],
+      P13: ['二等', 20000, 'funded'],
+      P03: ['三等', 0, 'not-funded'],
+      P07: ['三等', 0, 'not-funded'],
+      P21: ['三等', 0, 'not-funded'],
+      P14: ['三等', 0, 'not-funded'],
+      P08: ['三等', 0, 'not-funded'],
+      P05: [null, 0, 'not-passed'],
+      P15: ['三等', 0, 'not-funded'],
+      P17: ['三等', 0, 'not-funded'],
+      P20: ['三等', 0, 'not-funded'],
+      P12: [null, 0, 'not-passed'],
+      P19: [null, 0, 'not-passed'],
+    });
+    // Social: 4 x 30,000 + 3 x 20,000 (P09, P10, P13) = 180,000; community: P18's 20,000.
+    expect(json.summary.tracks.map((t) => [t.budget, t.granted])).toEqual([
+      [null, 180000],
+      [null, 20000],
+    ]);
+    expect(json.summary.funding).toEqual({ budget: 200000, granted: 200000, left: 0 });
+    expect(outcome.results!.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringContaining('tie at the funding line: P02, P16 share rank 8'),
+    );
   });
 });

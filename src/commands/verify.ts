@@ -26,6 +26,9 @@ interface PublishedProject {
   rank: number;
   passed: boolean;
   scores: Record<string, PublishedScore>;
+  /** With tracks and funding in the rubric (see core/track-results.ts). */
+  trackRank?: number | null;
+  funding?: { granted: number };
 }
 interface Published {
   schemaVersion: number;
@@ -175,6 +178,10 @@ export function compareProjects(before: PublishedProject[], after: PublishedProj
     if (p.rank !== q.rank) out.push(`${p.id}: rank ${p.rank} → ${q.rank}`);
     if (p.passed !== q.passed)
       out.push(`${p.id}: ${p.passed ? 'passed' : 'failed'} → ${q.passed ? 'passed' : 'failed'}`);
+    if ((p.trackRank ?? null) !== (q.trackRank ?? null))
+      out.push(`${p.id}: track rank ${p.trackRank ?? '-'} → ${q.trackRank ?? '-'}`);
+    if (p.funding?.granted !== q.funding?.granted)
+      out.push(`${p.id}: granted ${p.funding?.granted ?? '-'} → ${q.funding?.granted ?? '-'}`);
     now.delete(p.id);
   }
   for (const id of now.keys()) out.push(`${id}: not in the published results`);
