@@ -28,6 +28,10 @@ function inputOptions(cmd: Command): Command {
     )
     .option('--rubric <file>', 'rubric file (default: rubric.yaml|yml|json in the review folder)')
     .option('--roster <file>', 'project roster (default: projects.csv in the review folder)')
+    .option(
+      '--assignments <file>',
+      'which judge scores which project (default: assignments.csv in the review folder)',
+    )
     .option('--threshold <n>', "pass mark on the 0-100 scale (overrides the rubric's)")
     .addOption(
       new Option('--aggregate <method>', 'how judges are combined').choices([
@@ -42,6 +46,7 @@ function inputOptions(cmd: Command): Command {
       new Option('--normalize <method>', "rescale each judge's totals before aggregating").choices([
         'none',
         'zscore',
+        'offset',
       ]),
     )
     .addOption(new Option('--lang <lang>', 'language of reports').choices(['zh', 'en']))

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { parseAssignments, type AssignmentTable } from './core/assignments.js';
+import type { Row } from './io/csv.js';
 import { IssueList, type Issue } from './core/issues.js';
 import { parseRoster, type Roster } from './core/roster.js';
 import {
@@ -35,6 +37,9 @@ export interface Review {
   roster?: Roster;
   rubricFile: InputFile;
   rosterFile?: InputFile;
+  /** assignments.csv, read and parsed (judge groups). */
+  assignments?: AssignmentTable;
+  assignmentsFile?: InputFile;
   issues: Issue[];
   /** Names a file the way results.json and messages do. */
   describe: (p: string) => Omit<InputFile, 'sha256'>;
@@ -76,34 +81,55 @@ export async function loadReview(
     rubric = parsed.rubric && applyOverrides(parsed.rubric, overrides);
   }
 
-  let roster: Roster | undefined;
-  let rosterFile: InputFile | undefined;
-  if (files.rosterPath !== undefined) {
-    const info = describe(files.rosterPath);
-    const read = await readInput(files.rosterPath, info.shown, LIMITS.sheetBytes);
-    rosterFile = { ...info, sha256: read.sha256 };
+  const readCsv = async <T>(
+    p: string | undefined,
+    code: string,
+    parse: (rows: Row[], file: string) => { value?: T; issues: Issue[] },
+  ): Promise<{ value?: T; file?: InputFile }> => {
+    if (p === undefined) return {};
+    const info = describe(p);
+    const read = await readInput(p, info.shown, LIMITS.sheetBytes);
+    const file = { ...info, sha256: read.sha256 };
     const table: Table =
       read.tooLarge !== undefined
         ? { ok: false, message: tooLargeMessage(read.tooLarge, LIMITS.sheetBytes) }
         : bytesToTable(read.bytes);
     if (!table.ok) {
       issues.error(
-        'roster-read',
+        code,
         info.shown,
         table.message,
         table.line !== undefined ? { line: table.line } : {},
       );
-    } else {
-      const parsed = parseRoster(table.rows, info.shown);
-      issues.addAll(parsed.issues);
-      roster = parsed.roster;
+      return { file };
     }
-  }
+    const parsed = parse(table.rows, info.shown);
+    issues.addAll(parsed.issues);
+    return parsed.value !== undefined ? { value: parsed.value, file } : { file };
+  };
+  const { value: roster, file: rosterFile } = await readCsv(
+    files.rosterPath,
+    'roster-read',
+    (rows, f) => {
+      const r = parseRoster(rows, f);
+      return r.roster !== undefined ? { value: r.roster, issues: r.issues } : { issues: r.issues };
+    },
+  );
+  const { value: assignments, file: assignmentsFile } = await readCsv(
+    files.assignmentsPath,
+    'assignments-read',
+    (rows, f) => {
+      const r = parseAssignments(rows, f);
+      return r.table !== undefined ? { value: r.table, issues: r.issues } : { issues: r.issues };
+    },
+  );
   return {
     ...(rubric !== undefined ? { rubric } : {}),
     ...(roster !== undefined ? { roster } : {}),
     rubricFile,
     ...(rosterFile !== undefined ? { rosterFile } : {}),
+    ...(assignments !== undefined ? { assignments } : {}),
+    ...(assignmentsFile !== undefined ? { assignmentsFile } : {}),
     issues: issues.items,
     describe,
   };

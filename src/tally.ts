@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { analyze, type Analytics } from './core/analytics.js';
+import { resolveAssignment } from './core/assignments.js';
 import { computeResults, type ProjectResult } from './core/compute.js';
+import { checkDesign } from './core/design.js';
 import { IssueList, sortIssues, type Issue } from './core/issues.js';
 import { checkPanel } from './core/panel.js';
 import {
@@ -28,6 +30,8 @@ export interface TallyOptions {
   inputs?: string[];
   rubric?: string;
   roster?: string;
+  /** assignments.csv: which judge scores which project (default: the review folder's). */
+  assignments?: string;
   /** Working directory for relative paths (default: process.cwd()). */
   cwd?: string;
   overrides?: Overrides;
@@ -66,6 +70,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     cwd,
     ...(options.rubric !== undefined ? { rubric: options.rubric } : {}),
     ...(options.roster !== undefined ? { roster: options.roster } : {}),
+    ...(options.assignments !== undefined ? { assignments: options.assignments } : {}),
   });
   const review = await loadReview(inputs, cwd, options.overrides ?? {});
   const { rubric, roster, rubricFile, rosterFile, describe } = review;
@@ -117,9 +122,25 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   if (
     rubric !== undefined &&
     allRead &&
-    (inputs.rosterPath === undefined || roster !== undefined)
+    (inputs.rosterPath === undefined || roster !== undefined) &&
+    (inputs.assignmentsPath === undefined || review.assignments !== undefined)
   ) {
-    issues.addAll(checkPanel(sheets, rubric, rubricFile.shown, roster));
+    const { assignment, issues: assignmentIssues } = resolveAssignment({
+      judges: new Map(sheets.map((s) => [s.judge, s.file])),
+      rubric,
+      rubricFile: rubricFile.shown,
+      ...(roster !== undefined ? { roster } : {}),
+      ...(review.assignments !== undefined ? { table: review.assignments } : {}),
+    });
+    issues.addAll(assignmentIssues);
+    const failed = (list: readonly Issue[]) => list.some((i) => i.severity === 'error');
+    // Without the assignment the sheets cannot be checked against it; the design only once they agree.
+    if (!failed(assignmentIssues) && review.assignments?.complete !== false) {
+      const panelIssues = checkPanel(sheets, rubric, rubricFile.shown, roster, assignment);
+      issues.addAll(panelIssues);
+      if (!failed(panelIssues))
+        issues.addAll(checkDesign(sheets, rubric, rubricFile.shown, assignment));
+    }
   }
   if (issues.hasErrors || rubric === undefined) {
     return { issues: sortIssues(issues.items), inputs };

@@ -318,7 +318,7 @@ describe('normalize: zscore', () => {
         'title: T\nthreshold: 60\nnormalize: minmax\ncriteria: [{id: a, max: 10}]',
         'r.yaml',
       ).issues,
-    ).toEqual([expect.objectContaining({ message: 'normalize: must be none or zscore' })]);
+    ).toEqual([expect.objectContaining({ message: 'normalize: must be none, zscore or offset' })]);
     // The pivotal-judge review with `normalize: zscore` added to its rubric (--rubric wins).
     const dir = tempDir();
     const rubricPath = path.join(dir, 'rubric.yaml');

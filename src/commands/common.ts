@@ -1,7 +1,14 @@
 import type { ChalkInstance } from 'chalk';
 import { formatIssue, type Issue } from '../core/issues.js';
 import { PcvError } from '../errors.js';
-import { AGGREGATES, LANGS, type Aggregate, type Lang } from '../core/rubric.js';
+import {
+  AGGREGATES,
+  LANGS,
+  NORMALIZE_METHODS,
+  type Aggregate,
+  type Lang,
+  type Normalize,
+} from '../core/rubric.js';
 import type { Overrides, TallyOptions } from '../tally.js';
 
 /** Where a command prints: injectable so tests can read both streams. */
@@ -33,6 +40,7 @@ export function reportDate(rubric: { date?: string | undefined }, env: Io['env']
 export interface InputFlags {
   rubric?: string;
   roster?: string;
+  assignments?: string;
   threshold?: string;
   aggregate?: string;
   trim?: string;
@@ -67,10 +75,10 @@ export function tallyOptions(inputs: string[], flags: InputFlags, cwd: string): 
     overrides.decimals = Number(flags.decimals);
   }
   if (flags.normalize !== undefined) {
-    if (flags.normalize !== 'none' && flags.normalize !== 'zscore') {
-      throw new PcvError(`--normalize ${flags.normalize}: must be none or zscore`);
+    if (!(NORMALIZE_METHODS as readonly string[]).includes(flags.normalize)) {
+      throw new PcvError(`--normalize ${flags.normalize}: must be none, zscore or offset`);
     }
-    overrides.normalize = flags.normalize;
+    overrides.normalize = flags.normalize as Normalize;
   }
   if (flags.lang !== undefined) {
     if (!(LANGS as readonly string[]).includes(flags.lang)) {
@@ -84,6 +92,7 @@ export function tallyOptions(inputs: string[], flags: InputFlags, cwd: string): 
     overrides,
     ...(flags.rubric !== undefined ? { rubric: flags.rubric } : {}),
     ...(flags.roster !== undefined ? { roster: flags.roster } : {}),
+    ...(flags.assignments !== undefined ? { assignments: flags.assignments } : {}),
   };
 }
 

@@ -55,6 +55,8 @@ export interface JudgeStat {
   leniency: number | null;
   /** Times the trimmed mean dropped this judge's total. */
   trimmed: number;
+  /** With `normalize: offset`: the judge's fitted offset (core/offset.ts), taken off each total. */
+  offset?: number;
 }
 
 export type FlagType =
@@ -167,6 +169,7 @@ export function analyze(method: Method, computed: Computed): Analytics {
       sd: sampleSd(totals),
       leniency: facts.leniency[j]!,
       trimmed,
+      ...(computed.offsets ? { offset: toNumber(computed.offsets.get(judge)!) } : {}),
     };
   });
 
@@ -239,7 +242,9 @@ export function analyze(method: Method, computed: Computed): Analytics {
       const dropped = scored[shift.drop]!;
       const keptValue = kept.score.normalizedTotal ?? kept.score.total;
       const droppedValue = dropped.score.normalizedTotal ?? dropped.score.total;
-      const kind = method.normalize === 'zscore' ? 'normalised total' : 'total';
+      const kind = { none: 'total', zscore: 'normalised total', offset: 'adjusted total' }[
+        method.normalize
+      ];
       const what = `had ${dropped.judge}'s ${kind} ${fmtTotal(droppedValue)} been trimmed instead of ${kept.judge}'s ${fmtTotal(keptValue)}`;
       const final = unitsToNumber(shift.final, method.decimals);
       const { passed, rank } = shift;
@@ -402,7 +407,7 @@ function decimalFacts(method: Method, computed: Computed): Facts {
       id: p.id,
       present: p.present.filter((s) => s.judge !== judge),
     }));
-    for (const [id, d] of decide(reduced, method, 'ranking').byId) {
+    for (const [id, d] of decide(reduced, method, 'ranking', computed.offsets).byId) {
       const at = j * P + indexOf.get(id)!;
       without.final[at] = units(d.final);
       without.passed[at] = d.passed ? 1 : 0;
@@ -459,6 +464,10 @@ function scaledFacts(method: Method, computed: Computed, panel: ScaledPanel): Fa
   const totals = totalsSeries(panel);
   const ties = m.tieBreak.map((c) => criterionSeries(panel, c));
   const width = 1 + ties.length;
+  // What is aggregated: the raw totals, or with offsets the adjusted ones (medians, outliers and
+  // leniency stay on the raw totals the judges wrote).
+  const decisive = computed.adjusted ?? panel;
+  const decisiveTotals = computed.adjusted ? totalsSeries(decisive) : totals;
 
   // Medians and deviations in units of 1 / (2 den), so that a median of two is an integer too.
   const medians: Dec[] = [];
@@ -490,7 +499,7 @@ function scaledFacts(method: Method, computed: Computed, panel: ScaledPanel): Fa
   // Leave-one-out: each judge's pairs re-decided without them; the other projects keep their
   // keys. A project nobody else scored drops out of the ranking.
   const actual = new Float64Array(P * width);
-  for (let p = 0; p < P; p++) rankKeys(panel, m, totals, ties, p, actual, p * width);
+  for (let p = 0; p < P; p++) rankKeys(decisive, m, decisiveTotals, ties, p, actual, p * width);
   const pairsOf = Array.from({ length: J }, () => [] as number[]);
   for (let p = 0; p < P; p++) {
     for (let k = panel.start[p]!; k < panel.start[p]! + panel.count[p]!; k++) {
@@ -508,7 +517,7 @@ function scaledFacts(method: Method, computed: Computed, panel: ScaledPanel): Fa
     for (let x = 0; x < pairs.length; x += 2) {
       const p = pairs[x]!;
       if (panel.count[p] === 1) keys[p * width] = NaN;
-      else rankKeys(panel, m, totals, ties, p, keys, p * width, pairs[x + 1]!);
+      else rankKeys(decisive, m, decisiveTotals, ties, p, keys, p * width, pairs[x + 1]!);
     }
     const ranks = competitionRanksFlat(keys, width);
     for (let p = 0; p < P; p++) {
@@ -531,14 +540,18 @@ function scaledFacts(method: Method, computed: Computed, panel: ScaledPanel): Fa
     if (!shifting(method, project)) return [];
     const s = panel.start[p]!;
     const n = panel.count[p]!;
-    const at = (pos: number) => totals.values[s + pos]!;
+    const at = (pos: number) => decisiveTotals.values[s + pos]!;
     const pairAt = new Int32Array(n);
-    for (let k = 0; k < n; k++) pairAt[totals.position[s + k]!] = k;
+    for (let k = 0; k < n; k++) pairAt[decisiveTotals.position[s + k]!] = k;
     let middle = 0;
     for (let pos = t; pos < n - t; pos++) middle += at(pos);
     return trimSwaps(n, t).flatMap(([keep, drop]): Shift[] => {
       if (at(keep) === at(drop)) return [];
-      const final = roundRatio(middle - at(drop) + at(keep), (n - 2 * t) * den, method.decimals);
+      const final = roundRatio(
+        middle - at(drop) + at(keep),
+        (n - 2 * t) * decisive.scale.den,
+        method.decimals,
+      );
       alternative.set(actual.subarray(p * width, (p + 1) * width));
       alternative[0] = final;
       return [

@@ -3,6 +3,7 @@ import { D, dec, roundHalfUp, type Dec } from './decimal.js';
 import { ratioDec, unitsToFixed } from './exact.js';
 import { IssueList, type Issue } from './issues.js';
 import { zscoreScale, zscoreTotal, type ZScale } from './normalize.js';
+import { designOf, judgeOffsets, offsetPanel } from './offset-panel.js';
 import { compareIds, competitionRanks, competitionRanksFlat } from './rank.js';
 import type { Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
@@ -28,7 +29,10 @@ export type JudgeScore =
       total: Dec;
       /** Trimmed away by the trimmed mean. */
       dropped: boolean;
-      /** With `normalize: zscore`: the total rescaled to the panel's mean and SD (what was aggregated). */
+      /**
+       * What was aggregated, when it is not the total: with `normalize: zscore` the total rescaled
+       * to the panel's mean and SD, with `normalize: offset` the total minus the judge's offset.
+       */
       normalizedTotal?: Dec;
       comment?: string;
     };
@@ -57,11 +61,15 @@ export interface Computed {
   projects: ProjectResult[];
   /** The scale the totals were normalised with (rubric `normalize: zscore`), else undefined. */
   normalization?: ZScale;
+  /** With `normalize: offset`: each judge's fitted offset (core/offset.ts), by judge id. */
+  offsets?: Map<string, Dec>;
   /**
    * The scores as integers, projects in the order above, when they fit (see scaled.ts): the
    * robustness checks re-decide the review from these. Absent with z-scores.
    */
   scaled?: ScaledPanel;
+  /** With `normalize: offset` and `scaled`: the same panel with the offsets taken off the totals. */
+  adjusted?: ScaledPanel;
   issues: Issue[];
 }
 
@@ -117,7 +125,11 @@ export function decide(
   method: Method,
   /** Aggregate every criterion (for the reports) or only the tie-break ones (what ranks need). */
   criteriaFor: 'all' | 'ranking' = 'all',
+  /** With `normalize: offset`: the judges' offsets, fitted once on the whole review. */
+  offsets?: ReadonlyMap<string, Dec>,
 ): Decisions {
+  if (method.normalize === 'offset' && offsets === undefined)
+    throw new Error('decide(): normalize: offset needs the fitted offsets');
   const wanted =
     criteriaFor === 'all'
       ? method.criteria
@@ -130,7 +142,11 @@ export function decide(
   const byId = new Map<string, Decision>();
   for (const p of scored) {
     const values = p.present.map((s) =>
-      normalization ? zscoreTotal(s.total, s.judge, normalization) : s.total,
+      normalization
+        ? zscoreTotal(s.total, s.judge, normalization)
+        : offsets
+          ? s.total.minus(offsets.get(s.judge)!)
+          : s.total,
     );
     const agg = aggregate(values, method.aggregate, method.trim);
     const criteria = new Map<string, Dec>();
@@ -175,23 +191,23 @@ export function computeResults(
     id: string;
     sheetName?: string;
     recusal?: { file: string; line: number };
-    /** Each judge's entry (recused ones included), in judge order. */
-    entries: SheetEntry[];
+    /** Each judge's entry (recused ones included), in judge order; none where not assigned. */
+    entries: (SheetEntry | undefined)[];
     /** Judges not recused. */
     present: number;
   }
   const pending: Pending[] = [];
   for (const id of ids) {
-    const entries: SheetEntry[] = [];
+    const entries: (SheetEntry | undefined)[] = [];
     let present = 0;
     let sheetName: string | undefined;
     let recusal: { file: string; line: number } | undefined;
     for (const sheet of judges) {
       const entry = sheet.entries.get(id);
-      if (entry === undefined)
-        throw new Error(`computeResults(): ${sheet.judge} has no row for ${id}`);
-      sheetName ??= entry.name;
       entries.push(entry);
+      // A partial panel (judge groups): checkPanel() made sure the judge was not assigned it.
+      if (entry === undefined) continue;
+      sheetName ??= entry.name;
       if (entry.recused) recusal ??= { file: sheet.file, line: entry.line };
       else present++;
     }
@@ -212,9 +228,24 @@ export function computeResults(
 
   // Integers when every number fits (always, for real rubrics); decimal.js for z-scores, whose
   // square roots are not exact, and for scores beyond a double's integer range.
-  const scaled =
-    rubric.normalize === 'none' ? scalePanel(pending, rubric.criteria, judges.length) : undefined;
-  const decided = scaled ? decideScaled(scaled, rubric) : decideDecimal(pending, rubric, judges);
+  // Offsets are fitted once, on the whole review, and taken off the totals exactly.
+  const integers =
+    rubric.normalize !== 'zscore' ? scalePanel(pending, rubric.criteria, judges.length) : undefined;
+  let offsets: ReturnType<typeof judgeOffsets> | undefined;
+  let adjusted: ScaledPanel | undefined;
+  if (rubric.normalize === 'offset') {
+    const { design, den } = designOf(pending, rubric.criteria, judges.length, integers);
+    offsets = judgeOffsets(
+      design,
+      den,
+      judges.map((j) => j.judge),
+    );
+    adjusted = integers && offsetPanel(integers, offsets.units);
+  }
+  const scaled = offsets === undefined || adjusted !== undefined ? integers : undefined;
+  const decided = scaled
+    ? decideScaled(scaled, rubric, adjusted)
+    : decideDecimal(pending, rubric, judges, offsets?.byJudge);
 
   const projects: ProjectResult[] = [];
   for (const [index, p] of pending.entries()) {
@@ -222,7 +253,8 @@ export function computeResults(
     const scores = new Map<string, JudgeScore>();
     let k = 0;
     for (let j = 0; j < p.entries.length; j++) {
-      const entry = p.entries[j]!;
+      const entry = p.entries[j];
+      if (entry === undefined) continue;
       let score: JudgeScore;
       if (entry.recused) score = { recused: true };
       else {
@@ -288,7 +320,9 @@ export function computeResults(
     judges: judges.map((s) => ({ id: s.judge, file: s.file })),
     projects: order.map((i) => projects[i]!),
     ...(normalization ? { normalization } : {}),
+    ...(offsets ? { offsets: offsets.byJudge } : {}),
     ...(scaled ? { scaled: reorder(scaled, order) } : {}),
+    ...(adjusted ? { adjusted: reorder(adjusted, order) } : {}),
     issues: issues.items,
   };
 }
@@ -312,14 +346,15 @@ interface Decided {
 }
 
 function decideDecimal(
-  pending: readonly { id: string; entries: readonly SheetEntry[] }[],
+  pending: readonly { id: string; entries: readonly (SheetEntry | undefined)[] }[],
   rubric: Rubric,
   judges: readonly JudgeSheet[],
+  offsets: ReadonlyMap<string, Dec> | undefined,
 ): Decided {
   const panel = pending.map((p) => ({
     id: p.id,
     present: p.entries.flatMap((entry, j) =>
-      entry.recused
+      entry === undefined || entry.recused
         ? []
         : [
             {
@@ -330,7 +365,7 @@ function decideDecimal(
           ],
     ),
   }));
-  const { byId, normalization } = decide(panel, rubric);
+  const { byId, normalization } = decide(panel, rubric, 'all', offsets);
   return {
     projects: panel.map((p) => {
       const d = byId.get(p.id)!;
@@ -340,7 +375,7 @@ function decideDecimal(
       });
       return {
         totals: p.present.map((s) => s.total),
-        ...(normalization ? { normalized: d.values } : {}),
+        ...(normalization || offsets ? { normalized: d.values } : {}),
         dropped,
         criteria: d.criteria,
         exactFinal: d.exactFinal,
@@ -354,8 +389,12 @@ function decideDecimal(
   };
 }
 
-/** decide() in integers: the same finals, pass/fail, ranks and aggregates, exactly. */
-function decideScaled(panel: ScaledPanel, rubric: Rubric): Decided {
+/**
+ * decide() in integers: the same finals, pass/fail, ranks and aggregates, exactly. With offsets,
+ * `adjusted` holds the totals to aggregate (the panel's minus each judge's offset).
+ */
+function decideScaled(raw: ScaledPanel, rubric: Rubric, adjusted?: ScaledPanel): Decided {
+  const panel = adjusted ?? raw;
   const method = scaledMethod(rubric);
   const { den, places } = panel.scale;
   const unit = 10 ** places;
@@ -369,7 +408,7 @@ function decideScaled(panel: ScaledPanel, rubric: Rubric): Decided {
   const totalDecs = new Map<number, Dec>();
   const totalDec = (t: number) => {
     let d = totalDecs.get(t);
-    if (d === undefined) totalDecs.set(t, (d = ratioDec(t, den)));
+    if (d === undefined) totalDecs.set(t, (d = ratioDec(t, raw.scale.den)));
     return d;
   };
   const aggs: Combined[] = [];
@@ -394,9 +433,12 @@ function decideScaled(panel: ScaledPanel, rubric: Rubric): Decided {
     }
     const finalUnits = keys[p * width]!;
     const projectTotals: Dec[] = [];
-    for (let k = 0; k < n; k++) projectTotals.push(totalDec(panel.total[s + k]!));
+    for (let k = 0; k < n; k++) projectTotals.push(totalDec(raw.total[s + k]!));
     projects.push({
       totals: projectTotals,
+      ...(adjusted
+        ? { normalized: Array.from({ length: n }, (_, k) => ratioDec(adjusted.total[s + k]!, den)) }
+        : {}),
       dropped,
       criteria,
       exactFinal: ratioDec(agg.sum, agg.count * den),

@@ -33,6 +33,7 @@ export const ROSTER_FIELDS = {
   organization: ['organization', 'organisation', 'applicant', '申报单位', '单位'],
   category: ['category', '类别', '类型'],
   amount: ['amount', 'requested', '申请金额', '金额'],
+  group: ['group', '分组', '组别'],
 } as const;
 
 export type RosterField = keyof typeof ROSTER_FIELDS;

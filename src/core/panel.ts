@@ -1,3 +1,4 @@
+import type { Assignment } from './assignments.js';
 import { IssueList, type Issue } from './issues.js';
 import { compareIds } from './rank.js';
 import type { Roster } from './roster.js';
@@ -5,14 +6,16 @@ import type { Rubric } from './rubric.js';
 import type { JudgeSheet } from './sheet.js';
 
 /**
- * Checks across sheets: each judge once, every project scored (or recused from) by every judge,
- * enough judges for the trim, names that agree with the roster.
+ * Checks across sheets: each judge once, every project scored (or recused from) by every judge
+ * (with judge groups: exactly the projects assigned to them), enough judges for the trim, names
+ * that agree with the roster.
  */
 export function checkPanel(
   sheets: readonly JudgeSheet[],
   rubric: Rubric,
   rubricFile: string,
   roster: Roster | undefined,
+  assignment?: Assignment,
 ): Issue[] {
   const issues = new IssueList();
   const byJudge = new Map<string, JudgeSheet>();
@@ -32,13 +35,17 @@ export function checkPanel(
       ? [...roster.projects.keys()]
       : [...new Set(sheets.flatMap((s) => [...s.entries.keys()]))].sort(compareIds);
   for (const sheet of sheets) {
-    const missing = projects.filter((p) => !sheet.entries.has(p));
+    const assigned = assignment?.byJudge.get(sheet.judge);
+    if (assignment !== undefined) checkAssigned(sheet, assigned ?? new Set(), assignment, issues);
+    const missing = (assigned !== undefined ? [...assigned] : assignment ? [] : projects).filter(
+      (p) => !sheet.entries.has(p),
+    );
     for (const p of missing) {
       const name = roster?.projects.get(p)?.name;
       issues.error(
         'project-unscored',
         sheet.file,
-        `no row for project ${p}${name ? ` (${name})` : ''}${roster ? '' : ', which other judges scored'}; add its scores, or mark the judge recused`,
+        `no row for project ${p}${name ? ` (${name})` : ''}${assignment ? `, assigned to ${sheet.judge} in ${assignment.file}` : roster ? '' : ', which other judges scored'}; add its scores, or mark the judge recused`,
       );
     }
     if (roster === undefined) continue;
@@ -59,18 +66,36 @@ export function checkPanel(
     }
   }
 
-  if (
-    rubric.aggregate === 'trimmed-mean' &&
-    sheets.length > 0 &&
-    2 * rubric.trim >= sheets.length
-  ) {
+  // With groups, the largest panel of a project decides whether trimming can leave anyone.
+  const panelSize = assignment
+    ? Math.max(0, ...[...assignment.byProject.values()].map((judges) => judges.length))
+    : sheets.length;
+  if (rubric.aggregate === 'trimmed-mean' && panelSize > 0 && 2 * rubric.trim >= panelSize) {
     issues.error(
       'trim-too-large',
       rubricFile,
-      `trim: ${rubric.trim} drops ${2 * rubric.trim} of the ${sheets.length} judges' totals and leaves none; lower trim or use mean or median`,
+      `trim: ${rubric.trim} drops ${2 * rubric.trim} of the ${panelSize} judges' totals and leaves none; lower trim or use mean or median`,
     );
   }
   return issues.items;
+}
+
+/** A row for a project not assigned to the sheet's judge is an error at its line. */
+function checkAssigned(
+  sheet: JudgeSheet,
+  assigned: ReadonlySet<string>,
+  assignment: Assignment,
+  issues: IssueList,
+) {
+  for (const entry of sheet.entries.values()) {
+    if (assigned.has(entry.project)) continue;
+    issues.error(
+      'project-unassigned',
+      sheet.file,
+      `project ${entry.project} is not assigned to ${sheet.judge} in ${assignment.file}; remove the row, or assign the project`,
+      { line: entry.line },
+    );
+  }
 }
 
 function sameName(a: string, b: string): boolean {

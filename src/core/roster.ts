@@ -10,10 +10,14 @@ export interface RosterProject {
   organization?: string;
   category?: string;
   amount?: number;
+  /** The judge group that scores it (分组评审), from a group column. */
+  group?: string;
 }
 
 export interface Roster {
   file: string;
+  /** The roster has a group column. */
+  grouped?: boolean;
   projects: Map<string, RosterProject>;
 }
 
@@ -119,6 +123,8 @@ export function parseRoster(
     if (name) project.name = name;
     if (organization) project.organization = organization;
     if (category) project.category = category;
+    const group = cell('group');
+    if (group) project.group = group;
     const amount = cell('amount');
     if (amount) {
       const n = parseNumber(amount.replace(/[,，](?=\d{3}\b)/g, ''));
@@ -136,5 +142,8 @@ export function parseRoster(
   }
   return issues.hasErrors
     ? { issues: issues.items }
-    : { roster: { file, projects }, issues: issues.items };
+    : {
+        roster: { file, projects, ...(columns.has('group') ? { grouped: true } : {}) },
+        issues: issues.items,
+      };
 }

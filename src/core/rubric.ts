@@ -8,7 +8,7 @@ import { workdayPeriod } from './workdays.js';
 
 export const AGGREGATES = ['mean', 'trimmed-mean', 'median'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
-export const NORMALIZE_METHODS = ['none', 'zscore'] as const;
+export const NORMALIZE_METHODS = ['none', 'zscore', 'offset'] as const;
 export type Normalize = (typeof NORMALIZE_METHODS)[number];
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -54,8 +54,11 @@ const RubricSchema = z.strictObject({
   threshold: z.number().finite().min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100'),
   aggregate: z.enum(AGGREGATES, 'must be mean, trimmed-mean or median').default('mean'),
   trim: z.number().int('must be a whole number').min(0, 'must be >= 0').default(1),
-  /** zscore: rescale each judge's totals to the panel's mean and SD before aggregating. */
-  normalize: z.enum(NORMALIZE_METHODS, 'must be none or zscore').default('none'),
+  /**
+   * zscore: rescale each judge's totals to the panel's mean and SD before aggregating; offset:
+   * subtract each judge's least-squares leniency (core/offset.ts).
+   */
+  normalize: z.enum(NORMALIZE_METHODS, 'must be none, zscore or offset').default('none'),
   decimals: z
     .number()
     .int('must be a whole number')
@@ -65,6 +68,13 @@ const RubricSchema = z.strictObject({
   tieBreak: z.array(z.string()).default([]),
   criteria: z.array(CriterionSchema).min(1, 'must list at least one criterion'),
   announcement: AnnouncementSchema.default({ listAll: false }),
+  /** Judge groups (分组评审): group name -> its judges; projects name their group in the roster. */
+  groups: z
+    .record(
+      z.string().trim().min(1, 'must not be empty'),
+      z.array(z.string().trim().min(1, 'must not be empty')).min(1, 'must list at least one judge'),
+    )
+    .optional(),
   /** A TrueType/OpenType font file for the PDF reports, relative to the rubric's folder. */
   font: z.string().min(1, 'must not be empty').optional(),
   ...trackKeys,

@@ -32,9 +32,9 @@ export interface ScaledPanel {
   units: Float64Array;
 }
 
-/** A project's entry from each judge, in judge order. */
+/** A project's entry from each judge, in judge order; undefined where the judge was not assigned. */
 export interface PanelInput {
-  entries: readonly { recused: boolean; scores: ReadonlyMap<string, Dec> }[];
+  entries: readonly ({ recused: boolean; scores: ReadonlyMap<string, Dec> } | undefined)[];
 }
 
 /**
@@ -49,7 +49,7 @@ export function scalePanel(
 ): ScaledPanel | undefined {
   const C = criteria.length;
   let pairs = 0;
-  for (const p of projects) for (const e of p.entries) if (!e.recused) pairs++;
+  for (const p of projects) for (const e of p.entries) if (e !== undefined && !e.recused) pairs++;
   const start = new Int32Array(projects.length);
   const count = new Int32Array(projects.length);
   const judge = new Int32Array(pairs);
@@ -64,8 +64,8 @@ export function scalePanel(
     start[p] = k;
     const entries = projects[p]!.entries;
     for (let j = 0; j < entries.length; j++) {
-      const entry = entries[j]!;
-      if (entry.recused) continue;
+      const entry = entries[j];
+      if (entry === undefined || entry.recused) continue;
       judge[k] = j;
       for (let c = 0; c < C; c++) {
         const value = entry.scores.get(criteria[c]!.id);

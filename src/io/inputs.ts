@@ -6,6 +6,7 @@ import { PcvError } from '../errors.js';
 
 export const RUBRIC_NAMES = ['rubric.yaml', 'rubric.yml', 'rubric.json'];
 export const ROSTER_NAME = 'projects.csv';
+export const ASSIGNMENTS_NAME = 'assignments.csv';
 const SHEET_EXT = /\.(csv|xlsx)$/i;
 
 export interface ResolvedInputs {
@@ -13,12 +14,15 @@ export interface ResolvedInputs {
   baseDir: string;
   rubricPath: string;
   rosterPath?: string;
+  /** Which judge scores which project (judge groups), when the review has one. */
+  assignmentsPath?: string;
   sheetPaths: string[];
 }
 
 export interface InputOptions {
   rubric?: string;
   roster?: string;
+  assignments?: string;
   cwd: string;
 }
 
@@ -37,7 +41,10 @@ function findRubric(dir: string): string | undefined {
 async function sheetsIn(dir: string): Promise<string[]> {
   const names = await readdir(dir);
   return names
-    .filter((n) => SHEET_EXT.test(n) && !n.startsWith('~$') && n !== ROSTER_NAME)
+    .filter(
+      (n) =>
+        SHEET_EXT.test(n) && !n.startsWith('~$') && n !== ROSTER_NAME && n !== ASSIGNMENTS_NAME,
+    )
     .map((n) => path.join(dir, n));
 }
 
@@ -81,20 +88,24 @@ export async function resolveInputs(
     }
   }
 
-  const { baseDir, rubricPath, rosterPath } = resolveReviewFiles(reviewDir ?? cwd, opts);
-  const unique = [...new Set(sheets)].filter((p) => p !== rosterPath && p !== rubricPath).sort();
+  const files = resolveReviewFiles(reviewDir ?? cwd, opts);
+  const { rubricPath, rosterPath, assignmentsPath } = files;
+  const unique = [...new Set(sheets)]
+    .filter((p) => p !== rosterPath && p !== rubricPath && p !== assignmentsPath)
+    .sort();
   if (unique.length === 0) {
     throw new PcvError(
       `no score sheets found${reviewDir ? ` in ${display(path.join(reviewDir, 'scores'), cwd)}` : ''}; expected one .csv per judge`,
     );
   }
-  return { baseDir, rubricPath, ...(rosterPath ? { rosterPath } : {}), sheetPaths: unique };
+  return { ...files, sheetPaths: unique };
 }
 
 export interface ReviewFiles {
   baseDir: string;
   rubricPath: string;
   rosterPath?: string;
+  assignmentsPath?: string;
 }
 
 /** The rubric and roster of a review folder, unless --rubric / --roster name others. */
@@ -119,7 +130,29 @@ export function resolveReviewFiles(baseDir: string, opts: InputOptions): ReviewF
     const candidate = path.join(baseDir, ROSTER_NAME);
     if (existsSync(candidate)) rosterPath = candidate;
   }
-  return { baseDir, rubricPath, ...(rosterPath !== undefined ? { rosterPath } : {}) };
+  const assignmentsPath = optionalFile(baseDir, ASSIGNMENTS_NAME, opts.assignments, cwd);
+  return {
+    baseDir,
+    rubricPath,
+    ...(rosterPath !== undefined ? { rosterPath } : {}),
+    ...(assignmentsPath !== undefined ? { assignmentsPath } : {}),
+  };
+}
+
+/** A file named by an option (which must exist), else `name` in the review folder if it is there. */
+function optionalFile(
+  baseDir: string,
+  name: string,
+  option: string | undefined,
+  cwd: string,
+): string | undefined {
+  if (option !== undefined) {
+    const p = path.resolve(cwd, option);
+    if (!existsSync(p)) throw new PcvError(`${display(p, cwd)}: no such file`);
+    return p;
+  }
+  const candidate = path.join(baseDir, name);
+  return existsSync(candidate) ? candidate : undefined;
 }
 
 /** A path as the user should see it: relative to the working directory when inside it. */

@@ -151,6 +151,8 @@ function jsonParts(results: Results) {
       sd: stat(j.sd),
       leniency: stat(j.leniency),
       trimmed: j.trimmed,
+      // The offset exactly as taken off the totals (6 places), so finals can be re-derived.
+      ...(j.offset !== undefined ? { offset: j.offset } : {}),
     })),
     agreement: {
       icc: Object.fromEntries(Object.entries(ag.icc).map(([f, v]) => [f, stat(v, 4)])),

@@ -17,7 +17,9 @@ export function summaryTable(results: Results, chalk: ChalkInstance): string {
     truncate((p.name ?? '').replace(/\s+/g, ' '), NAME_WIDTH),
     ...judges.map((j) => {
       const s = p.scores.get(j);
-      if (s === undefined || s.recused) return 'recused';
+      // No score at all: the judge was not assigned the project (judge groups).
+      if (s === undefined) return '';
+      if (s.recused) return 'recused';
       const text = roundHalfUp(s.total, rubric.decimals).toFixed(rubric.decimals);
       return s.dropped ? `(${text})` : text;
     }),
