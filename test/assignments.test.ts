@@ -106,7 +106,11 @@ describe('groups: in the rubric with a group column in the roster', () => {
     const json = JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as {
       projects: { id: string; scores: Record<string, unknown> }[];
       judgeStats: { judge: string; offset: number }[];
+      agreement: { n: number; k: number; block?: string[]; kendallW: number | null };
     };
+    // Group A's complete block is 3 projects (judge-b recused from P02), group B's 4: B wins.
+    expect(json.agreement).toMatchObject({ n: 4, k: 3, block: ['judge-c', 'judge-d', 'judge-e'] });
+    expect(json.agreement.kendallW).not.toBeNull();
     const p05 = json.projects.find((p) => p.id === 'P05')!;
     expect(Object.keys(p05.scores)).toEqual(['judge-c', 'judge-d', 'judge-e']);
     const offsets = Object.fromEntries(json.judgeStats.map((j) => [j.judge, j.offset]));

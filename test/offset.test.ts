@@ -7,7 +7,9 @@ import { dec } from '../src/core/decimal.js';
 import { choleskySolve, designParts, fitOffsets, offsetUnits } from '../src/core/offset.js';
 import type { Rubric } from '../src/core/rubric.js';
 import type { JudgeSheet, SheetEntry } from '../src/core/sheet.js';
-import { pcv, tempDir } from './helpers.js';
+import { methodNote } from '../src/render/pdf-text.js';
+import { tally } from '../src/tally.js';
+import { fixture, pcv, ROOT, tempDir } from './helpers.js';
 
 const rubricOf = (normalize: Rubric['normalize'], aggregate: Rubric['aggregate'] = 'mean') =>
   ({
@@ -249,5 +251,31 @@ describe('normalize: offset', () => {
     const fitted = fitOffsets(exact);
     expect(fitted[0]).toBeCloseTo(1, 12);
     expect(fitted[1]).toBeCloseTo(-1, 12);
+  });
+});
+
+describe('normalize: offset in the reports (fixtures/judge-groups)', () => {
+  it('says in the method note that totals were adjusted for leniency, and keeps leave-one-out', async () => {
+    const outcome = await tally({ inputs: [fixture('judge-groups')], cwd: ROOT });
+    const results = outcome.results!;
+    expect(methodNote(results)).toContain(
+      "Each judge's totals were first adjusted for that judge's leniency, estimated from all the scores of the review.",
+    );
+    expect(methodNote({ ...results, rubric: { ...results.rubric, lang: 'zh' } })).toContain(
+      '各评委总分先按全部评审数据估计的评委宽严程度',
+    );
+    // Without judge-d, P05's final is the mean of the other two adjusted totals, with the
+    // offsets fitted on the whole review (judge-a never scored P05: no change without them).
+    const p05 = results.projects.find((p) => p.id === 'P05')!;
+    const adjusted = (j: string) => {
+      const s = p05.scores.get(j)!;
+      return s.recused ? NaN : s.normalizedTotal!.toNumber();
+    };
+    const loo = results.analytics.projects.find((p) => p.id === 'P05')!.leaveOneOut;
+    const withoutD = loo.find((a) => a.judge === 'judge-d')!.final!;
+    // Rounded half-up to 2 places: within half a hundredth of the exact mean.
+    const exact = (adjusted('judge-c') + adjusted('judge-e')) / 2;
+    expect(Math.abs(withoutD - exact)).toBeLessThanOrEqual(0.005 + 1e-9);
+    expect(loo.find((a) => a.judge === 'judge-a')!.final).toBe(p05.final.toNumber());
   });
 });

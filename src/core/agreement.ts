@@ -170,6 +170,8 @@ export interface Agreement {
   k: number;
   /** Why a statistic is null, in one sentence. */
   note?: string;
+  /** With judge groups: the judges of the complete block the statistics were computed on. */
+  block?: string[];
 }
 
 /**

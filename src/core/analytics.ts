@@ -1,4 +1,5 @@
 import { agreement, type Agreement } from './agreement.js';
+import { blockAgreement } from './complete-block.js';
 import {
   decide,
   type Computed,
@@ -173,9 +174,18 @@ export function analyze(method: Method, computed: Computed): Analytics {
     };
   });
 
-  // Agreement over the projects every judge scored.
+  // Agreement over the projects every judge scored; with judge groups (a judge without a row for
+  // some project), over the largest block of projects scored by the same judges.
   const complete = present.filter((list) => list.length === judgeIds.length);
-  const agree = agreement(complete.map((list) => list.map((s) => number(s.score.total))));
+  const judgeAt = new Map(judgeIds.map((id, j) => [id, j]));
+  const agree = computed.projects.some((p) => p.scores.size < judgeIds.length)
+    ? blockAgreement(
+        present.map(
+          (list) => new Map(list.map((s) => [judgeAt.get(s.judge)!, number(s.score.total)])),
+        ),
+        judgeIds,
+      )
+    : agreement(complete.map((list) => list.map((s) => number(s.score.total))));
 
   const P = computed.projects.length;
   const rankMove = rankMoveLimit(P);

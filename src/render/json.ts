@@ -168,6 +168,7 @@ function jsonParts(results: Results) {
       kendallP: ag.kendallP === null ? null : Number(ag.kendallP.toPrecision(4)),
       n: ag.n,
       k: ag.k,
+      ...(ag.block !== undefined ? { block: ag.block } : {}),
       ...(ag.note !== undefined ? { note: ag.note } : {}),
     },
     warnings: results.warnings.map(formatIssue),

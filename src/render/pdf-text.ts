@@ -334,6 +334,9 @@ export function methodNote(results: Results): string {
     if (tieBreak.length > 0) s += `；得分相同时按${tieBreak.join('、')}得分排序`;
     s += '。';
     if (fellBack) s += `评分评委不足${2 * trim + 1}人的项目取平均分。`;
+    if (rubric.normalize === 'offset')
+      s +=
+        '各评委总分先按全部评审数据估计的评委宽严程度（偏高或偏低的幅度）作了校正，再计算最终得分。';
     return s;
   }
   const of = plainSum ? "the judges' totals" : "the judges' weighted totals (0-100)";
@@ -352,5 +355,8 @@ export function methodNote(results: Results): string {
   if (tieBreak.length > 0) s += `; equal scores are ranked by ${tieBreak.join(', then ')}`;
   s += '.';
   if (fellBack) s += ` Projects scored by fewer than ${2 * trim + 1} judges take the plain mean.`;
+  if (rubric.normalize === 'offset')
+    s +=
+      " Each judge's totals were first adjusted for that judge's leniency, estimated from all the scores of the review.";
   return s;
 }

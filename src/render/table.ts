@@ -77,7 +77,7 @@ export function analyticsLines(results: Results): string[] {
   if (icc !== null && agreement.kendallW !== null && agreement.kendallP !== null) {
     const p = agreement.kendallP < 0.001 ? 'p < 0.001' : `p = ${agreement.kendallP.toFixed(3)}`;
     lines.push(
-      `Agreement over ${agreement.n} projects every judge scored: ICC3k ${icc.toFixed(2)}${ci ? ` (95% CI ${ci[0].toFixed(2)}-${ci[1].toFixed(2)})` : ''}, Kendall's W ${agreement.kendallW.toFixed(2)} (${p}).`,
+      `Agreement over ${agreement.n} projects ${agreement.block ? `all scored by ${agreement.block.join(', ')}` : 'every judge scored'}: ICC3k ${icc.toFixed(2)}${ci ? ` (95% CI ${ci[0].toFixed(2)}-${ci[1].toFixed(2)})` : ''}, Kendall's W ${agreement.kendallW.toFixed(2)} (${p}).`,
     );
   } else if (agreement.note !== undefined) {
     lines.push(`Agreement: ${agreement.note}`);
