@@ -153,6 +153,10 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
     .option('-o, --out <dir>', 'output folder (default: <dir>/templates)')
     .option('--rubric <file>', 'rubric file (default: in the review folder)')
     .option('--roster <file>', 'project roster (default: projects.csv in the review folder)')
+    .option(
+      '--assignments <file>',
+      "judge,project pairs: each sheet lists only its judge's projects (default: assignments.csv in the review folder)",
+    )
     .addOption(
       new Option('--lang <lang>', "language of the sheets (default: the rubric's)").choices([
         'zh',

@@ -141,3 +141,29 @@ describe('groups: in the rubric with a group column in the roster', () => {
     );
   });
 });
+
+describe('pcv template with judge groups', () => {
+  it("writes each judge's sheet with only their assigned projects", async () => {
+    const out = tempDir();
+    const r = await pcv(['template', fixture('judge-groups'), '--format', 'csv', '--out', out]);
+    expect(r.code).toBe(0);
+    const ids = (judge: string) =>
+      readFileSync(path.join(out, `${judge}.csv`), 'utf8')
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => line.split(',')[0]);
+    expect(ids('judge-a')).toEqual(['P01', 'P02', 'P03', 'P04']);
+    expect(ids('judge-d')).toEqual(['P05', 'P06', 'P07', 'P08']);
+    expect(ids('judge-c')).toHaveLength(8);
+    const unknown = await pcv([
+      'template',
+      fixture('judge-groups'),
+      '--judges',
+      'judge-z',
+      '--out',
+      tempDir(),
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('judge "judge-z" is assigned no project');
+  });
+});

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { projectsByJudge } from '../core/assignments.js';
+import type { Roster } from '../core/roster.js';
 import type { Lang } from '../core/rubric.js';
 import { PcvError } from '../errors.js';
 import { display, resolveReviewFiles } from '../io/inputs.js';
@@ -18,6 +20,7 @@ export interface TemplateFlags {
   lang?: string;
   rubric?: string;
   roster?: string;
+  assignments?: string;
   quiet?: boolean;
 }
 
@@ -30,12 +33,13 @@ export async function templateCommand(
   const format = flags.format.toLowerCase();
   if (format !== 'xlsx' && format !== 'csv')
     throw new PcvError(`--format ${flags.format}: must be xlsx or csv`);
-  const judges = await judgeList(flags, io.cwd);
+  const named = flags.judges !== undefined || flags.judgesFile !== undefined;
   const root = path.resolve(io.cwd, dir ?? '.');
   const files = resolveReviewFiles(root, {
     cwd: io.cwd,
     ...(flags.rubric !== undefined ? { rubric: flags.rubric } : {}),
     ...(flags.roster !== undefined ? { roster: flags.roster } : {}),
+    ...(flags.assignments !== undefined ? { assignments: flags.assignments } : {}),
   });
   if (files.rosterPath === undefined) {
     throw new PcvError(
@@ -49,6 +53,26 @@ export async function templateCommand(
   }
   const rubric = review.rubric!;
   const roster = review.roster!;
+  // Judge groups: each judge's sheet lists only the projects assigned to them.
+  const assigned = projectsByJudge(rubric, review.rubricFile.shown, roster, review.assignments);
+  if (printIssues(assigned.issues, io, flags.quiet) > 0) {
+    io.err(`${problemSummary(assigned.issues)}; nothing was written.`);
+    return 1;
+  }
+  const { byJudge } = assigned;
+  const judges =
+    named || byJudge === undefined ? await judgeList(flags, io.cwd) : [...byJudge.keys()];
+  const rosterOf = (judge: string): Roster => {
+    if (byJudge === undefined) return roster;
+    const ids = byJudge.get(judge);
+    if (ids === undefined) {
+      throw new PcvError(
+        `judge "${judge}" is assigned no project in ${review.assignmentsFile?.shown ?? review.rubricFile.shown}`,
+      );
+    }
+    return { ...roster, projects: new Map(ids.map((id) => [id, roster.projects.get(id)!])) };
+  };
+  const rosters = judges.map(rosterOf);
   const when = reportDate(rubric, io.env);
   const lang: Lang = flags.lang === 'zh' || flags.lang === 'en' ? flags.lang : rubric.lang;
 
@@ -61,15 +85,16 @@ export async function templateCommand(
     );
   }
   for (const [i, judge] of judges.entries()) {
+    const own = rosters[i]!;
     const bytes =
       format === 'csv'
-        ? templateCsv(rubric, roster, lang)
-        : await templateXlsx(rubric, roster, lang, judge, when);
+        ? templateCsv(rubric, own, lang)
+        : await templateXlsx(rubric, own, lang, judge, when);
     await writeFileAtomic(targets[i]!, bytes);
   }
   if (!flags.quiet) {
     io.err(
-      `Wrote ${plural(judges.length, 'blank sheet')} (${roster.projects.size} projects) to ${display(outDir, io.cwd) || '.'}: ${judges.map((j) => `${j}.${format}`).join(', ')}`,
+      `Wrote ${plural(judges.length, 'blank sheet')} (${byJudge ? 'each with its assigned projects' : `${roster.projects.size} projects`}) to ${display(outDir, io.cwd) || '.'}: ${judges.map((j) => `${j}.${format}`).join(', ')}`,
     );
     io.err(`Send one to each judge; put the filled-in sheets into scores/ and run: pcv tally`);
   }

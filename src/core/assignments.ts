@@ -149,11 +149,7 @@ export function resolveAssignment(src: AssignmentSources): {
   const { table, rubric, roster } = src;
   const groups = rubric.groups;
   if (table !== undefined && groups !== undefined) {
-    issues.error(
-      'assignments-twice',
-      table.file,
-      `both this file and groups: in ${src.rubricFile} say which judge scores which project; keep one of them`,
-    );
+    issues.error('assignments-twice', table.file, bothSources(src.rubricFile));
     return { issues: issues.items };
   }
   if (groups === undefined && roster?.grouped === true && table === undefined) {
@@ -242,6 +238,43 @@ export function resolveAssignment(src: AssignmentSources): {
     ? { issues: issues.items }
     : { assignment: { file, byJudge, byProject }, issues: issues.items };
 }
+
+/**
+ * Each judge's projects as assignments.csv or groups: give them, in roster order, for blank
+ * sheets (before any sheet exists); undefined when the review has neither.
+ */
+export function projectsByJudge(
+  rubric: Rubric,
+  rubricFile: string,
+  roster: Roster,
+  table: AssignmentTable | undefined,
+): { byJudge?: Map<string, string[]>; issues: Issue[] } {
+  const issues = new IssueList();
+  if (table !== undefined && rubric.groups !== undefined) {
+    issues.error('assignments-twice', table.file, bothSources(rubricFile));
+    return { issues: issues.items };
+  }
+  const pairs =
+    table?.pairs ??
+    (rubric.groups !== undefined
+      ? groupPairs(rubric.groups, rubricFile, roster, issues)
+      : undefined);
+  if (pairs === undefined || issues.hasErrors) return { issues: issues.items };
+  const assigned = new Map<string, Set<string>>();
+  for (const pair of pairs) {
+    const set = assigned.get(pair.judge) ?? new Set<string>();
+    set.add(pair.project);
+    assigned.set(pair.judge, set);
+  }
+  const order = [...roster.projects.keys()];
+  const byJudge = new Map(
+    [...assigned].map(([judge, set]) => [judge, order.filter((id) => set.has(id))]),
+  );
+  return { byJudge, issues: issues.items };
+}
+
+const bothSources = (rubricFile: string) =>
+  `both this file and groups: in ${rubricFile} say which judge scores which project; keep one of them`;
 
 /** The pairs that groups: and the roster's group column make; undefined after an error. */
 function groupPairs(
