@@ -34,6 +34,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { report as profileReport } from './cpuprofile-summary.mjs';
 import { CRITERIA, THRESHOLD, TRIM, generateReview } from './generate.mjs';
+import { generateGroupsReview } from './groups.mjs';
 import { measure, measureRuns, rssMethod } from './measure.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -193,17 +194,24 @@ function generateAll(work) {
     recusalRate: 0.001,
     listAll: true,
   });
+  // Judge groups (issue 13): 300 judges, 5 of them drawn for each of 10,000 projects.
+  const groups = generateGroupsReview(path.join(work, 'groups-300'), {
+    judges: 300,
+    projects: 10000,
+    perProject: 5,
+    seed: 20261130,
+  });
   const sheetBytes = big.sheets.reduce((n, s) => n + statSync(s.file).size, 0);
   log(
     `generated ${big.cells.toLocaleString('en')} cells in ${big.judges} sheets (${fmtSize(sheetBytes)}, ` +
       `${big.recusals} recusals, 1 GB18030 sheet) and a ${reports.projects}-project review ` +
       `in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
-  return { big, reports, sheetBytes };
+  return { big, reports, groups, sheetBytes };
 }
 
 async function bench(work, m, pandas, startedAt) {
-  const { big, reports, sheetBytes } = generateAll(work);
+  const { big, reports, groups, sheetBytes } = generateAll(work);
   const out = (name) => path.join(work, 'out', name);
   const rows = [];
   const failures = [];
@@ -310,6 +318,31 @@ async function bench(work, m, pandas, startedAt) {
   // The json-only tally of the same review tells the reports' own share; not worth a timeout of
   // its own when both reports were stopped.
   const json10k = xlsx10k.timedOut && pdf10k.timedOut ? undefined : await tallyReports('json');
+
+  // ---- judge groups: normalize: offset against the same review's plain tally
+  const groupArgs = (name, ...extra) => [
+    'tally',
+    groups.dir,
+    '--format',
+    'json',
+    '--quiet',
+    '--out',
+    out(name),
+    ...extra,
+  ];
+  step('pcv tally, 300 judges x 10k projects, 5 per project, plain mean');
+  const groupsPlain = check(
+    'groups plain',
+    await measureRuns(...pcv(...groupArgs('groups-plain')), { runs, timeout }),
+  );
+  step('pcv tally, the same review with --normalize offset');
+  const groupsOffset = check(
+    'groups offset',
+    await measureRuns(...pcv(...groupArgs('groups-offset', '--normalize', 'offset')), {
+      runs,
+      timeout,
+    }),
+  );
 
   // ---- table
   const target = (ok, text) =>
@@ -435,6 +468,24 @@ async function bench(work, m, pandas, startedAt) {
     within(pdf10k, 2),
     renderNote(pdf10k),
     ['tally', reports.dir, '--format', 'pdf', '--quiet', '--out', out('pdf-prof')],
+  );
+
+  row(
+    'groups: 300 judges, 10k projects, 5 each: `pcv tally --format json`',
+    groupsPlain,
+    null,
+    '',
+    null,
+    'plain (trimmed) mean; baseline for offset',
+  );
+  row(
+    'groups: the same with `--normalize offset`',
+    groupsOffset,
+    { name: 'vs plain', r: groupsPlain },
+    '≤ 3× plain',
+    ratioWithin(groupsOffset, groupsPlain, 3),
+    'least-squares judge offsets',
+    groupArgs('groups-offset-prof', '--normalize', 'offset'),
   );
 
   // ---- print
