@@ -189,9 +189,11 @@ async function renderCard(project: ProjectResult, shared: Shared): Promise<Buffe
   drawTable(doc, criteriaColumns, criteriaRows, style);
   doc.y += 16;
 
-  // Judges are numbered by their order in the results and never named (nor their files).
+  // Judges are numbered by their order in the results and never named (nor their files). With
+  // judge groups, only the project's own panel is listed.
   heading(L.judgeTotals);
-  const judgeCells = results.judges.map((j, i) => {
+  const panel = results.judges.filter((j) => project.scores.has(j.id));
+  const judgeCells = panel.map((j, i) => {
     const s = project.scores.get(j.id);
     const value =
       s === undefined || s.recused
