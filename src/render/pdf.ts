@@ -1,5 +1,10 @@
 import type { Results } from '../tally.js';
-import { fingerprint } from './json.js';
+import {
+  announcementContent,
+  type AnnouncementContent,
+  type AnnouncementTable,
+  type ColumnKind,
+} from './announcement.js';
 import {
   contentWidth,
   ensureSpace,
@@ -12,11 +17,7 @@ import {
   type PdfOptions,
 } from './pdf-doc.js';
 import { drawTable, type Column } from './pdf-table.js';
-import type { Lang } from '../core/rubric.js';
-import type { ProjectTrack } from '../core/track-results.js';
-import { trackLabels } from './track-labels.js';
-import { formatYuan } from './track-lines.js';
-import { formatDate, labels, methodNote, noticePeriod, postingDate } from './pdf-text.js';
+import { labels } from './pdf-text.js';
 
 export type { PdfOptions } from './pdf-doc.js';
 
@@ -39,21 +40,17 @@ export async function renderAnnouncement(results: Results, options: PdfOptions):
 }
 
 async function writeAnnouncement(results: Results, fonts: Fonts, createdAt: Date): Promise<Buffer> {
-  const { rubric, projects } = results;
-  const { announcement } = rubric;
-  const lang = rubric.lang;
-  const L = labels(lang);
-  const zh = lang === 'zh';
-  const title = L.titleSuffix(rubric.title);
+  const content = announcementContent(results);
+  const { lang, title } = content;
   const { doc, regular, bold, finish } = await openDocument(
-    { title, author: rubric.organizer, subject: rubric.title, lang },
+    { title, author: content.organizer, subject: content.subject, lang },
     fonts,
     createdAt,
   );
   const width = contentWidth(doc);
   const left = doc.page.margins.left;
   // Chinese paragraphs open with a two-character indent; English ones are set flush.
-  const indent = zh ? 2 * BODY_SIZE : 0;
+  const indent = lang === 'zh' ? 2 * BODY_SIZE : 0;
   const paragraph = (text: string, gapAfter = PARAGRAPH_GAP) => {
     doc.font(regular).fontSize(BODY_SIZE).fillColor('black');
     doc.text(text, left, doc.y, { width, indent, lineGap: BODY_GAP, align: 'left' });
@@ -64,41 +61,33 @@ async function writeAnnouncement(results: Results, fonts: Fonts, createdAt: Date
   doc.text(title, left, doc.y, { width, align: 'center', lineGap: 4 });
   doc.moveDown(0.9);
 
-  if (announcement.intro?.trim()) paragraph(announcement.intro.trim());
-  const passedCount = projects.filter((p) => p.passed).length;
-  const listed = announcement.listAll ? projects : projects.filter((p) => p.passed);
-  paragraph(
-    listed.length > 0
-      ? L.summary(projects.length, passedCount, announcement.listAll)
-      : L.nonePassed(projects.length),
-  );
+  for (const t of content.opening) paragraph(t);
 
-  if (listed.length > 0) {
+  if (content.tables.length > 0) {
     doc.y += 2;
-    if (results.tracks?.tracks) drawTrackTables(doc, results, listed, { regular, bold });
-    else drawResultsTable(doc, results, listed, { regular, bold });
-    const money = results.tracks?.funding;
-    const TL = trackLabels(lang);
-    if (money) {
-      doc.y += 8;
-      paragraph(TL.totalGranted(money.granted, money.budget), 0);
+    for (const [i, table] of content.tables.entries()) {
+      if (table.heading !== undefined) {
+        doc.font(bold).fontSize(BODY_SIZE + 1);
+        // A heading keeps at least its table's header row and first row with it.
+        ensureSpace(doc, doc.heightOfString(table.heading, { width }) + 4 * TABLE_SIZE + 24);
+        if (i > 0) doc.y += 10;
+        doc.fillColor('black').text(table.heading, left, doc.y, { width });
+        doc.y += 4;
+      }
+      if (table.rows.length > 0) drawResultsTable(doc, table, { regular, bold });
     }
-    // The method note below gives the review's threshold; a track's own rules are stated here.
-    for (const t of rubric.tracks ?? []) {
-      if (t.threshold === undefined && t.quota === undefined) continue;
+    if (content.funding !== undefined) {
+      doc.y += 8;
+      paragraph(content.funding, 0);
+    }
+    for (const rule of content.trackRules) {
       doc.y += PARAGRAPH_GAP;
-      paragraph(TL.rules(t.label ?? t.id, t.threshold, t.quota), 0);
+      paragraph(rule, 0);
     }
     doc.y += 14;
   }
 
-  const period = noticePeriod(rubric);
-  const closing = [
-    methodNote(results),
-    period ? L.noticePeriod(formatDate(period.from, lang), formatDate(period.to, lang)) : '',
-    announcement.objection?.trim() || L.objection,
-    announcement.contact?.trim() ?? '',
-  ].filter((t) => t !== '');
+  const { closing } = content;
   // The closing text and the signature stay together: a page holding only the organiser's name
   // and the date looks detached from the notice it signs.
   doc.font(regular).fontSize(BODY_SIZE);
@@ -110,148 +99,59 @@ async function writeAnnouncement(results: Results, fonts: Fonts, createdAt: Date
   if (closingHeight < pageBottom(doc) - doc.page.margins.top) ensureSpace(doc, closingHeight);
   for (const t of closing) paragraph(t);
 
-  signature(doc, results, regular);
-  stampFooters(doc, L.fingerprint(fingerprint(results).slice(0, 16)), L.page);
+  signature(doc, content, regular);
+  stampFooters(doc, content.fingerprint, labels(lang).page);
   return finish();
-}
-
-/** One table per track, in the rubric's track order, each under its heading. */
-function drawTrackTables(
-  doc: Doc,
-  results: Results,
-  listed: Results['projects'],
-  fonts: { regular: string; bold: string },
-) {
-  const TL = trackLabels(results.rubric.lang);
-  const width = contentWidth(doc);
-  for (const [i, track] of (results.tracks?.tracks ?? []).entries()) {
-    const rows = listed.filter((p) => results.tracks?.byId.get(p.id)?.track === track.id);
-    const heading = TL.heading(track.label, track.projects, track.passed);
-    doc.font(fonts.bold).fontSize(BODY_SIZE + 1);
-    // A heading keeps at least its table's header row and first row with it.
-    ensureSpace(doc, doc.heightOfString(heading, { width }) + 4 * TABLE_SIZE + 24);
-    if (i > 0) doc.y += 10;
-    doc.fillColor('black').text(heading, doc.page.margins.left, doc.y, { width });
-    doc.y += 4;
-    if (rows.length > 0) drawResultsTable(doc, results, rows, fonts);
-  }
 }
 
 function drawResultsTable(
   doc: Doc,
-  results: Results,
-  listed: Results['projects'],
+  table: AnnouncementTable,
   fonts: { regular: string; bold: string },
 ) {
-  const { rubric } = results;
-  const L = labels(rubric.lang);
-  const d = rubric.decimals;
-  const withName = listed.some((p) => p.name);
-  const withOrg = listed.some((p) => p.organization);
-  const withResult = rubric.announcement.listAll;
-  const placeOf = (p: Results['projects'][number]) => results.tracks?.byId.get(p.id);
-  // Under tracks each table ranks its own track.
-  const rankOf = (p: Results['projects'][number]) => String(placeOf(p)?.trackRank ?? p.rank);
-
+  const { columns, rows } = table;
   // Narrow columns are as wide as their widest entry; names and organisations share the rest
   // and wrap inside their cells.
-  const fit = (header: string, values: string[], cap = Infinity) => {
+  const fit = (i: number, cap = Infinity) => {
+    const header = columns[i]!.header;
     doc.font(fonts.bold).fontSize(TABLE_SIZE);
     let w = doc.widthOfString(header);
     doc.font(fonts.regular);
-    for (const v of values) w = Math.max(w, doc.widthOfString(v));
+    for (const v of new Set(rows.map((r) => r[i]!))) w = Math.max(w, doc.widthOfString(v));
     return Math.min(w, cap) + 2 * PAD_X + 1;
   };
-  const finals = listed.map((p) => p.final.toFixed(d));
-  const columns: (Column & { value: (i: number) => string })[] = [
-    {
-      header: L.rank,
-      width: fit(L.rank, [...new Set(listed.map(rankOf))]),
-      align: 'center',
-      value: (i) => rankOf(listed[i]!),
-    },
-    {
-      header: L.id,
-      width: fit(
-        L.id,
-        listed.map((p) => p.id),
-        90,
-      ),
-      align: 'center',
-      value: (i) => listed[i]!.id,
-    },
-  ];
-  const flexible: (Column & { value: (i: number) => string })[] = [];
-  if (withName) flexible.push({ header: L.name, width: 0, value: (i) => listed[i]!.name ?? '' });
-  if (withOrg)
-    flexible.push({
-      header: L.organization,
-      width: 0,
-      value: (i) => listed[i]!.organization ?? '',
-    });
-  const tail: (Column & { value: (i: number) => string })[] = [
-    { header: L.final, width: fit(L.final, finals), align: 'center', value: (i) => finals[i]! },
-  ];
-  if (withResult)
-    tail.push({
-      header: L.result,
-      width: fit(L.result, [L.passed, L.failed]),
-      align: 'center',
-      value: (i) => (listed[i]!.passed ? L.passed : L.failed),
-    });
-  tail.push(...fundingColumns(listed.map(placeOf), rubric.lang, (h, v) => fit(h, v)));
-  const fixed = [...columns, ...tail].reduce((s, c) => s + c.width, 0);
-  const rest = contentWidth(doc) - fixed;
-  if (flexible.length === 1) flexible[0]!.width = rest;
+  const flexibleKinds: readonly ColumnKind[] = ['name', 'organization'];
+  const all: Column[] = columns.map((c, i) => ({
+    header: c.header,
+    align: c.align,
+    width: flexibleKinds.includes(c.kind) ? 0 : fit(i, c.kind === 'id' ? 90 : Infinity),
+  }));
+  const flexible = columns.flatMap((c, i) => (flexibleKinds.includes(c.kind) ? [i] : []));
+  const rest = contentWidth(doc) - all.reduce((s, c) => s + c.width, 0);
+  if (flexible.length === 1) all[flexible[0]!]!.width = rest;
   if (flexible.length === 2) {
-    const share = balance(doc, fonts.regular, listed, rest);
-    flexible[0]!.width = rest * share;
-    flexible[1]!.width = rest - flexible[0]!.width;
+    const [a, b] = flexible as [number, number];
+    const share = balance(
+      doc,
+      fonts.regular,
+      rows.map((r) => [r[a]!, r[b]!]),
+      rest,
+    );
+    all[a]!.width = rest * share;
+    all[b]!.width = rest - all[a]!.width;
   }
-  if (flexible.length === 0) columns[1]!.width += rest;
-  const all = [...columns, ...flexible, ...tail];
+  const id = columns.findIndex((c) => c.kind === 'id');
+  if (flexible.length === 0 && id >= 0) all[id]!.width += rest;
 
-  drawTable(
-    doc,
-    all,
-    listed.map((_, i) => all.map((c) => c.value(i))),
-    {
-      regular: fonts.regular,
-      bold: fonts.bold,
-      fontSize: TABLE_SIZE,
-      padX: PAD_X,
-      padY: 4,
-      lineGap: 1,
-      headerFill: '#e6e6e6',
-    },
-  );
-}
-
-/** The grant (and, under tiers, the tier) of each listed project, when funding is configured. */
-function fundingColumns(
-  places: readonly (ProjectTrack | undefined)[],
-  lang: Lang,
-  fit: (header: string, values: string[]) => number,
-): (Column & { value: (i: number) => string })[] {
-  if (!places.some((p) => p?.funding)) return [];
-  const TL = trackLabels(lang);
-  const tiers = places.map((p) => p?.funding?.tier ?? '');
-  const grants = places.map((p) => (p?.funding ? formatYuan(p.funding.granted) : ''));
-  const out: (Column & { value: (i: number) => string })[] = [];
-  if (tiers.some((t) => t !== ''))
-    out.push({
-      header: TL.tier,
-      width: fit(TL.tier, tiers),
-      align: 'center',
-      value: (i) => tiers[i]!,
-    });
-  out.push({
-    header: TL.grant,
-    width: fit(TL.grant, grants),
-    align: 'right',
-    value: (i) => grants[i]!,
+  drawTable(doc, all, rows, {
+    regular: fonts.regular,
+    bold: fonts.bold,
+    fontSize: TABLE_SIZE,
+    padX: PAD_X,
+    padY: 4,
+    lineGap: 1,
+    headerFill: '#e6e6e6',
   });
-  return out;
 }
 
 /**
@@ -259,12 +159,9 @@ function fundingColumns(
  * estimating each cell's lines from its text width (cheap enough for ten thousand rows): it keeps
  * an organisation from wrapping a single character onto a second line when the names have room.
  */
-function balance(doc: Doc, font: string, listed: Results['projects'], rest: number): number {
+function balance(doc: Doc, font: string, pairs: [string, string][], rest: number): number {
   doc.font(font).fontSize(TABLE_SIZE);
-  const widths = listed.map((p) => [
-    doc.widthOfString(p.name ?? ''),
-    doc.widthOfString(p.organization ?? ''),
-  ]);
+  const widths = pairs.map(([n, o]) => [doc.widthOfString(n), doc.widthOfString(o)]);
   // One line is exact (the table draws a cell on one line when its width fits); beyond that,
   // lines break at words, so allow some slack per line.
   const lines = (w: number, column: number) => {
@@ -300,19 +197,15 @@ const signatureLine = (doc: Doc) => doc.currentLineHeight(true) + BODY_GAP;
 const signatureHeight = (doc: Doc) => 3 * signatureLine(doc);
 
 /** Organiser and date at the foot, right-aligned, the date centred under the name. */
-function signature(doc: Doc, results: Results, font: string) {
-  const { rubric } = results;
-  const lines = [
-    rubric.organizer?.trim(),
-    postingDate(rubric) !== undefined ? formatDate(postingDate(rubric)!, rubric.lang) : undefined,
-  ].filter((s): s is string => !!s);
+function signature(doc: Doc, content: AnnouncementContent, font: string) {
+  const lines = content.signature;
   if (lines.length === 0) return;
   doc.font(font).fontSize(BODY_SIZE);
   const lineHeight = signatureLine(doc);
   const width = contentWidth(doc);
   // Chinese official notices keep the signature a couple of characters in from the margin and
   // centre the date under the name; English letters align both to the right.
-  const zh = rubric.lang === 'zh';
+  const zh = content.lang === 'zh';
   const inset = zh ? 2 * BODY_SIZE : 0;
   const block = Math.min(width - inset, Math.max(...lines.map((l) => doc.widthOfString(l))));
   const x = doc.page.margins.left + width - inset - block;
