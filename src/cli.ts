@@ -95,7 +95,7 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
     .option('-o, --out <dir>', 'output folder for reports', 'pcv-out')
     .option(
       '--format <list>',
-      'reports to write: comma list of xlsx, pdf, json, cards, panel',
+      'reports to write: comma list of xlsx, pdf, json, cards, panel, html',
       'xlsx,pdf,json',
     )
     .option('--json', 'print the results JSON on stdout and nothing else there')

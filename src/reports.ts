@@ -2,7 +2,7 @@ import { resultsJsonText } from './render/json.js';
 import type { ReportFile } from './io/write.js';
 import type { Results } from './tally.js';
 
-export const FORMATS = ['xlsx', 'pdf', 'json', 'cards', 'panel'] as const;
+export const FORMATS = ['xlsx', 'pdf', 'json', 'cards', 'panel', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ReportOptions {
@@ -51,6 +51,11 @@ export async function renderReports(
     step();
     const { renderAnnouncement } = await import('./render/pdf.js');
     files.push({ name: 'announcement.pdf', data: await renderAnnouncement(results, pdf) });
+  }
+  if (formats.includes('html')) {
+    step();
+    const { renderAnnouncementHtml } = await import('./render/html.js');
+    files.push({ name: 'announcement.html', data: renderAnnouncementHtml(results) });
   }
   if (formats.includes('panel')) {
     step();
