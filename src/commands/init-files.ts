@@ -1,9 +1,25 @@
 /** The files `pcv init` writes: a ready review folder to edit, in English or Chinese. */
+import { JSON_SCHEMAS, jsonSchemaText } from '../core/json-schemas.js';
 import type { Lang } from '../core/rubric.js';
+
+/**
+ * The rubric's JSON Schema, copied into the review folder beside rubric.yaml: the first line of
+ * the rubric points editors at it by a relative path, which works offline, wherever pcv is
+ * installed (globally, locally or by npx, whose cache comes and goes), and after the folder is
+ * copied to another machine. It is byte for byte schema/rubric.schema.json of this pcv.
+ */
+export const RUBRIC_SCHEMA = 'rubric.schema.json';
+
+export function initRubricSchema(): string {
+  return jsonSchemaText(JSON_SCHEMAS.find((s) => s.file === RUBRIC_SCHEMA)!);
+}
 
 export function initRubric(lang: Lang, today: string): string {
   const zh = lang === 'zh';
-  return `# pcv review rubric. Every key is checked: a typo is reported, never ignored.
+  // The modeline must be the first line: yaml-language-server (VS Code's YAML extension and
+  // others) reads it there and completes and checks keys against the schema.
+  return `# yaml-language-server: $schema=./${RUBRIC_SCHEMA}
+# pcv review rubric. Every key is checked: a typo is reported, never ignored.
 # Full reference: the "rubric.yaml" section of pcv's README.
 
 title: ${zh ? '2026年社区公益创投项目评审' : '2026 Community Public Welfare Venture Capital Review'}
@@ -116,6 +132,8 @@ export function initReadme(lang: Lang): string {
    评分表在 templates/ 中；请评委填写后放入 scores/（每位评委一个文件）。
 4. 评审当天：  pcv validate .   检查所有评分表；  pcv tally .   计算结果并生成报告（pcv-out/）。
 5. 公示后：  pcv verify .   核对公示结果与评分表是否一致。
+
+rubric.schema.json 供编辑器（如安装了 YAML 扩展的 VS Code）在编辑 rubric.yaml 时提示和检查各项设置，请与 rubric.yaml 放在同一文件夹。
 `;
   }
   return `# Review folder
@@ -127,5 +145,8 @@ export function initReadme(lang: Lang): string {
 4. On review day:  pcv validate .  checks every sheet;  pcv tally .  computes the results and
    writes the reports into pcv-out/.
 5. After publication:  pcv verify .  confirms the published results still match the sheets.
+
+rubric.schema.json lets an editor (VS Code with the YAML extension, for one) complete and check
+the keys of rubric.yaml as you type; keep it beside rubric.yaml.
 `;
 }

@@ -6,7 +6,13 @@ import { PcvError } from '../errors.js';
 import { display } from '../io/inputs.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { Io } from './common.js';
-import { initReadme, initRoster, initRubric } from './init-files.js';
+import {
+  initReadme,
+  initRoster,
+  initRubric,
+  initRubricSchema,
+  RUBRIC_SCHEMA,
+} from './init-files.js';
 
 export interface InitFlags {
   force?: boolean;
@@ -25,6 +31,7 @@ export async function initCommand(
   const root = path.resolve(io.cwd, dir ?? '.');
   const files: [string, string][] = [
     ['rubric.yaml', initRubric(lang, today)],
+    [RUBRIC_SCHEMA, initRubricSchema()],
     ['projects.csv', initRoster(lang)],
     ['README.md', initReadme(lang)],
   ];
@@ -38,7 +45,9 @@ export async function initCommand(
   for (const [name, text] of files) await writeFileAtomic(path.join(root, name), text);
   if (!flags.quiet) {
     const shown = display(root, io.cwd) || '.';
-    io.err(`Created a review folder in ${shown}: rubric.yaml, projects.csv, scores/, README.md`);
+    io.err(
+      `Created a review folder in ${shown}: rubric.yaml, ${RUBRIC_SCHEMA}, projects.csv, scores/, README.md`,
+    );
     io.err(
       `Next: edit rubric.yaml and projects.csv, then run: pcv template ${shown === '.' ? '' : shown + ' '}--judges judge-a,judge-b,judge-c`,
     );

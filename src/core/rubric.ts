@@ -46,7 +46,7 @@ const AnnouncementSchema = z.strictObject({
   listAll: z.boolean().default(false),
 });
 
-const RubricSchema = z.strictObject({
+export const RubricSchema = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty'),
   organizer: z.string().optional(),
   date: isoDate.optional(),

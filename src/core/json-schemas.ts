@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { RubricSchema } from './rubric.js';
+
+export interface JsonSchemaEntry {
+  /** The file under schema/ in the package. */
+  file: string;
+  title: string;
+  description: string;
+  schema: z.ZodType;
+}
+
+/**
+ * The JSON Schemas pcv ships in schema/, each generated from the zod schema that validates the
+ * same file, so an editor checks a rubric against exactly the keys pcv accepts. `npm run schemas`
+ * writes them; a test fails when a committed one differs from a fresh generation.
+ */
+export const JSON_SCHEMAS: readonly JsonSchemaEntry[] = [
+  {
+    file: 'rubric.schema.json',
+    title: 'pcv rubric',
+    description:
+      'rubric.yaml (or .json) of a pcv review: criteria, weights, threshold, aggregation, announcement text.',
+    schema: RubricSchema,
+  },
+];
+
+/**
+ * A schema as the text of its file. Draft-07, the version every editor's YAML and JSON support
+ * reads (VS Code's YAML extension included). `io: 'input'` describes what a person may write:
+ * keys with a default are optional. Checks zod cannot express in JSON Schema (a real calendar
+ * date, unique criterion ids) are left to pcv itself.
+ */
+export function jsonSchemaText(entry: JsonSchemaEntry): string {
+  const generated = z.toJSONSchema(entry.schema, { target: 'draft-7', io: 'input' });
+  const { $schema, ...rest } = generated;
+  const ordered = { $schema, title: entry.title, description: entry.description, ...rest };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
