@@ -138,10 +138,15 @@ table { width: 100%; border-collapse: collapse; font-size: 0.92em; line-height: 
 th, td { border: 1px solid #555; padding: 0.3em 0.45em; vertical-align: middle; }
 th { background: #e6e6e6; font-weight: bold; text-align: center; }
 td { text-align: left; overflow-wrap: break-word; }
-th { white-space: nowrap; }
-th.name, th.organization { white-space: normal; }
 td.rank, td.id, td.final, td.result { text-align: center; white-space: nowrap; }
-@media print, (min-width: 40em) { td.unbroken { white-space: nowrap; } }
+@media print, (min-width: 40em) {
+  th:not(.name):not(.organization), td.unbroken { white-space: nowrap; }
+}
+@media screen and (max-width: 40em) {
+  table { font-size: 0.85em; }
+  th, td { padding: 0.25em 0.3em; }
+  td.name, td.organization { min-width: 6em; }
+}
 .signature { text-align: ${zh ? 'center' : 'right'}; margin: 1.6em ${zh ? '2em' : '0'} 1em auto; width: fit-content; }
 .fingerprint { margin-top: 2em; font-size: 0.75em; color: #666; overflow-wrap: anywhere; }
 @page {
