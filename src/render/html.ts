@@ -3,6 +3,7 @@ import {
   announcementContent,
   type AnnouncementContent,
   type AnnouncementTable,
+  type ColumnKind,
 } from './announcement.js';
 import { labels } from './pdf-text.js';
 import { displayWidth } from './width.js';
@@ -29,15 +30,19 @@ export function renderAnnouncementHtml(results: Results): string {
       const kind = tag === 'td' && i === unbroken ? `${c.kind} unbroken` : c.kind;
       return `<${tag}${scope} class="${kind}">${escape(text)}</${tag}>`;
     };
-    body.push(
-      '<div class="scroll"><table>',
-      `<thead><tr>${table.columns.map((c, i) => cell('th', i, c.header)).join('')}</tr></thead>`,
-      '<tbody>',
-      ...table.rows.map((r) => `<tr>${r.map((v, i) => cell('td', i, v)).join('')}</tr>`),
-      '</tbody></table></div>',
-      '</section>',
-    );
+    // A track none of whose projects is listed keeps its heading, as in the PDF.
+    if (table.rows.length > 0)
+      body.push(
+        '<div class="scroll"><table>',
+        `<thead><tr>${table.columns.map((c, i) => cell('th', i, c.header)).join('')}</tr></thead>`,
+        '<tbody>',
+        ...table.rows.map((r) => `<tr>${r.map((v, i) => cell('td', i, v)).join('')}</tr>`),
+        '</tbody></table></div>',
+      );
+    body.push('</section>');
   }
+  if (content.funding !== undefined) body.push(`<p>${escape(content.funding)}</p>`);
+  for (const t of content.trackRules) body.push(`<p>${escape(t)}</p>`);
   // The closing text and the signature print on one page, as in the PDF: a page holding only the
   // organiser's name and the date looks detached from the notice it signs.
   body.push('<div class="closing">');
@@ -77,19 +82,29 @@ export function renderAnnouncementHtml(results: Results): string {
 /**
  * The browser's table layout gives the wider text column most of the room and wraps the other
  * one a character at a time (a 14-character Chinese organisation name breaking before its last
- * character). The narrower of the name and organisation columns is kept on one line when its
- * longest entry is short enough to leave the other column room; the PDF balances the two itself.
+ * character). The narrower of the name and organisation columns is kept on one line when that
+ * still leaves the other one room; the PDF balances the two itself.
  */
 function unbrokenColumn(table: AnnouncementTable): number | undefined {
-  // A wide (Chinese) character takes about 1 em, two terminal columns; a Latin letter about half.
+  // A wide (Chinese) character takes about 1 em, two terminal columns; a Latin letter about half;
+  // a cell's padding and rule about 1 em more.
   const widest = (i: number) =>
-    table.rows.reduce((w, r) => Math.max(w, displayWidth(r[i]!) / 2), 0);
-  const text = table.columns.flatMap((c, i) =>
-    c.kind === 'name' || c.kind === 'organization' ? [{ i, width: widest(i) }] : [],
-  );
+    table.rows.reduce((w, r) => Math.max(w, displayWidth(r[i]!) / 2), 0) + 1;
+  const flexible = (kind: ColumnKind) => kind === 'name' || kind === 'organization';
+  const text = table.columns.flatMap((c, i) => (flexible(c.kind) ? [{ i, width: widest(i) }] : []));
   const narrow = text.sort((a, b) => a.width - b.width)[0];
-  return narrow !== undefined && narrow.width <= 15 ? narrow.i : undefined;
+  if (narrow === undefined || text.length < 2) return undefined;
+  // The other columns never wrap: header or widest entry.
+  const fixed = table.columns.reduce(
+    (sum, c, i) =>
+      flexible(c.kind) ? sum : sum + Math.max(widest(i), displayWidth(c.header) / 2 + 1),
+    0,
+  );
+  return TABLE_EMS - fixed - narrow.width >= 12 ? narrow.i : undefined;
 }
+
+/** About how many em of table text fit across an A4 page (and the page's widest column). */
+const TABLE_EMS = 44;
 
 /** Text for HTML content and for attribute values, which are always in double quotes. */
 export function escape(text: string): string {
@@ -138,7 +153,9 @@ table { width: 100%; border-collapse: collapse; font-size: 0.92em; line-height: 
 th, td { border: 1px solid #555; padding: 0.3em 0.45em; vertical-align: middle; }
 th { background: #e6e6e6; font-weight: bold; text-align: center; }
 td { text-align: left; overflow-wrap: break-word; }
-td.rank, td.id, td.final, td.result { text-align: center; white-space: nowrap; }
+td.rank, td.id, td.final, td.result, td.tier { text-align: center; white-space: nowrap; }
+td.grant { text-align: right; white-space: nowrap; }
+td.name, td.organization { min-width: 8em; }
 @media print, (min-width: 40em) {
   th:not(.name):not(.organization), td.unbroken { white-space: nowrap; }
 }
