@@ -39,6 +39,7 @@ describe('schema/rubric.schema.json', () => {
   it.each([
     ['basic', 'rubric.yaml'],
     ['huanshan-2022', 'rubric.yaml'],
+    ['huanshan-2022-funding', 'rubric.yaml'],
     ['pivotal-judge', 'rubric.yaml'],
     ['edge', 'rubric.yaml'],
     ['edge', 'xlsx', 'rubric.yaml'],
