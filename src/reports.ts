@@ -1,6 +1,6 @@
 import { resultsJsonText } from './render/json.js';
 import type { ReportFile } from './io/write.js';
-import type { Results } from './tally.js';
+import type { Results } from './core/model.js';
 
 export const FORMATS = ['xlsx', 'pdf', 'json', 'cards', 'panel'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -22,13 +22,9 @@ export interface Overrides {
   normalize?: Normalize;
 }
 
-export interface InputFile {
-  /** Path relative to the review folder, with forward slashes. */
-  file: string;
-  /** Path as shown in messages. */
-  shown: string;
-  sha256: string;
-}
+import type { InputFile } from './core/model.js';
+
+export type { InputFile } from './core/model.js';
 
 export interface Review {
   rubric?: Rubric;

@@ -1,18 +1,18 @@
 import path from 'node:path';
-import { analyze, type Analytics } from './core/analytics.js';
-import { computeResults, type ProjectResult } from './core/compute.js';
+import { analyze } from './core/analytics.js';
+import { computeResults } from './core/compute.js';
 import { IssueList, sortIssues, type Issue } from './core/issues.js';
 import { checkPanel } from './core/panel.js';
-import type { Rubric } from './core/rubric.js';
 import { validateSheet, type JudgeSheet } from './core/sheet.js';
 import { resolveInputs, type ResolvedInputs } from './io/inputs.js';
-import type { Row } from './io/csv.js';
+import type { InputFile, Results, Row } from './core/model.js';
 import { LIMITS } from './io/limits.js';
 import { bytesToTable, readInput, tooLargeMessage } from './io/read.js';
-import { loadReview, type InputFile, type Overrides } from './review.js';
+import { loadReview, type Overrides } from './review.js';
 import { readXlsxRows } from './io/xlsx-sheet.js';
 
-export type { InputFile, Overrides } from './review.js';
+export type { Overrides } from './review.js';
+export type { InputFile, Results } from './core/model.js';
 
 /** Reports progress of long work: a label, units done, units in all. */
 export type Progress = (label: string, done: number, total: number) => void;
@@ -27,17 +27,6 @@ export interface TallyOptions {
   overrides?: Overrides;
   /** Called as each sheet is read, for a progress bar. */
   onProgress?: Progress;
-}
-
-export interface Results {
-  rubric: Rubric;
-  rubricFile: InputFile;
-  rosterFile?: InputFile;
-  judges: (InputFile & { id: string })[];
-  projects: ProjectResult[];
-  warnings: Issue[];
-  /** Judge profiles, agreement, disagreement and robustness flags (see core/analytics.ts). */
-  analytics: Analytics;
 }
 
 export interface TallyOutcome {

@@ -1,8 +1,8 @@
 import { ICC_FORMS } from '../core/agreement.js';
-import type { JudgeStat } from '../core/analytics.js';
-import type { ProjectResult } from '../core/compute.js';
+import type { JudgeStat } from '../core/model.js';
+import type { ProjectResult } from '../core/model.js';
 import { toNumber } from '../core/decimal.js';
-import type { Results } from '../tally.js';
+import type { Results } from '../core/model.js';
 import { fingerprint } from './json.js';
 import {
   contentWidth,

@@ -3,7 +3,7 @@ import type { CellRichTextValue, Fill, Font, Style, Worksheet } from 'exceljs';
 import { ICC_FORMS } from '../core/agreement.js';
 import { dec, roundHalfUp, toNumber, type Dec } from '../core/decimal.js';
 import { formatIssue } from '../core/issues.js';
-import type { Results } from '../tally.js';
+import type { Results } from '../core/model.js';
 import { VERSION } from '../version.js';
 import { fingerprint } from './json.js';
 import { agreementNote, flagSentence, flagType, meaning } from './panel-text.js';
