@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, judgeTotal } from '../src/core/aggregate.js';
+import { aggregate, judgeTotal } from '../src/core/arithmetic/aggregate.js';
 import { dec, roundHalfUp } from '../src/core/decimal.js';
 import { competitionRanks } from '../src/core/rank.js';
 

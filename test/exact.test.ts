@@ -9,7 +9,7 @@ import {
   scoreScale,
   unitsToFixed,
   unitsToNumber,
-} from '../src/core/exact.js';
+} from '../src/core/arithmetic/integer.js';
 
 describe('roundRatio: num / den rounded half-up, as an integer count of 10^-places', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregate, judgeTotal } from '../src/core/aggregate.js';
+import { aggregate, judgeTotal } from '../src/core/arithmetic/aggregate.js';
 import { computeResults } from '../src/core/compute.js';
 import { dec, roundHalfUp } from '../src/core/decimal.js';
 import type { Rubric } from '../src/core/rubric.js';

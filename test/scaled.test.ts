@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/core/analytics.js';
-import { judgeTotal } from '../src/core/aggregate.js';
+import { judgeTotal } from '../src/core/arithmetic/aggregate.js';
+import { decimalFacts } from '../src/core/arithmetic/decimal-backend.js';
 import { computeResults, decide, type Method } from '../src/core/compute.js';
 import { dec, type Dec } from '../src/core/decimal.js';
 import type { Aggregate, Criterion, Rubric } from '../src/core/rubric.js';
@@ -9,7 +10,7 @@ import type { JudgeSheet, SheetEntry } from '../src/core/sheet.js';
 import { resultsJson } from '../src/render/json.js';
 
 /**
- * computeResults() and analyze() decide in integers (core/scaled.ts) whenever the numbers fit, and
+ * computeResults() and analyze() decide in integers (core/arithmetic/integer-backend.ts) whenever the numbers fit, and
  * in decimal.js otherwise (and with z-scores). These properties hold the integer path to the
  * decimal one, and to an exact rational reference.
  */
@@ -120,7 +121,7 @@ describe('the integer path decides as decimal.js does', () => {
         const rubric = rubricOf(c);
         const sheets = sheetsOf(c);
         const computed = computeResults(rubric, sheets, undefined);
-        expect(computed.scaled).toBeDefined();
+        expect(computed.arithmetic.kind).toBe('integer');
         // The decimal.js decision of the same panel.
         const panel = c.panel.map((_, p) => ({
           id: `P${p + 1}`,
@@ -163,8 +164,11 @@ describe('the integer path decides as decimal.js does', () => {
       fc.property(caseArb(DECIMAL_FRIENDLY, true), (c) => {
         const rubric = rubricOf(c);
         const computed = computeResults(rubric, sheetsOf(c), undefined);
-        const { scaled, ...decimalOnly } = computed;
-        expect(scaled).toBeDefined();
+        expect(computed.arithmetic.kind).toBe('integer');
+        const decimalOnly = {
+          ...computed,
+          arithmetic: { ...computed.arithmetic, facts: decimalFacts },
+        };
         expect(analyze(rubric, computed)).toEqual(analyze(rubric, decimalOnly));
       }),
       { numRuns: 300 },
@@ -277,7 +281,7 @@ describe('the decimal.js path', () => {
       ]),
     }));
     const computed = computeResults(rubricOf(c), sheets, undefined);
-    expect(computed.scaled).toBeUndefined();
+    expect(computed.arithmetic.kind).toBe('decimal');
     expect(computed.projects[0]!.final.toFixed(2)).toBe('61.00');
     expect(analyze(rubricOf(c), computed).projects[0]!.leaveOneOut.map((a) => a.final)).toEqual([
       65.5, 65, 60.5,

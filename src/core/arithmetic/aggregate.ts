@@ -1,5 +1,6 @@
-import { D, sum, type Dec } from './decimal.js';
-import type { Aggregate } from './rubric.js';
+import { D, sum, type Dec } from '../decimal.js';
+import type { Aggregate } from '../rubric.js';
+import { kept } from './rules.js';
 
 export interface Aggregated {
   value: Dec;
@@ -19,17 +20,14 @@ export function aggregate(values: readonly Dec[], method: Aggregate, trim: numbe
   const mean = (xs: readonly Dec[]) => sum(xs).dividedBy(xs.length);
   if (method === 'mean') return { value: mean(values), dropped: [], fellBack: false };
 
+  const { from, to, fellBack } = kept(values.length, method, trim);
+  if (fellBack) return { value: mean(values), dropped: [], fellBack };
   const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v.comparedTo(b.v) || a.i - b.i);
-  if (method === 'median') {
-    const mid = Math.floor(order.length / 2);
-    const upper = order[mid]!.v;
-    const value = order.length % 2 === 1 ? upper : order[mid - 1]!.v.plus(upper).dividedBy(2);
-    return { value, dropped: [], fellBack: false };
-  }
-  if (values.length <= 2 * trim) return { value: mean(values), dropped: [], fellBack: true };
-  const kept = order.slice(trim, order.length - trim).map((x) => x.v);
-  const dropped = [...order.slice(0, trim), ...order.slice(order.length - trim)].map((x) => x.i);
-  return { value: mean(kept), dropped: dropped.sort((a, b) => a - b), fellBack: false };
+  const value = mean(order.slice(from, to).map((x) => x.v));
+  // The median keeps the middle values but drops nobody: only trimming marks judges.
+  if (method === 'median') return { value, dropped: [], fellBack };
+  const dropped = [...order.slice(0, from), ...order.slice(to)].map((x) => x.i);
+  return { value, dropped: dropped.sort((a, b) => a - b), fellBack };
 }
 
 /** A judge's total on a 0-100 scale: 100 * sum(weight * score / max) / sum(weight). */

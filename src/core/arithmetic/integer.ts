@@ -1,4 +1,4 @@
-import { D, dec, type Dec } from './decimal.js';
+import { D, dec, type Dec } from '../decimal.js';
 
 /**
  * Exact arithmetic on scores as integers, for the common case where every number involved fits in

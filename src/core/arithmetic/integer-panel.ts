@@ -1,13 +1,7 @@
-import type { Dec } from './decimal.js';
-import {
-  ceilUnits,
-  decimalUnits,
-  rescale,
-  roundRatio,
-  scoreScale,
-  type ScoreScale,
-} from './exact.js';
-import type { Aggregate, Criterion } from './rubric.js';
+import type { Dec } from '../decimal.js';
+import type { Aggregate, Criterion } from '../rubric.js';
+import { kept, passRule, type PassRule } from './rules.js';
+import { decimalUnits, rescale, roundRatio, scoreScale, type ScoreScale } from './integer.js';
 
 /**
  * The panel's scores as integers (see exact.ts), for deciding finals, pass/fail and ranks without
@@ -189,18 +183,10 @@ export function combine(
   const base = panel.start[p]!;
   const n = panel.count[p]! - (skip >= 0 ? 1 : 0);
   const values = series.values;
-  if (method === 'median') {
-    const mid = Math.floor(n / 2);
-    const upper = values[base + shifted(mid, skip)]!;
-    return n % 2 === 1
-      ? { sum: upper, count: 1, fellBack: false }
-      : { sum: values[base + shifted(mid - 1, skip)]! + upper, count: 2, fellBack: false };
-  }
-  const fellBack = method === 'trimmed-mean' && n <= 2 * trim;
-  const drop = method === 'mean' || fellBack ? 0 : trim;
+  const { from, to, fellBack } = kept(n, method, trim);
   let sum = 0;
-  for (let i = drop; i < n - drop; i++) sum += values[base + shifted(i, skip)]!;
-  return { sum, count: n - 2 * drop, fellBack };
+  for (let i = from; i < to; i++) sum += values[base + shifted(i, skip)]!;
+  return { sum, count: to - from, fellBack };
 }
 
 /** Where the i-th value is with the value at `skip` (-1: none) taken out. */
@@ -213,8 +199,8 @@ export interface ScaledMethod {
   aggregate: Aggregate;
   trim: number;
   decimals: number;
-  /** A final passes when its units (10^-decimals) are at least this. */
-  passUnits: number;
+  /** The pass test, on finals in units of 10^-decimals. */
+  pass: PassRule;
   /** Criterion indexes (rubric order) of the tie-break criteria. */
   tieBreak: number[];
 }
@@ -231,7 +217,7 @@ export function scaledMethod(method: {
     aggregate: method.aggregate,
     trim: method.trim,
     decimals: method.decimals,
-    passUnits: ceilUnits(method.threshold, method.decimals),
+    pass: passRule(method.threshold, method.decimals),
     tieBreak: method.tieBreak.map((id) => method.criteria.findIndex((c) => c.id === id)),
   };
 }
@@ -254,18 +240,9 @@ export function rankKeys(
   at: number,
   skipPair = -1,
 ): Combined {
-  const agg = combine(
-    totals,
-    panel,
-    p,
-    method.aggregate,
-    method.trim,
-    skipPair >= 0 ? totals.position[skipPair]! : -1,
-  );
-  keys[at] = roundRatio(agg.sum, agg.count * panel.scale.den, method.decimals);
-  const unit = 10 ** panel.scale.places;
-  for (const [t, series] of ties.entries()) {
-    const c = combine(
+  // The series' sorted position of the pair left out, if any.
+  const of = (series: SortedSeries) =>
+    combine(
       series,
       panel,
       p,
@@ -273,6 +250,11 @@ export function rankKeys(
       method.trim,
       skipPair >= 0 ? series.position[skipPair]! : -1,
     );
+  const agg = of(totals);
+  keys[at] = roundRatio(agg.sum, agg.count * panel.scale.den, method.decimals);
+  const unit = 10 ** panel.scale.places;
+  for (const [t, series] of ties.entries()) {
+    const c = of(series);
     keys[at + 1 + t] = roundRatio(c.sum, c.count * unit, TIE_PLACES);
   }
   return agg;
