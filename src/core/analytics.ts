@@ -1,9 +1,12 @@
 import { agreement, type Agreement } from './agreement.js';
 import { OUTLIER_LIMIT, OUTLIER_MIN_JUDGES } from './arithmetic/rules.js';
-import { unitsToFixed, unitsToNumber } from './arithmetic/integer.js';
 import type { Computed, JudgeScore, Method } from './compute.js';
 import { roundHalfUp, toNumber, type Dec } from './decimal.js';
-import { mean, sampleSd } from './stats.js';
+import { judgeProfiles } from './analytics-profiles.js';
+import { outlierFlags } from './analytics-outliers.js';
+import { robustness } from './analytics-robustness.js';
+import { sampleSd } from './stats.js';
+import { text } from './text.js';
 
 /**
  * Judge analytics: who scores high or low, where the judges disagree, how much they agree overall,
@@ -110,7 +113,6 @@ export function analyze(method: Method, computed: Computed): Analytics {
   const totalsPlaces = Math.max(method.decimals, 2);
   const fmtTotal = (d: Dec) => roundHalfUp(d, totalsPlaces).toFixed(totalsPlaces);
   const fmtFinal = (d: Dec) => d.toFixed(method.decimals);
-  const fmtUnits = (units: number) => unitsToFixed(units, method.decimals);
   // Totals repeat (the integer path shares one object per distinct total): convert each once.
   const numbers = new Map<Dec, number>();
   const number = (d: Dec) => {
@@ -126,31 +128,7 @@ export function analyze(method: Method, computed: Computed): Analytics {
   });
   const facts = computed.arithmetic.facts(method, computed);
 
-  // Judge profiles.
-  const judges: JudgeStat[] = judgeIds.map((judge, j) => {
-    const totals: number[] = [];
-    let recused = 0;
-    let trimmed = 0;
-    for (const p of computed.projects) {
-      const s = p.scores.get(judge);
-      if (s === undefined) continue;
-      if (s.recused) {
-        recused++;
-        continue;
-      }
-      totals.push(number(s.total));
-      if (s.dropped) trimmed++;
-    }
-    return {
-      judge,
-      scored: totals.length,
-      recused,
-      mean: totals.length > 0 ? mean(totals) : null,
-      sd: sampleSd(totals),
-      leniency: facts.leniency[j]!,
-      trimmed,
-    };
-  });
+  const judges = judgeProfiles(computed, facts.leniency, number);
 
   // Agreement over the projects every judge scored.
   const complete = present.filter((list) => list.length === judgeIds.length);
@@ -163,19 +141,7 @@ export function analyze(method: Method, computed: Computed): Analytics {
     const flags: Flag[] = [];
     const med = facts.medians[i]!;
 
-    for (const k of facts.outliers[i]!) {
-      const s = scored[k]!;
-      const deviation = s.score.total.minus(med);
-      flags.push({
-        type: 'outlier',
-        judge: s.judge,
-        message: text`${s.judge}'s total ${fmtTotal(s.score.total)} is ${fmtTotal(deviation.abs())} points ${
-          deviation.isPositive() ? 'above' : 'below'
-        } the median ${fmtTotal(med)} (limit ${OUTLIER_LIMIT})`,
-        total: number(s.score.total),
-        deviation: toNumber(deviation),
-      });
-    }
+    flags.push(...outlierFlags(scored, facts.outliers[i]!, med, fmtTotal, number));
 
     if (p.fellBack) {
       flags.push({
@@ -184,72 +150,16 @@ export function analyze(method: Method, computed: Computed): Analytics {
       });
     }
 
-    const verdict = (passed: boolean) => (passed ? 'passes' : 'fails');
-    const leaveOneOut: Alternative[] = judgeIds.map((judge, j) => {
-      const units = facts.without.final[j * P + i]!;
-      if (Number.isNaN(units)) return { judge, final: null, passed: null, rank: null };
-      const final = unitsToNumber(units, method.decimals);
-      const passed = facts.without.passed[j * P + i] === 1;
-      const rank = facts.without.rank[j * P + i]!;
-      if (passed !== p.passed) {
-        flags.push({
-          type: 'pass-hinges-on-judge',
-          judge,
-          message: text`${verdict(p.passed)} with ${fmtFinal(p.final)}; without ${judge}'s scores it would ${
-            passed ? 'pass' : 'fail'
-          } with ${fmtUnits(units)}`,
-          final,
-          passed,
-          rank,
-        });
-      }
-      if (Math.abs(rank - p.rank) > rankMove) {
-        flags.push({
-          type: 'rank-hinges-on-judge',
-          judge,
-          message: text`ranked ${p.rank}; without ${judge}'s scores it would rank ${rank} (final ${fmtUnits(units)})`,
-          final,
-          passed,
-          rank,
-        });
-      }
-      return { judge, final, passed, rank };
+    const robust = robustness(p, i, scored, facts, {
+      method,
+      judgeIds,
+      P,
+      rankMove,
+      fmtTotal,
+      fmtFinal,
     });
-
-    for (const shift of facts.shifts[i]!) {
-      const kept = scored[shift.keep]!;
-      const dropped = scored[shift.drop]!;
-      const keptValue = kept.score.normalizedTotal ?? kept.score.total;
-      const droppedValue = dropped.score.normalizedTotal ?? dropped.score.total;
-      const kind = method.normalize === 'zscore' ? 'normalised total' : 'total';
-      const what = `had ${dropped.judge}'s ${kind} ${fmtTotal(droppedValue)} been trimmed instead of ${kept.judge}'s ${fmtTotal(keptValue)}`;
-      const final = unitsToNumber(shift.final, method.decimals);
-      const { passed, rank } = shift;
-      if (passed !== p.passed) {
-        flags.push({
-          type: 'pass-hinges-on-trim',
-          judge: kept.judge,
-          instead: dropped.judge,
-          message: text`${p.passed ? 'passes' : 'fails'} with ${fmtFinal(p.final)}; ${what}, it would ${
-            passed ? 'pass' : 'fail'
-          } with ${fmtUnits(shift.final)}`,
-          final,
-          passed,
-          rank,
-        });
-      }
-      if (Math.abs(rank - p.rank) > rankMove) {
-        flags.push({
-          type: 'rank-hinges-on-trim',
-          judge: kept.judge,
-          instead: dropped.judge,
-          message: text`ranked ${p.rank}; ${what}, it would rank ${rank} (final ${fmtUnits(shift.final)})`,
-          final,
-          passed,
-          rank,
-        });
-      }
-    }
+    flags.push(...robust.flags);
+    const leaveOneOut = robust.leaveOneOut;
 
     const raw = scored.map((s) => number(s.score.total));
     return {
@@ -281,14 +191,4 @@ export function analyze(method: Method, computed: Computed): Analytics {
       ? { normalization: { panelMean: toNumber(z.panelMean), panelSd: toNumber(z.panelSd) } }
       : {}),
   };
-}
-
-/**
- * A template literal's text as one flat string. A plain template literal is kept as a tree of its
- * pieces, several times the size: a 10,000-project review has a quarter of a million flags.
- */
-function text(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const parts: string[] = [strings[0]!];
-  values.forEach((v, i) => parts.push(String(v), strings[i + 1]!));
-  return parts.join('');
 }
