@@ -10,7 +10,7 @@ import {
 } from './core/rubric.js';
 import { display, type ReviewFiles } from './io/inputs.js';
 import { LIMITS } from './io/limits.js';
-import { bytesToTable, readInput, tooLargeMessage, type Table } from './io/read.js';
+import { bytesToTable, lineOf, readParsed } from './io/read.js';
 import { decodeBytes } from './io/decode.js';
 
 export interface Overrides {
@@ -49,22 +49,21 @@ export async function loadReview(
   });
 
   const rubricInfo = describe(files.rubricPath);
-  const rubricRead = await readInput(files.rubricPath, rubricInfo.shown, LIMITS.rubricBytes);
+  const rubricRead = await readParsed(
+    files.rubricPath,
+    rubricInfo.shown,
+    LIMITS.rubricBytes,
+    decodeBytes,
+  );
   const rubricFile = { ...rubricInfo, sha256: rubricRead.sha256 };
   let rubric: Rubric | undefined;
-  const decoded = decodeBytes(rubricRead.bytes);
-  if (rubricRead.tooLarge !== undefined) {
+  const decoded = rubricRead.parsed;
+  if (!decoded.ok) {
     issues.error(
-      'rubric-size',
-      rubricInfo.shown,
-      tooLargeMessage(rubricRead.tooLarge, LIMITS.rubricBytes),
-    );
-  } else if (!decoded.ok) {
-    issues.error(
-      'rubric-read',
+      'tooLarge' in decoded ? 'rubric-size' : 'rubric-read',
       rubricInfo.shown,
       decoded.message,
-      decoded.line !== undefined ? { line: decoded.line } : {},
+      lineOf(decoded),
     );
   } else {
     const parsed = parseRubric(decoded.text, rubricInfo.shown);
@@ -76,19 +75,11 @@ export async function loadReview(
   let rosterFile: InputFile | undefined;
   if (files.rosterPath !== undefined) {
     const info = describe(files.rosterPath);
-    const read = await readInput(files.rosterPath, info.shown, LIMITS.sheetBytes);
+    const read = await readParsed(files.rosterPath, info.shown, LIMITS.sheetBytes, bytesToTable);
     rosterFile = { ...info, sha256: read.sha256 };
-    const table: Table =
-      read.tooLarge !== undefined
-        ? { ok: false, message: tooLargeMessage(read.tooLarge, LIMITS.sheetBytes) }
-        : bytesToTable(read.bytes);
+    const table = read.parsed;
     if (!table.ok) {
-      issues.error(
-        'roster-read',
-        info.shown,
-        table.message,
-        table.line !== undefined ? { line: table.line } : {},
-      );
+      issues.error('roster-read', info.shown, table.message, lineOf(table));
     } else {
       const parsed = parseRoster(table.rows, info.shown);
       issues.addAll(parsed.issues);

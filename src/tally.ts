@@ -7,7 +7,7 @@ import { validateSheet, type JudgeSheet } from './core/sheet.js';
 import { resolveInputs, type ResolvedInputs } from './io/inputs.js';
 import type { InputFile, Results, Row } from './core/model.js';
 import { LIMITS } from './io/limits.js';
-import { bytesToTable, readInput, tooLargeMessage } from './io/read.js';
+import { bytesToTable, lineOf, readParsed, type Unreadable } from './io/read.js';
 import { loadReview, type Overrides } from './review.js';
 import { readXlsxRows } from './io/xlsx-sheet.js';
 
@@ -58,19 +58,13 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   for (const [index, sheetPath] of inputs.sheetPaths.entries()) {
     options.onProgress?.('Reading sheets', index, inputs.sheetPaths.length);
     const info = describe(sheetPath);
-    const read = await readInput(sheetPath, info.shown, LIMITS.sheetBytes);
+    const read = await readParsed(sheetPath, info.shown, LIMITS.sheetBytes, (bytes) =>
+      sheetTable(sheetPath, bytes),
+    );
     sheetFiles.set(info.shown, { ...info, sha256: read.sha256 });
-    const table: SheetTable =
-      read.tooLarge !== undefined
-        ? { ok: false, message: tooLargeMessage(read.tooLarge, LIMITS.sheetBytes) }
-        : await sheetTable(sheetPath, read.bytes);
+    const table = read.parsed;
     if (!table.ok) {
-      issues.error(
-        'sheet-read',
-        info.shown,
-        table.message,
-        table.line !== undefined ? { line: table.line } : {},
-      );
+      issues.error('sheet-read', info.shown, table.message, lineOf(table));
       continue;
     }
     if (rubric === undefined) continue;
@@ -123,9 +117,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   return { results, issues: sorted, inputs };
 }
 
-type SheetTable =
-  | { ok: true; rows: Row[]; decimalComma: boolean; sheetName?: string }
-  | { ok: false; line?: number; message: string };
+type SheetTable = { ok: true; rows: Row[]; decimalComma: boolean; sheetName?: string } | Unreadable;
 
 /** A score sheet's rows, from CSV text or from the first worksheet of an .xlsx. */
 async function sheetTable(file: string, bytes: Uint8Array): Promise<SheetTable> {
