@@ -1,14 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, type Flag } from '../src/core/analytics.js';
-import { computeResults } from '../src/core/compute.js';
-import { D, dec } from '../src/core/decimal.js';
-import { parseRubric, type Rubric } from '../src/core/rubric.js';
-import type { JudgeSheet } from '../src/core/sheet.js';
-import { resultsJson } from '../src/render/json.js';
-import { tally } from '../src/tally.js';
-import { fixture, ROOT, tempDir } from './helpers.js';
+import { analyze, type Flag } from '../../src/core/analytics.js';
+import { computeResults } from '../../src/core/compute.js';
+import { D, dec } from '../../src/core/decimal.js';
+import { parseRubric, type Rubric } from '../../src/core/rubric.js';
+import type { JudgeSheet } from '../../src/core/sheet.js';
+import { resultsJson } from '../../src/render/json.js';
+import { tally } from '../../src/tally.js';
+import { fixture, ROOT, tempDir } from '../helpers.js';
 
 /** A rubric with one criterion "score" out of 100, so a judge's total is the score itself. */
 function rubric(extra: string, threshold = 60): Rubric {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue, sortIssues } from '../src/core/issues.js';
-import { checkPanel } from '../src/core/panel.js';
-import { parseRoster } from '../src/core/roster.js';
-import { parseRubric, type Rubric } from '../src/core/rubric.js';
-import { validateSheet, type JudgeSheet } from '../src/core/sheet.js';
-import { parseCsv } from '../src/io/csv.js';
+import { formatIssue, sortIssues } from '../../src/core/issues.js';
+import { checkPanel } from '../../src/core/panel.js';
+import { parseRoster } from '../../src/core/roster.js';
+import { parseRubric, type Rubric } from '../../src/core/rubric.js';
+import { validateSheet, type JudgeSheet } from '../../src/core/sheet.js';
+import { parseCsv } from '../../src/io/csv.js';
 
 const rubric: Rubric = parseRubric(
   `title: T

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, judgeTotal } from '../src/core/arithmetic/aggregate.js';
-import { dec, roundHalfUp } from '../src/core/decimal.js';
-import { competitionRanks } from '../src/core/rank.js';
+import { aggregate, judgeTotal } from '../../../src/core/arithmetic/aggregate.js';
+import { dec, roundHalfUp } from '../../../src/core/decimal.js';
+import { competitionRanks } from '../../../src/core/rank.js';
 
 const ds = (...xs: (number | string)[]) => xs.map(dec);
 const str = (x: { value: { toString(): string } }) => x.value.toString();

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/core/analytics.js';
-import { judgeTotal } from '../src/core/arithmetic/aggregate.js';
-import { decimalFacts } from '../src/core/arithmetic/decimal-backend.js';
-import { computeResults, decide, type Method } from '../src/core/compute.js';
-import { dec, type Dec } from '../src/core/decimal.js';
-import type { Aggregate, Criterion, Rubric } from '../src/core/rubric.js';
-import type { JudgeSheet, SheetEntry } from '../src/core/sheet.js';
-import { resultsJson } from '../src/render/json.js';
+import { analyze } from '../../../src/core/analytics.js';
+import { judgeTotal } from '../../../src/core/arithmetic/aggregate.js';
+import { decimalFacts } from '../../../src/core/arithmetic/decimal-backend.js';
+import { computeResults, decide, type Method } from '../../../src/core/compute.js';
+import { dec, type Dec } from '../../../src/core/decimal.js';
+import type { Aggregate, Criterion, Rubric } from '../../../src/core/rubric.js';
+import type { JudgeSheet, SheetEntry } from '../../../src/core/sheet.js';
+import { resultsJson } from '../../../src/render/json.js';
 
 /**
  * computeResults() and analyze() decide in integers (core/arithmetic/integer-backend.ts) whenever the numbers fit, and

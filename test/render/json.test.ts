@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resultsJson, resultsJsonText } from '../src/render/json.js';
-import { tally } from '../src/tally.js';
-import { fixture, ROOT } from './helpers.js';
+import { resultsJson, resultsJsonText } from '../../src/render/json.js';
+import { tally } from '../../src/tally.js';
+import { fixture, ROOT } from '../helpers.js';
 
 async function resultsOf(dir: string) {
   const outcome = await tally({ inputs: [fixture(dir)], cwd: ROOT });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../src/core/issues.js';
-import { parseRubric } from '../src/core/rubric.js';
+import { formatIssue } from '../../src/core/issues.js';
+import { parseRubric } from '../../src/core/rubric.js';
 
 const problems = (text: string) => parseRubric(text, 'rubric.yaml').issues.map(formatIssue);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dec } from '../src/core/decimal.js';
+import { dec } from '../../../src/core/decimal.js';
 import {
   ceilUnits,
   decimalUnits,
@@ -9,7 +9,7 @@ import {
   scoreScale,
   unitsToFixed,
   unitsToNumber,
-} from '../src/core/arithmetic/integer.js';
+} from '../../../src/core/arithmetic/integer.js';
 
 describe('roundRatio: num / den rounded half-up, as an integer count of 10^-places', () => {
   it.each([

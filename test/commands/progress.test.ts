@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { progressReporter } from '../src/commands/progress.js';
-import { spawnPcv, tempDir } from './helpers.js';
+import { progressReporter } from '../../src/commands/progress.js';
+import { spawnPcv, tempDir } from '../helpers.js';
 
 function fakeTerminal(isTTY: boolean) {
   const chunks: string[] = [];

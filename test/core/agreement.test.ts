@@ -1,6 +1,6 @@
-import { SHROUT_FLEISS } from './expected/shrout-fleiss.js';
+import { SHROUT_FLEISS } from '../expected/shrout-fleiss.js';
 import { describe, expect, it } from 'vitest';
-import { agreement, intraclass, kendallW, type Matrix } from '../src/core/agreement.js';
+import { agreement, intraclass, kendallW, type Matrix } from '../../src/core/agreement.js';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 

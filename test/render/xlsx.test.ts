@@ -1,14 +1,14 @@
-import { SHROUT_FLEISS } from './expected/shrout-fleiss.js';
+import { SHROUT_FLEISS } from '../expected/shrout-fleiss.js';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fingerprint } from '../src/render/json.js';
-import { renderWorkbook } from '../src/render/xlsx.js';
-import { dosDateTime } from '../src/render/xlsx-zip.js';
-import { tally, type Results } from '../src/tally.js';
-import { expected, expectedBasic } from './expected/huanshan-2022.js';
-import { fixture, ROOT, tempDir } from './helpers.js';
+import { fingerprint } from '../../src/render/json.js';
+import { renderWorkbook } from '../../src/render/xlsx.js';
+import { dosDateTime } from '../../src/render/xlsx-zip.js';
+import { tally, type Results } from '../../src/tally.js';
+import { expected, expectedBasic } from '../expected/huanshan-2022.js';
+import { fixture, ROOT, tempDir } from '../helpers.js';
 
 const GENERATED_AT = new Date('2022-06-14T09:30:00Z');
 

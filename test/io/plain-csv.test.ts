@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, readPlainCsv } from '../src/io/csv.js';
+import { parseCsv, readPlainCsv } from '../../src/io/csv.js';
 
 /** What csv-parse makes of the text with parseCsv()'s options: each record and its first line. */
 function reference(text: string, delimiter: string) {

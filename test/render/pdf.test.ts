@@ -1,13 +1,13 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PcvError } from '../src/errors.js';
-import { fingerprint } from '../src/render/json.js';
-import { defaultFontPath } from '../src/render/pdf-doc.js';
-import { addDays, formatDate, noticePeriod } from '../src/render/pdf-text.js';
-import { renderAnnouncement } from '../src/render/pdf.js';
-import type { Results } from '../src/tally.js';
-import { expected, expectedBasic } from './expected/huanshan-2022.js';
-import { createdAt, load, pdfPages, squeeze } from './pdf-helpers.js';
+import { PcvError } from '../../src/errors.js';
+import { fingerprint } from '../../src/render/json.js';
+import { defaultFontPath } from '../../src/render/pdf-doc.js';
+import { addDays, formatDate, noticePeriod } from '../../src/render/pdf-text.js';
+import { renderAnnouncement } from '../../src/render/pdf.js';
+import type { Results } from '../../src/tally.js';
+import { expected, expectedBasic } from '../expected/huanshan-2022.js';
+import { createdAt, load, pdfPages, squeeze } from '../pdf-helpers.js';
 
 describe('announcement.pdf (huanshan-2022, zh)', () => {
   let results: Results;

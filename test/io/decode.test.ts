@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../src/io/decode.js';
+import { decodeBytes } from '../../src/io/decode.js';
 
 const text = '项目编号,路演展示\nP01,18\n';
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fingerprint } from '../src/render/json.js';
-import { renderPanel } from '../src/render/panel.js';
-import type { Results } from '../src/tally.js';
-import { expected } from './expected/huanshan-2022.js';
-import { createdAt, load, pdfPages, squeeze } from './pdf-helpers.js';
+import { fingerprint } from '../../src/render/json.js';
+import { renderPanel } from '../../src/render/panel.js';
+import type { Results } from '../../src/tally.js';
+import { expected } from '../expected/huanshan-2022.js';
+import { createdAt, load, pdfPages, squeeze } from '../pdf-helpers.js';
 
 /**
  * Leniency recomputed from the hand-worked totals of test/expected (independently of pcv): for

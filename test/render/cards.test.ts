@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderCards, type CardFile } from '../src/render/cards.js';
-import { safeFileName, uniqueFileNames } from '../src/render/safe-name.js';
-import type { Results } from '../src/tally.js';
-import { expected, expectedBasic } from './expected/huanshan-2022.js';
-import { createdAt, load, pdfPages, squeeze } from './pdf-helpers.js';
+import { renderCards, type CardFile } from '../../src/render/cards.js';
+import { safeFileName, uniqueFileNames } from '../../src/render/safe-name.js';
+import type { Results } from '../../src/tally.js';
+import { expected, expectedBasic } from '../expected/huanshan-2022.js';
+import { createdAt, load, pdfPages, squeeze } from '../pdf-helpers.js';
 
 describe('feedback cards (huanshan-2022, zh)', () => {
   let results: Results;

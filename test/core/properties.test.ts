@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregate, judgeTotal } from '../src/core/arithmetic/aggregate.js';
-import { computeResults } from '../src/core/compute.js';
-import { dec, roundHalfUp } from '../src/core/decimal.js';
-import type { Rubric } from '../src/core/rubric.js';
-import type { JudgeSheet, SheetEntry } from '../src/core/sheet.js';
+import { aggregate, judgeTotal } from '../../src/core/arithmetic/aggregate.js';
+import { computeResults } from '../../src/core/compute.js';
+import { dec, roundHalfUp } from '../../src/core/decimal.js';
+import type { Rubric } from '../../src/core/rubric.js';
+import type { JudgeSheet, SheetEntry } from '../../src/core/sheet.js';
 
 const criteria = [
   { id: 'a', label: 'A', aliases: [], max: 20, weight: 20, step: 0.5 },

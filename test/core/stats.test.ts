@@ -11,7 +11,7 @@ import {
   regularizedBeta,
   sampleSd,
   tieGroups,
-} from '../src/core/stats.js';
+} from '../../src/core/stats.js';
 
 describe('descriptive statistics', () => {
   it('mean, sample SD and median', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, findUnclosedQuote, parseCsv } from '../src/io/csv.js';
+import { detectDelimiter, findUnclosedQuote, parseCsv } from '../../src/io/csv.js';
 
 describe('detectDelimiter', () => {
   it('picks the delimiter of the header line', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankMoveLimit } from '../src/core/analytics.js';
+import { rankMoveLimit } from '../../src/core/analytics.js';
 
 describe('rankMoveLimit', () => {
   it('is 3 places, or 2% of the projects in a large review (rounded up)', () => {
