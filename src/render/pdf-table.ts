@@ -169,6 +169,11 @@ export function tableHeight(
   style: TableStyle,
 ): number {
   const { layout } = tableMeasure(doc, columns, style);
-  const header = style.headless ? 0 : layout(columns.map((c) => c.header), true).h;
+  const header = style.headless
+    ? 0
+    : layout(
+        columns.map((c) => c.header),
+        true,
+      ).h;
   return rows.reduce((h, r) => h + layout(r, false).h, header);
 }
