@@ -49,11 +49,30 @@ function inputOptions(cmd: Command): Command {
         'offset',
       ]),
     )
-    .addOption(new Option('--lang <lang>', 'language of reports').choices(['zh', 'en']))
-    .option('--quiet', 'print only errors')
+    .addOption(new Option('--lang <lang>', 'language of reports').choices(['zh', 'en']));
+}
+
+/** --quiet, --no-color and --debug, which every command takes. */
+function sharedOptions(cmd: Command, quiet = 'print only errors'): Command {
+  return cmd
+    .option('--quiet', quiet)
     .option('--no-color', 'no colour in terminal output')
     .option('--debug', 'show stack traces of internal errors');
 }
+
+/** A command's handler: its argument (inputs or a folder), its options, where to print. */
+// commander hands over the parsed argument and options untyped; each command types its own.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (arg: any, flags: any, io: Io) => Promise<number>;
+
+/** Each command's handler, loaded only when that command runs, so --help never pays for them. */
+const COMMANDS: Record<string, () => Promise<Handler>> = {
+  tally: () => import('./commands/tally.js').then((m) => m.tallyCommand),
+  validate: () => import('./commands/validate.js').then((m) => m.validateCommand),
+  init: () => import('./commands/init.js').then((m) => m.initCommand),
+  template: () => import('./commands/template.js').then((m) => m.templateCommand),
+  verify: () => import('./commands/verify.js').then((m) => m.verifyCommand),
+};
 
 /** Runs pcv with the given arguments and returns the exit code; the only place that prints. */
 export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
@@ -87,10 +106,21 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
     .addHelpText('after', EXAMPLES);
 
   let code = 0;
-  inputOptions(
-    program
-      .command('tally')
-      .description('validate the sheets, compute the results, print a summary and write reports'),
+  /** The action of a command: load its handler, run it, keep its exit code. */
+  const action =
+    (name: keyof typeof COMMANDS) =>
+    async (arg: unknown, flags: GlobalFlags): Promise<void> => {
+      debug = Boolean(flags.debug);
+      const handler = await COMMANDS[name]!();
+      code = await handler(arg, flags, makeIo(flags));
+    };
+
+  sharedOptions(
+    inputOptions(
+      program
+        .command('tally')
+        .description('validate the sheets, compute the results, print a summary and write reports'),
+    ),
   )
     .option('-o, --out <dir>', 'output folder for reports', 'pcv-out')
     .option(
@@ -101,102 +131,82 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
     .option('--json', 'print the results JSON on stdout and nothing else there')
     .option('--font <file>', "font file for the PDF reports (overrides the rubric's font)")
     .addHelpText('after', EXAMPLES)
-    .action(async (inputs: string[], flags) => {
-      debug = Boolean(flags.debug);
-      const { tallyCommand } = await import('./commands/tally.js');
-      code = await tallyCommand(inputs, flags, makeIo(flags));
-    });
+    .action(action('tally'));
 
-  inputOptions(
-    program
-      .command('validate')
-      .description('check every sheet, the roster and the rubric; write nothing'),
+  sharedOptions(
+    inputOptions(
+      program
+        .command('validate')
+        .description('check every sheet, the roster and the rubric; write nothing'),
+    ),
   )
     .addHelpText('after', EXAMPLES)
-    .action(async (inputs: string[], flags) => {
-      debug = Boolean(flags.debug);
-      const { validateCommand } = await import('./commands/validate.js');
-      code = await validateCommand(inputs, flags, makeIo(flags));
-    });
+    .action(action('validate'));
 
-  program
-    .command('init')
-    .description('create a ready review folder: rubric.yaml, projects.csv, scores/, README.md')
-    .argument('[dir]', 'folder to create or fill (default: .)')
-    .option('--force', 'overwrite existing files')
-    .addOption(
-      new Option('--lang <lang>', 'language of the example files')
-        .choices(['zh', 'en'])
-        .default('en'),
-    )
-    .option('--quiet', 'print only errors')
-    .option('--no-color', 'no colour in terminal output')
-    .option('--debug', 'show stack traces of internal errors')
+  sharedOptions(
+    program
+      .command('init')
+      .description('create a ready review folder: rubric.yaml, projects.csv, scores/, README.md')
+      .argument('[dir]', 'folder to create or fill (default: .)')
+      .option('--force', 'overwrite existing files')
+      .addOption(
+        new Option('--lang <lang>', 'language of the example files')
+          .choices(['zh', 'en'])
+          .default('en'),
+      ),
+  )
     .addHelpText('after', '\nExample:\n  pcv init review-2026 --lang zh')
-    .action(async (dir: string | undefined, flags) => {
-      debug = Boolean(flags.debug);
-      const { initCommand } = await import('./commands/init.js');
-      code = await initCommand(dir, flags, makeIo(flags));
-    });
+    .action(action('init'));
 
-  program
-    .command('template')
-    .description(
-      'blank score sheets for each judge from the rubric and roster (.xlsx with cell validation, or CSV)',
-    )
-    .argument('[dir]', 'review folder (default: .)')
-    .option('--judges <list>', 'comma list of judges; each gets <judge>.xlsx')
-    .option('--judges-file <file>', 'file with one judge per line')
-    .addOption(
-      new Option('--format <format>', 'xlsx or csv').choices(['xlsx', 'csv']).default('xlsx'),
-    )
-    .option('-o, --out <dir>', 'output folder (default: <dir>/templates)')
-    .option('--rubric <file>', 'rubric file (default: in the review folder)')
-    .option('--roster <file>', 'project roster (default: projects.csv in the review folder)')
-    .option(
-      '--assignments <file>',
-      "judge,project pairs: each sheet lists only its judge's projects (default: assignments.csv in the review folder)",
-    )
-    .addOption(
-      new Option('--lang <lang>', "language of the sheets (default: the rubric's)").choices([
-        'zh',
-        'en',
-      ]),
-    )
-    .option('--force', 'overwrite existing templates')
-    .option('--quiet', 'print only errors')
-    .option('--no-color', 'no colour in terminal output')
-    .option('--debug', 'show stack traces of internal errors')
+  sharedOptions(
+    program
+      .command('template')
+      .description(
+        'blank score sheets for each judge from the rubric and roster (.xlsx with cell validation, or CSV)',
+      )
+      .argument('[dir]', 'review folder (default: .)')
+      .option('--judges <list>', 'comma list of judges; each gets <judge>.xlsx')
+      .option('--judges-file <file>', 'file with one judge per line')
+      .addOption(
+        new Option('--format <format>', 'xlsx or csv').choices(['xlsx', 'csv']).default('xlsx'),
+      )
+      .option('-o, --out <dir>', 'output folder (default: <dir>/templates)')
+      .option('--rubric <file>', 'rubric file (default: in the review folder)')
+      .option('--roster <file>', 'project roster (default: projects.csv in the review folder)')
+      .option(
+        '--assignments <file>',
+        "judge,project pairs: each sheet lists only its judge's projects (default: assignments.csv in the review folder)",
+      )
+      .addOption(
+        new Option('--lang <lang>', "language of the sheets (default: the rubric's)").choices([
+          'zh',
+          'en',
+        ]),
+      )
+      .option('--force', 'overwrite existing templates'),
+  )
     .addHelpText(
       'after',
       '\nExamples:\n  pcv template --judges judge-a,judge-b,judge-c\n  pcv template review-2026 --judges-file judges.txt --format csv',
     )
-    .action(async (dir: string | undefined, flags) => {
-      debug = Boolean(flags.debug);
-      const { templateCommand } = await import('./commands/template.js');
-      code = await templateCommand(dir, flags, makeIo(flags));
-    });
+    .action(action('template'));
 
-  program
-    .command('verify')
-    .description(
-      're-tally the inputs named in a published results.json and confirm it still matches',
-    )
-    .argument('[dir]', 'review folder (default: .)')
-    .option('--results <file>', 'the published results (default: <dir>/pcv-out/results.json)')
-    .option('--fingerprint <hex>', 'also check the fingerprint printed on the announcement')
-    .option('--quiet', 'print only differences')
-    .option('--no-color', 'no colour in terminal output')
-    .option('--debug', 'show stack traces of internal errors')
+  sharedOptions(
+    program
+      .command('verify')
+      .description(
+        're-tally the inputs named in a published results.json and confirm it still matches',
+      )
+      .argument('[dir]', 'review folder (default: .)')
+      .option('--results <file>', 'the published results (default: <dir>/pcv-out/results.json)')
+      .option('--fingerprint <hex>', 'also check the fingerprint printed on the announcement'),
+    'print only differences',
+  )
     .addHelpText(
       'after',
       '\nExamples:\n  pcv verify review-2022\n  pcv verify . --results published/results.json --fingerprint 3f2a9c0d1e4b5a6c\n\nExit codes: 0 verified; 1 differences found (each listed); 2 results.json missing or unreadable.',
     )
-    .action(async (dir: string | undefined, flags) => {
-      debug = Boolean(flags.debug);
-      const { verifyCommand } = await import('./commands/verify.js');
-      code = await verifyCommand(dir, flags, makeIo(flags));
-    });
+    .action(action('verify'));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

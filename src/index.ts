@@ -4,7 +4,7 @@ export type { Overrides, Results, TallyOptions, TallyOutcome, InputFile } from '
 export { resultsJson, fingerprint } from './render/json.js';
 export { formatIssue, type Issue, type Severity } from './core/issues.js';
 export { parseRubric, type Rubric, type Criterion, type Aggregate } from './core/rubric.js';
-export { aggregate, judgeTotal } from './core/aggregate.js';
+export { aggregate, judgeTotal } from './core/arithmetic/aggregate.js';
 export { roundHalfUp } from './core/decimal.js';
 export { competitionRanks } from './core/rank.js';
 export { decodeBytes } from './io/decode.js';

@@ -1,6 +1,6 @@
 import { resultsJsonText } from './render/json.js';
 import type { ReportFile } from './io/write.js';
-import type { Results } from './tally.js';
+import type { Results } from './core/model.js';
 
 export const FORMATS = ['xlsx', 'pdf', 'json', 'cards', 'panel', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -24,50 +24,50 @@ export async function renderReports(
   formats: readonly Format[],
   options: ReportOptions,
 ): Promise<ReportFile[]> {
+  const wanted = (Object.keys(RENDERERS) as Format[]).filter((f) => formats.includes(f));
   const files: ReportFile[] = [];
-  const wanted = FORMATS.filter((f) => formats.includes(f));
-  let done = 0;
-  const step = () => options.onProgress?.('Writing reports', done++, wanted.length);
-  const pdf = {
-    createdAt: options.date,
-    ...(options.fontPath !== undefined ? { fontPath: options.fontPath } : {}),
-  };
-  if (formats.includes('json')) {
-    step();
-    files.push({
-      name: 'results.json',
-      data: resultsJsonText(results),
-    });
-  }
-  if (formats.includes('xlsx')) {
-    step();
-    const { renderWorkbook } = await import('./render/xlsx.js');
-    files.push({
-      name: 'results.xlsx',
-      data: await renderWorkbook(results, { generatedAt: options.date }),
-    });
-  }
-  if (formats.includes('pdf')) {
-    step();
-    const { renderAnnouncement } = await import('./render/pdf.js');
-    files.push({ name: 'announcement.pdf', data: await renderAnnouncement(results, pdf) });
-  }
-  if (formats.includes('html')) {
-    step();
-    const { renderAnnouncementHtml } = await import('./render/html.js');
-    files.push({ name: 'announcement.html', data: renderAnnouncementHtml(results) });
-  }
-  if (formats.includes('panel')) {
-    step();
-    const { renderPanel } = await import('./render/panel.js');
-    files.push({ name: 'panel.pdf', data: await renderPanel(results, pdf) });
-  }
-  if (formats.includes('cards')) {
-    step();
-    const { renderCards } = await import('./render/cards.js');
-    for (const card of await renderCards(results, pdf)) {
-      files.push({ name: `cards/${card.fileName}`, data: card.bytes });
-    }
+  for (const [done, format] of wanted.entries()) {
+    options.onProgress?.('Writing reports', done, wanted.length);
+    files.push(...(await RENDERERS[format](results, options)));
   }
   return files;
 }
+
+type Renderer = (results: Results, options: ReportOptions) => Promise<ReportFile[]>;
+
+const pdfOptions = (options: ReportOptions) => ({
+  createdAt: options.date,
+  ...(options.fontPath !== undefined ? { fontPath: options.fontPath } : {}),
+});
+
+/**
+ * One renderer per format, in the order they are rendered; each loads its library only when
+ * asked for. A new format is one file in src/render/ and one entry here.
+ */
+const RENDERERS: Record<Format, Renderer> = {
+  json: async (results) => [{ name: 'results.json', data: resultsJsonText(results) }],
+  xlsx: async (results, options) => {
+    const { renderWorkbook } = await import('./render/xlsx.js');
+    const data = await renderWorkbook(results, { generatedAt: options.date });
+    return [{ name: 'results.xlsx', data }];
+  },
+  pdf: async (results, options) => {
+    const { renderAnnouncement } = await import('./render/pdf.js');
+    return [
+      { name: 'announcement.pdf', data: await renderAnnouncement(results, pdfOptions(options)) },
+    ];
+  },
+  html: async (results) => {
+    const { renderAnnouncementHtml } = await import('./render/html.js');
+    return [{ name: 'announcement.html', data: renderAnnouncementHtml(results) }];
+  },
+  panel: async (results, options) => {
+    const { renderPanel } = await import('./render/panel.js');
+    return [{ name: 'panel.pdf', data: await renderPanel(results, pdfOptions(options)) }];
+  },
+  cards: async (results, options) => {
+    const { renderCards } = await import('./render/cards.js');
+    const cards = await renderCards(results, pdfOptions(options));
+    return cards.map((card) => ({ name: `cards/${card.fileName}`, data: card.bytes }));
+  },
+};

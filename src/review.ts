@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { parseAssignments, type AssignmentTable } from './core/assignments.js';
-import type { Row } from './io/csv.js';
 import { IssueList, type Issue } from './core/issues.js';
 import { parseRoster, type Roster } from './core/roster.js';
 import {
@@ -12,8 +11,9 @@ import {
 } from './core/rubric.js';
 import { display, type ReviewFiles } from './io/inputs.js';
 import { LIMITS } from './io/limits.js';
-import { bytesToTable, readInput, tooLargeMessage, type Table } from './io/read.js';
+import { bytesToTable, lineOf, readParsed } from './io/read.js';
 import { decodeBytes } from './io/decode.js';
+import type { InputFile, Row } from './core/model.js';
 
 export interface Overrides {
   threshold?: number;
@@ -24,13 +24,7 @@ export interface Overrides {
   normalize?: Normalize;
 }
 
-export interface InputFile {
-  /** Path relative to the review folder, with forward slashes. */
-  file: string;
-  /** Path as shown in messages. */
-  shown: string;
-  sha256: string;
-}
+export type { InputFile } from './core/model.js';
 
 export interface Review {
   rubric?: Rubric;
@@ -58,22 +52,21 @@ export async function loadReview(
   });
 
   const rubricInfo = describe(files.rubricPath);
-  const rubricRead = await readInput(files.rubricPath, rubricInfo.shown, LIMITS.rubricBytes);
+  const rubricRead = await readParsed(
+    files.rubricPath,
+    rubricInfo.shown,
+    LIMITS.rubricBytes,
+    decodeBytes,
+  );
   const rubricFile = { ...rubricInfo, sha256: rubricRead.sha256 };
   let rubric: Rubric | undefined;
-  const decoded = decodeBytes(rubricRead.bytes);
-  if (rubricRead.tooLarge !== undefined) {
+  const decoded = rubricRead.parsed;
+  if (!decoded.ok) {
     issues.error(
-      'rubric-size',
-      rubricInfo.shown,
-      tooLargeMessage(rubricRead.tooLarge, LIMITS.rubricBytes),
-    );
-  } else if (!decoded.ok) {
-    issues.error(
-      'rubric-read',
+      'tooLarge' in decoded ? 'rubric-size' : 'rubric-read',
       rubricInfo.shown,
       decoded.message,
-      decoded.line !== undefined ? { line: decoded.line } : {},
+      lineOf(decoded),
     );
   } else {
     const parsed = parseRubric(decoded.text, rubricInfo.shown);
@@ -88,19 +81,11 @@ export async function loadReview(
   ): Promise<{ value?: T; file?: InputFile }> => {
     if (p === undefined) return {};
     const info = describe(p);
-    const read = await readInput(p, info.shown, LIMITS.sheetBytes);
+    const read = await readParsed(p, info.shown, LIMITS.sheetBytes, bytesToTable);
     const file = { ...info, sha256: read.sha256 };
-    const table: Table =
-      read.tooLarge !== undefined
-        ? { ok: false, message: tooLargeMessage(read.tooLarge, LIMITS.sheetBytes) }
-        : bytesToTable(read.bytes);
+    const table = read.parsed;
     if (!table.ok) {
-      issues.error(
-        code,
-        info.shown,
-        table.message,
-        table.line !== undefined ? { line: table.line } : {},
-      );
+      issues.error(code, info.shown, table.message, lineOf(table));
       return { file };
     }
     const parsed = parse(table.rows, info.shown);

@@ -1,26 +1,21 @@
 import path from 'node:path';
-import { analyze, type Analytics } from './core/analytics.js';
+import { analyze } from './core/analytics.js';
 import { resolveAssignment } from './core/assignments.js';
-import { computeResults, type ProjectResult } from './core/compute.js';
+import { computeResults } from './core/compute.js';
 import { checkDesign } from './core/design.js';
 import { IssueList, sortIssues, type Issue } from './core/issues.js';
 import { checkPanel } from './core/panel.js';
-import {
-  applyTracks,
-  checkTrackRoster,
-  hasTracksOrFunding,
-  type TrackResults,
-} from './core/track-results.js';
-import type { Rubric } from './core/rubric.js';
+import { applyTracks, checkTrackRoster, hasTracksOrFunding } from './core/track-results.js';
 import { validateSheet, type JudgeSheet } from './core/sheet.js';
 import { resolveInputs, type ResolvedInputs } from './io/inputs.js';
-import type { Row } from './io/csv.js';
+import type { InputFile, Results, Row } from './core/model.js';
 import { LIMITS } from './io/limits.js';
-import { bytesToTable, readInput, tooLargeMessage } from './io/read.js';
-import { loadReview, type InputFile, type Overrides } from './review.js';
+import { bytesToTable, lineOf, readParsed, type Unreadable } from './io/read.js';
+import { loadReview, type Overrides } from './review.js';
 import { readXlsxRows } from './io/xlsx-sheet.js';
 
-export type { InputFile, Overrides } from './review.js';
+export type { Overrides } from './review.js';
+export type { InputFile, Results } from './core/model.js';
 
 /** Reports progress of long work: a label, units done, units in all. */
 export type Progress = (label: string, done: number, total: number) => void;
@@ -37,19 +32,6 @@ export interface TallyOptions {
   overrides?: Overrides;
   /** Called as each sheet is read, for a progress bar. */
   onProgress?: Progress;
-}
-
-export interface Results {
-  rubric: Rubric;
-  rubricFile: InputFile;
-  rosterFile?: InputFile;
-  judges: (InputFile & { id: string })[];
-  projects: ProjectResult[];
-  warnings: Issue[];
-  /** Judge profiles, agreement, disagreement and robustness flags (see core/analytics.ts). */
-  analytics: Analytics;
-  /** Tracks, quotas and funding, when the rubric has them (see core/track-results.ts). */
-  tracks?: TrackResults;
 }
 
 export interface TallyOutcome {
@@ -85,19 +67,13 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   for (const [index, sheetPath] of inputs.sheetPaths.entries()) {
     options.onProgress?.('Reading sheets', index, inputs.sheetPaths.length);
     const info = describe(sheetPath);
-    const read = await readInput(sheetPath, info.shown, LIMITS.sheetBytes);
+    const read = await readParsed(sheetPath, info.shown, LIMITS.sheetBytes, (bytes) =>
+      sheetTable(sheetPath, bytes),
+    );
     sheetFiles.set(info.shown, { ...info, sha256: read.sha256 });
-    const table: SheetTable =
-      read.tooLarge !== undefined
-        ? { ok: false, message: tooLargeMessage(read.tooLarge, LIMITS.sheetBytes) }
-        : await sheetTable(sheetPath, read.bytes);
+    const table = read.parsed;
     if (!table.ok) {
-      issues.error(
-        'sheet-read',
-        info.shown,
-        table.message,
-        table.line !== undefined ? { line: table.line } : {},
-      );
+      issues.error('sheet-read', info.shown, table.message, lineOf(table));
       continue;
     }
     if (rubric === undefined) continue;
@@ -173,9 +149,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   return { results, issues: sorted, inputs };
 }
 
-type SheetTable =
-  | { ok: true; rows: Row[]; decimalComma: boolean; sheetName?: string }
-  | { ok: false; line?: number; message: string };
+type SheetTable = { ok: true; rows: Row[]; decimalComma: boolean; sheetName?: string } | Unreadable;
 
 /** A score sheet's rows, from CSV text or from the first worksheet of an .xlsx. */
 async function sheetTable(file: string, bytes: Uint8Array): Promise<SheetTable> {

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { AGGREGATES, type Aggregate } from '../core/rubric.js';
+import type { ResultsJson, ResultsJsonProject } from '../core/model.js';
+import { resultsSchema } from '../core/results-schema.js';
 import { PcvError } from '../errors.js';
 import { display } from '../io/inputs.js';
 import { resultsJson } from '../render/json.js';
@@ -13,34 +14,6 @@ export interface VerifyFlags {
   results?: string;
   fingerprint?: string;
   quiet?: boolean;
-}
-
-interface PublishedScore {
-  criteria?: Record<string, number>;
-  total?: number;
-  recused?: boolean;
-}
-interface PublishedProject {
-  id: string;
-  final: number;
-  rank: number;
-  passed: boolean;
-  scores: Record<string, PublishedScore>;
-  /** With tracks and funding in the rubric (see core/track-results.ts). */
-  trackRank?: number | null;
-  funding?: { granted: number };
-}
-interface Published {
-  schemaVersion: number;
-  threshold: number;
-  aggregate: string;
-  trim: number;
-  decimals: number;
-  fingerprint?: string;
-  rubric?: { file: string; sha256: string };
-  roster?: { file: string; sha256: string } | null;
-  judges: { id: string; file: string; sha256: string }[];
-  projects: PublishedProject[];
 }
 
 /**
@@ -58,11 +31,6 @@ export async function verifyCommand(
     flags.results ?? path.join(root, 'pcv-out', 'results.json'),
   );
   const published = await readPublished(resultsPath, io.cwd);
-  if (published.rubric === undefined) {
-    throw new PcvError(
-      `${display(resultsPath, io.cwd)}: it names no rubric file; it was not written by pcv tally`,
-    );
-  }
   const differences: string[] = [];
   const inputs = [
     published.rubric,
@@ -92,9 +60,7 @@ export async function verifyCommand(
     ...(published.roster ? { roster: path.resolve(root, published.roster.file) } : {}),
     overrides: {
       threshold: published.threshold,
-      ...((AGGREGATES as readonly string[]).includes(published.aggregate)
-        ? { aggregate: published.aggregate as Aggregate }
-        : {}),
+      aggregate: published.aggregate,
       ...(published.aggregate === 'trimmed-mean' ? { trim: published.trim } : {}),
       decimals: published.decimals,
     },
@@ -104,20 +70,20 @@ export async function verifyCommand(
     differences.push('the inputs no longer tally (problems listed above)');
     return report(differences, io, published);
   }
-  const now = resultsJson(outcome.results!) as unknown as Published;
+  const now = resultsJson(outcome.results!);
   differences.push(...compareProjects(published.projects, now.projects));
   if (flags.fingerprint !== undefined) {
     const want = flags.fingerprint.trim().toLowerCase();
-    if (want.length < 8 || !now.fingerprint?.startsWith(want)) {
+    if (want.length < 8 || !now.fingerprint.startsWith(want)) {
       differences.push(
-        `fingerprint ${want} does not match the inputs' fingerprint ${now.fingerprint?.slice(0, 16) ?? '?'}`,
+        `fingerprint ${want} does not match the inputs' fingerprint ${now.fingerprint.slice(0, 16)}`,
       );
     }
   }
   return report(differences, io, now);
 }
 
-function report(differences: string[], io: Io, results: Published): number {
+function report(differences: string[], io: Io, results: ResultsJson): number {
   if (differences.length > 0) {
     for (const d of differences) io.err(io.chalk.red(d));
     io.err(`NOT verified: ${plural(differences.length, 'difference')} from the published results.`);
@@ -125,13 +91,13 @@ function report(differences: string[], io: Io, results: Published): number {
   }
   io.out(
     io.chalk.green(
-      `verified: the published results match the inputs (${plural(results.projects.length, 'project')}, ${plural(results.judges.length, 'judge')}, fingerprint ${results.fingerprint?.slice(0, 16) ?? '?'})`,
+      `verified: the published results match the inputs (${plural(results.projects.length, 'project')}, ${plural(results.judges.length, 'judge')}, fingerprint ${results.fingerprint.slice(0, 16)})`,
     ),
   );
   return 0;
 }
 
-async function readPublished(file: string, cwd: string): Promise<Published> {
+async function readPublished(file: string, cwd: string): Promise<ResultsJson> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -140,20 +106,27 @@ async function readPublished(file: string, cwd: string): Promise<Published> {
       `${display(file, cwd)}: no published results here; name them with --results FILE`,
     );
   }
-  let json: Published;
+  let json: unknown;
   try {
-    json = JSON.parse(text) as Published;
+    json = JSON.parse(text);
   } catch {
     throw new PcvError(`${display(file, cwd)}: not valid JSON`);
   }
-  if (json?.schemaVersion !== 1 || !Array.isArray(json.projects) || !Array.isArray(json.judges)) {
-    throw new PcvError(`${display(file, cwd)}: not a pcv results.json (schemaVersion 1)`);
+  const parsed = resultsSchema.safeParse(json);
+  if (!parsed.success) {
+    // The first problem, with its key's location, is enough to tell what the file is not.
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? ` (${issue.path.join('.')}: ${issue.message})` : '';
+    throw new PcvError(`${display(file, cwd)}: not a pcv results.json (schemaVersion 1)${where}`);
   }
-  return json;
+  return parsed.data;
 }
 
 /** Every difference between two lists of projects: scores per judge, finals, ranks, results. */
-export function compareProjects(before: PublishedProject[], after: PublishedProject[]): string[] {
+export function compareProjects(
+  before: readonly ResultsJsonProject[],
+  after: readonly ResultsJsonProject[],
+): string[] {
   const out: string[] = [];
   const now = new Map(after.map((p) => [p.id, p]));
   for (const p of before) {

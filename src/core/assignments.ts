@@ -1,4 +1,4 @@
-import type { Row } from '../io/csv.js';
+import type { Row } from './model.js';
 import { closest, normalizeHeader } from './headers.js';
 import { IssueList, type Issue } from './issues.js';
 import { compareIds } from './rank.js';

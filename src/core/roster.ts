@@ -1,4 +1,4 @@
-import type { Row } from '../io/csv.js';
+import type { Row } from './model.js';
 import { closest, normalizeHeader, ROSTER_FIELDS, type RosterField } from './headers.js';
 import { IssueList, type Issue } from './issues.js';
 import { parseNumber } from './number.js';

@@ -1,4 +1,4 @@
-import type { Row } from '../io/csv.js';
+import type { Row } from './model.js';
 import { sum, type Dec } from './decimal.js';
 import {
   closest,

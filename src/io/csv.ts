@@ -1,11 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { LIMITS } from './limits.js';
 
-/** One record of a sheet with the 1-based line on which it starts. */
-export interface Row {
-  line: number;
-  cells: string[];
-}
+import type { Row } from '../core/model.js';
+
+export type { Row } from '../core/model.js';
 
 export type Delimiter = ',' | ';' | '\t';
 

@@ -59,3 +59,35 @@ export function bytesToTable(bytes: Uint8Array): Table {
 export function tooLargeMessage(size: number, max: number): string {
   return `the file is ${MB(size)}, more than the ${MB(max)} pcv reads; is this really a score sheet?`;
 }
+
+/** Why an input could not be turned into what it should be, at a line when one is known. */
+export interface Unreadable {
+  ok: false;
+  line?: number;
+  message: string;
+  /** Over its size limit: it was not read at all. */
+  tooLarge?: boolean;
+}
+
+/** The location of an Unreadable for an issue: its line, when it has one. */
+export const lineOf = (failed: Unreadable): { line?: number } =>
+  failed.line !== undefined ? { line: failed.line } : {};
+
+/**
+ * Reads an input and parses its bytes, or says why it could not: the one path every input takes
+ * (read, refuse one over its size limit, parse). A missing or unreadable file still throws
+ * (see readInput()).
+ */
+export async function readParsed<R extends { ok: true } | Unreadable>(
+  file: string,
+  shown: string,
+  maxBytes: number,
+  parse: (bytes: Buffer) => R | Promise<R>,
+): Promise<{ sha256: string; parsed: R | Unreadable }> {
+  const read = await readInput(file, shown, maxBytes);
+  const parsed: R | Unreadable =
+    read.tooLarge !== undefined
+      ? { ok: false, message: tooLargeMessage(read.tooLarge, maxBytes), tooLarge: true }
+      : await parse(read.bytes);
+  return { sha256: read.sha256, parsed };
+}

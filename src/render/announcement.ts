@@ -1,5 +1,5 @@
 import type { Lang } from '../core/rubric.js';
-import type { Results } from '../tally.js';
+import type { Results } from '../core/model.js';
 import { fingerprint } from './json.js';
 import { formatDate, labels, methodNote, noticePeriod, postingDate } from './pdf-text.js';
 import { trackLabels } from './track-labels.js';

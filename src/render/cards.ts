@@ -1,6 +1,6 @@
 import { D, roundHalfUp, type Dec } from '../core/decimal.js';
-import type { ProjectResult } from '../core/compute.js';
-import type { Results } from '../tally.js';
+import type { ProjectResult } from '../core/model.js';
+import type { Results } from '../core/model.js';
 import { fingerprint } from './json.js';
 import {
   contentWidth,

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { dec, roundHalfUp, toNumber, type Dec } from '../core/decimal.js';
+import { ICC_FORMS, type IccForm } from '../core/agreement.js';
 import { formatIssue } from '../core/issues.js';
-import type { ProjectResult } from '../core/compute.js';
-import type { Results } from '../tally.js';
+import type { ProjectResult } from '../core/model.js';
+import type { Results, ResultsJson, ResultsJsonProject } from '../core/model.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -20,7 +21,7 @@ export function fingerprint(results: Results): string {
 }
 
 /** results.json, schemaVersion 1 (see CONTRACT.md). Later versions only add fields. */
-export function resultsJson(results: Results): object {
+export function resultsJson(results: Results): ResultsJson {
   const { head, project, tail } = jsonParts(results);
   return { ...head, projects: results.projects.map(project), ...tail };
 }
@@ -40,8 +41,15 @@ export function resultsJsonText(results: Results): string {
   return `${before},\n  "projects": ${projects},\n${after}\n`;
 }
 
+/** The keys after "projects", in the order they are written. */
+type ProjectsAndAfter = 'summary' | 'judgeStats' | 'agreement' | 'warnings';
+
 /** results.json in three parts: the keys before "projects", one project, the keys after. */
-function jsonParts(results: Results) {
+function jsonParts(results: Results): {
+  head: Omit<ResultsJson, 'projects' | ProjectsAndAfter>;
+  project: (p: ProjectResult) => ResultsJsonProject;
+  tail: Pick<ResultsJson, ProjectsAndAfter>;
+} {
   const { rubric } = results;
   // Judge totals and criterion aggregates keep two more places than finals, so a reader who
   // re-averages them sees where the final came from.
@@ -53,9 +61,9 @@ function jsonParts(results: Results) {
   const fineNum = memo((d: Dec) => num(d, fine));
   // Built key by key rather than with Object.fromEntries: a large review has 250,000 of these.
   const scoresJson = (scores: ProjectResult['scores']) => {
-    const out: Record<string, unknown> = {};
+    const out: ResultsJsonProject['scores'] = {};
     for (const [judge, s] of scores) {
-      let value: Record<string, unknown>;
+      let value: ResultsJsonProject['scores'][string];
       if (s.recused) {
         value = { recused: true };
       } else {
@@ -77,7 +85,7 @@ function jsonParts(results: Results) {
   const analyticsOf = new Map(analytics.projects.map((p) => [p.id, p]));
   const ag = analytics.agreement;
   const passed = results.projects.filter((p) => p.passed).length;
-  const head = {
+  const head: Omit<ResultsJson, 'projects' | ProjectsAndAfter> = {
     schemaVersion: 1,
     generator: `pcv ${VERSION}`,
     title: rubric.title,
@@ -110,7 +118,7 @@ function jsonParts(results: Results) {
       : null,
     judges: results.judges.map((j) => ({ id: j.id, file: j.file, sha256: j.sha256 })),
   };
-  const project = (p: ProjectResult) => ({
+  const project = (p: ProjectResult): ResultsJsonProject => ({
     id: p.id,
     name: p.name ?? null,
     organization: p.organization ?? null,
@@ -135,7 +143,7 @@ function jsonParts(results: Results) {
       message: f.message,
     })),
   });
-  const tail = {
+  const tail: Pick<ResultsJson, ProjectsAndAfter> = {
     summary: {
       projects: results.projects.length,
       passed,
@@ -155,13 +163,8 @@ function jsonParts(results: Results) {
       ...(j.offset !== undefined ? { offset: j.offset } : {}),
     })),
     agreement: {
-      icc: Object.fromEntries(Object.entries(ag.icc).map(([f, v]) => [f, stat(v, 4)])),
-      iccCI: Object.fromEntries(
-        Object.entries(ag.iccCI).map(([f, ci]) => [
-          f,
-          ci === null ? null : [stat(ci[0], 4), stat(ci[1], 4)],
-        ]),
-      ),
+      icc: perForm(ag.icc, (v) => stat(v, 4)),
+      iccCI: perForm(ag.iccCI, (ci) => (ci === null ? null : [stat(ci[0], 4), stat(ci[1], 4)])),
       kendallW: stat(ag.kendallW, 4),
       kendallChi2: stat(ag.kendallChi2, 4),
       // A p-value keeps 4 significant digits: 0.00000123 must not print as 0.
@@ -177,7 +180,10 @@ function jsonParts(results: Results) {
 }
 
 /** A project's track, track rank, reason and funding, when the rubric has tracks or funding. */
-function trackFields(results: Results, id: string): object {
+function trackFields(
+  results: Results,
+  id: string,
+): Pick<ResultsJsonProject, 'track' | 'trackRank' | 'reason' | 'funding'> {
   const t = results.tracks?.byId.get(id);
   if (t === undefined) return {};
   return {
@@ -186,6 +192,13 @@ function trackFields(results: Results, id: string): object {
     reason: t.reason,
     ...(t.funding ? { funding: t.funding } : {}),
   };
+}
+
+/** A value per ICC form, in the forms' fixed order. */
+function perForm<T, U>(values: Record<IccForm, T>, fn: (value: T) => U): Record<IccForm, U> {
+  const out = {} as Record<IccForm, U>;
+  for (const form of ICC_FORMS) out[form] = fn(values[form]);
+  return out;
 }
 
 /** Sets an own property, even for ids such as "__proto__" (which assignment would not). */

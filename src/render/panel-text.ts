@@ -5,7 +5,7 @@ import {
   type FlagType,
   type ProjectAnalytics,
 } from '../core/analytics.js';
-import type { ProjectResult } from '../core/compute.js';
+import type { ProjectResult } from '../core/model.js';
 import { dec, roundHalfUp, type Dec } from '../core/decimal.js';
 import type { Lang, Rubric } from '../core/rubric.js';
 

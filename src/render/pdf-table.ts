@@ -35,9 +35,7 @@ export function drawTable(
   rows: readonly Cell[][],
   style: TableStyle,
 ) {
-  const padX = style.padX ?? 4;
-  const padY = style.padY ?? 4;
-  const lineGap = style.lineGap ?? 1;
+  const { padX, padY, lineGap, textOf, fontOf, layout } = tableMeasure(doc, columns, style);
   const left = doc.page.margins.left;
   const xs: number[] = [];
   let acc = left;
@@ -46,31 +44,6 @@ export function drawTable(
     acc += c.width;
   }
   const tableWidth = acc - left;
-
-  const textOf = (cell: Cell | undefined) => (typeof cell === 'string' ? cell : (cell?.text ?? ''));
-  const fontOf = (cell: Cell | undefined, header: boolean) =>
-    header || (typeof cell === 'object' && cell.bold) ? style.bold : style.regular;
-  const oneLine = () => doc.currentLineHeight(true) + lineGap;
-  /** Height of a cell's text, and whether it fits on one line (then drawn without wrapping). */
-  const measure = (text: string, width: number, font: string) => {
-    doc.font(font).fontSize(style.fontSize);
-    if (text === '') return { height: 0, single: true };
-    // Most cells fit on one line; checking that by width skips pdfkit's line wrapper, which is
-    // most of the cost of a long table.
-    if (!text.includes('\n') && doc.widthOfString(text) <= width) {
-      return { height: oneLine(), single: true };
-    }
-    return { height: doc.heightOfString(text, { width, lineGap }), single: false };
-  };
-  doc.font(style.regular).fontSize(style.fontSize);
-  const minHeight = oneLine();
-  /** Each cell's measure, and the row's height (the tallest cell plus padding). */
-  const layout = (cells: readonly Cell[], header: boolean) => {
-    const measures = columns.map((c, i) =>
-      measure(textOf(cells[i]), c.width - 2 * padX, fontOf(cells[i], header)),
-    );
-    return { measures, h: Math.max(minHeight, ...measures.map((m) => m.height)) + 2 * padY };
-  };
 
   const headerCells = columns.map((c) => c.header);
   const headerLayout = layout(headerCells, true);
@@ -154,4 +127,53 @@ export function drawTable(
   }
   doc.x = left;
   doc.y = y;
+}
+
+/** How drawTable() measures: each cell's text height and whether it fits on one line, per row. */
+function tableMeasure(doc: Doc, columns: readonly Column[], style: TableStyle) {
+  const padX = style.padX ?? 4;
+  const padY = style.padY ?? 4;
+  const lineGap = style.lineGap ?? 1;
+  const textOf = (cell: Cell | undefined) => (typeof cell === 'string' ? cell : (cell?.text ?? ''));
+  const fontOf = (cell: Cell | undefined, header: boolean) =>
+    header || (typeof cell === 'object' && cell.bold) ? style.bold : style.regular;
+  const oneLine = () => doc.currentLineHeight(true) + lineGap;
+  /** Height of a cell's text, and whether it fits on one line (then drawn without wrapping). */
+  const measure = (text: string, width: number, font: string) => {
+    doc.font(font).fontSize(style.fontSize);
+    if (text === '') return { height: 0, single: true };
+    // Most cells fit on one line; checking that by width skips pdfkit's line wrapper, which is
+    // most of the cost of a long table.
+    if (!text.includes('\n') && doc.widthOfString(text) <= width) {
+      return { height: oneLine(), single: true };
+    }
+    return { height: doc.heightOfString(text, { width, lineGap }), single: false };
+  };
+  doc.font(style.regular).fontSize(style.fontSize);
+  const minHeight = oneLine();
+  /** Each cell's measure, and the row's height (the tallest cell plus padding). */
+  const layout = (cells: readonly Cell[], header: boolean) => {
+    const measures = columns.map((c, i) =>
+      measure(textOf(cells[i]), c.width - 2 * padX, fontOf(cells[i], header)),
+    );
+    return { measures, h: Math.max(minHeight, ...measures.map((m) => m.height)) + 2 * padY };
+  };
+  return { padX, padY, lineGap, textOf, fontOf, layout };
+}
+
+/** The height drawTable() will give a table on one page, measured the same way. */
+export function tableHeight(
+  doc: Doc,
+  columns: readonly Column[],
+  rows: readonly Cell[][],
+  style: TableStyle,
+): number {
+  const { layout } = tableMeasure(doc, columns, style);
+  const header = style.headless
+    ? 0
+    : layout(
+        columns.map((c) => c.header),
+        true,
+      ).h;
+  return rows.reduce((h, r) => h + layout(r, false).h, header);
 }

@@ -1,6 +1,6 @@
 import type { Lang, Rubric } from '../core/rubric.js';
 import { workdayPeriod } from '../core/workdays.js';
-import type { Results } from '../tally.js';
+import type { Results } from '../core/model.js';
 
 /**
  * Every fixed piece of text in the PDF reports, in both report languages. Kept in one table so a

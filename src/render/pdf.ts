@@ -1,4 +1,4 @@
-import type { Results } from '../tally.js';
+import type { Results } from '../core/model.js';
 import {
   announcementContent,
   type AnnouncementContent,

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { roundHalfUp } from '../core/decimal.js';
-import type { Results } from '../tally.js';
+import type { Results } from '../core/model.js';
 import { trackLines } from './track-lines.js';
 import { displayWidth, padEnd, padStart, truncate } from './width.js';
 

@@ -1,0 +1,262 @@
+/* Page 1 of panel.pdf: each judge's leniency, the judges' profiles, and the agreement statistics. */
+import { ICC_FORMS } from '../core/agreement.js';
+import type { JudgeStat } from '../core/model.js';
+import { type Cell, type Column } from './pdf-table.js';
+import { formatNumber } from './pdf-text.js';
+import { agreementNote, fixed, meaning, pValue, signed } from './panel-text.js';
+
+import {
+  COLOR,
+  TABLE_SIZE,
+  fit,
+  niceCeil,
+  tableBlock,
+  tableStyle,
+  type Block,
+  type Ctx,
+} from './panel-layout.js';
+
+function leniencyText(j: JudgeStat): string {
+  return j.leniency === null ? '—' : signed(j.leniency);
+}
+
+/**
+ * One bar per judge from zero to their leniency, most lenient at the top (judges who scored
+ * nothing last), the value printed at the bar's end; a symmetric scale of at least +-2 points so
+ * that a panel of near-identical judges does not look dramatic.
+ */
+export function leniencyChart(ctx: Ctx): Block {
+  const { doc, results, P, regular, bold, left, width } = ctx;
+  const judges = results.analytics.judges
+    .map((j, i) => ({ j, i }))
+    .sort((a, b) => (b.j.leniency ?? -Infinity) - (a.j.leniency ?? -Infinity) || a.i - b.i)
+    .map(({ j }) => j);
+  const rowHeight = judges.length > 16 ? 13 : 18;
+  const height = rowHeight * judges.length;
+  const labelSize = 9;
+  const valueSize = 8.5;
+
+  const draw = () => {
+    const values = judges.flatMap((j) => (j.leniency === null ? [] : [j.leniency]));
+    doc.font(regular).fontSize(labelSize);
+    const labelWidth =
+      Math.min(130, Math.max(30, ...judges.map((j) => doc.widthOfString(j.judge)))) + 10;
+    doc.font(bold).fontSize(valueSize);
+    const valueWidth = Math.max(...judges.map((j) => doc.widthOfString(leniencyText(j)))) + 6;
+    const x0 = left + labelWidth;
+    const plotWidth = width - labelWidth;
+    const cx = x0 + plotWidth / 2;
+    const half = plotWidth / 2 - valueWidth;
+    const scale = niceCeil(Math.max(2, ...values.map((v) => Math.abs(v))));
+    const xOf = (v: number) => cx + (v / scale) * half;
+    const barHeight = Math.round(rowHeight * 0.62);
+
+    // "<- stricter | more lenient ->" over the zero line.
+    const top = doc.y + 2;
+    doc.font(regular).fontSize(8).fillColor(COLOR.muted);
+    doc.text(P.stricter, cx - 6 - doc.widthOfString(P.stricter), top, { lineBreak: false });
+    doc.text(P.moreLenient, cx + 6, top, { lineBreak: false });
+    const y0 = top + 13;
+
+    const ticks = [-scale, -scale / 2, 0, scale / 2, scale];
+    for (const t of ticks) {
+      if (t === 0) continue;
+      const x = xOf(t);
+      doc
+        .moveTo(x, y0)
+        .lineTo(x, y0 + height)
+        .lineWidth(0.5)
+        .dash(2, { space: 2 })
+        .strokeColor(COLOR.grid)
+        .stroke();
+      doc.undash();
+    }
+
+    judges.forEach((j, i) => {
+      const mid = y0 + i * rowHeight + rowHeight / 2;
+      doc.font(regular).fontSize(labelSize).fillColor(COLOR.text);
+      const name = fit(doc, j.judge, labelWidth - 10);
+      doc.text(name, x0 - 8 - doc.widthOfString(name), mid - labelSize * 0.62, {
+        lineBreak: false,
+      });
+      const label = leniencyText(j);
+      doc.font(bold).fontSize(valueSize);
+      const labelY = mid - valueSize * 0.62;
+      if (j.leniency === null) {
+        doc.fillColor(COLOR.muted).text(label, cx + 4, labelY, { lineBreak: false });
+        return;
+      }
+      const x = xOf(j.leniency);
+      const a = Math.min(x, cx);
+      const w = Math.max(Math.abs(x - cx), 0.8);
+      doc
+        .rect(a, mid - barHeight / 2, w, barHeight)
+        .fill(j.leniency >= 0 ? COLOR.lenient : COLOR.strict);
+      const lw = doc.widthOfString(label);
+      doc.fillColor(COLOR.text);
+      doc.text(label, j.leniency >= 0 ? a + w + 3 : a - 3 - lw, labelY, { lineBreak: false });
+    });
+
+    // The zero line over the bars' inner ends, then the scale underneath.
+    doc
+      .moveTo(cx, y0 - 2)
+      .lineTo(cx, y0 + height + 2)
+      .lineWidth(0.9)
+      .strokeColor(COLOR.axis)
+      .stroke();
+    doc.font(regular).fontSize(7.5).fillColor(COLOR.muted);
+    for (const t of ticks) {
+      const text = t > 0 ? `+${formatNumber(t)}` : formatNumber(t);
+      doc.text(text, xOf(t) - doc.widthOfString(text) / 2, y0 + height + 4, {
+        lineBreak: false,
+      });
+    }
+    doc.fillColor(COLOR.text);
+    doc.x = left;
+    doc.y = y0 + height + 26;
+  };
+  return { height: 15 + height + 26, draw };
+}
+
+export function profilesTable(ctx: Ctx): Block {
+  const { doc, results, P, regular, bold, width } = ctx;
+  const { rubric, analytics } = results;
+  const trimmed = rubric.aggregate === 'trimmed-mean' && rubric.trim > 0;
+  const dash = '—';
+  const rows: Cell[][] = analytics.judges.map((j) => [
+    j.judge,
+    String(j.scored),
+    String(j.recused),
+    j.mean === null ? dash : fixed(j.mean),
+    j.sd === null ? dash : fixed(j.sd),
+    j.leniency === null
+      ? dash
+      : { text: signed(j.leniency), color: j.leniency >= 0 ? '#a8501a' : '#245a96', bold: true },
+    ...(trimmed ? [String(j.trimmed)] : []),
+  ]);
+  const headers = [
+    P.judge,
+    P.scored,
+    P.recused,
+    P.mean,
+    P.sd,
+    P.leniency,
+    ...(trimmed ? [P.trimmed] : []),
+  ];
+  const widths = headers.map((h, c) => {
+    doc.font(bold).fontSize(TABLE_SIZE);
+    let w = doc.widthOfString(h);
+    for (const r of rows) {
+      const cell = r[c];
+      const isBold = typeof cell === 'object' && cell.bold;
+      doc.font(isBold ? bold : regular);
+      w = Math.max(w, doc.widthOfString(typeof cell === 'string' ? cell : (cell?.text ?? '')));
+    }
+    return Math.min(w, 140) + 12;
+  });
+  // Share what is left over among the columns, so the table spans the page like the one below.
+  const spare = Math.max(0, width - widths.reduce((a, b) => a + b, 0));
+  const columns: Column[] = headers.map((header, c) => ({
+    header,
+    width: widths[c]! + spare / headers.length,
+    align: c === 0 ? 'left' : 'center',
+  }));
+  return tableBlock(ctx, { columns, rows, style: tableStyle(ctx) }, 12);
+}
+
+/** The six ICC forms and Kendall's W with a sentence each, or the reason they are missing. */
+export function agreementTable(ctx: Ctx): Block {
+  const { doc, results, P, regular, bold, left, width } = ctx;
+  const { rubric } = results;
+  const a = results.analytics.agreement;
+  const lang = rubric.lang;
+  const note = agreementNote(a, lang);
+  const smallHeight = (text: string) => {
+    doc.font(regular).fontSize(8.5);
+    return doc.heightOfString(text, { width, lineGap: 1 });
+  };
+  const small = (text: string, color: string = COLOR.muted) => {
+    doc.font(regular).fontSize(8.5).fillColor(color);
+    doc.text(text, left, doc.y, { width, lineGap: 1 });
+    doc.fillColor(COLOR.text);
+  };
+
+  if (ICC_FORMS.every((f) => a.icc[f] === null) && a.kendallW === null) {
+    // Too few projects or judges: the note in a box instead of a table of blanks.
+    const text = note ?? '';
+    doc.font(regular).fontSize(9.5);
+    const h = doc.heightOfString(text, { width: width - 16, lineGap: 1 }) + 12;
+    return {
+      height: h + 8,
+      draw: () => {
+        doc.rect(left, doc.y, width, h).fill('#f3f3f3');
+        doc.font(regular).fontSize(9.5).fillColor(COLOR.text);
+        doc.text(text, left + 8, doc.y + 6, { width: width - 16, lineGap: 1 });
+        doc.y += 14;
+      },
+    };
+  }
+
+  const dash = '—';
+  const ciText = (ci: [number, number] | null) =>
+    ci === null ? dash : `[${fixed(ci[0])}, ${fixed(ci[1])}]`;
+  const test =
+    a.kendallChi2 === null || a.kendallP === null
+      ? dash
+      : `χ² = ${fixed(a.kendallChi2)}, df = ${a.n - 1}\n${pValue(a.kendallP)}`;
+  const rows: Cell[][] = ICC_FORMS.map((form) => {
+    const v = a.icc[form];
+    return [
+      { text: form, bold: true },
+      v === null ? dash : { text: fixed(v), bold: true },
+      ciText(a.iccCI[form]),
+      meaning(form, lang),
+    ];
+  });
+  rows.push([
+    { text: "Kendall's W", bold: true },
+    a.kendallW === null ? dash : { text: fixed(a.kendallW), bold: true },
+    test,
+    meaning('kendallW', lang),
+  ]);
+
+  // The narrow columns are as wide as what they hold; the sentences take the rest and wrap.
+  doc.font(bold).fontSize(TABLE_SIZE);
+  const first = Math.max(doc.widthOfString("Kendall's W"), doc.widthOfString(P.statistic)) + 12;
+  const second = Math.max(doc.widthOfString(P.value), doc.widthOfString('-0.00')) + 12;
+  const headerThird = doc.widthOfString(P.interval);
+  doc.font(regular);
+  const third =
+    Math.max(
+      Math.min(headerThird, 100),
+      ...ICC_FORMS.map((f) => doc.widthOfString(ciText(a.iccCI[f]))),
+      // pdfkit's line wrapper counts a line break as one em wide.
+      ...test.split('\n').map((line) => doc.widthOfString(line) + TABLE_SIZE),
+    ) + 12;
+  const columns: Column[] = [
+    { header: P.statistic, width: first },
+    { header: P.value, width: second, align: 'center' },
+    { header: P.interval, width: third, align: 'center' },
+    { header: P.meaning, width: width - first - second - third },
+  ];
+  const table = tableBlock(ctx, { columns, rows, style: tableStyle(ctx, { lineGap: 0.5 }) }, 4);
+  const basis = P.agreementBasis(a.n, a.k);
+  return {
+    height:
+      smallHeight(basis) +
+      3 +
+      table.height +
+      (note ? smallHeight(note) + 2 : 0) +
+      smallHeight(P.iccGuide),
+    draw: () => {
+      small(basis);
+      doc.y += 3;
+      table.draw();
+      if (note) {
+        small(note, COLOR.note);
+        doc.y += 2;
+      }
+      small(P.iccGuide);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { toNumber } from '../../core/decimal.js';
+import type { Results } from '../../core/model.js';
+import { type Labels } from '../xlsx-labels.js';
+
+import { type SheetSpec } from './writer.js';
+import { STYLE, fmt, fineFmt, text, number, headerRow, round } from './style.js';
+
+export function scoresSheet(results: Results, t: Labels): SheetSpec {
+  const { rubric, projects } = results;
+  const judges = results.judges.map((j) => j.id);
+  const fine = Math.max(rubric.decimals + 2, 4);
+  const fineNum = fineFmt(rubric.decimals, fine);
+  const header = [
+    t.rank,
+    t.id,
+    t.name,
+    t.judge,
+    ...rubric.criteria.map((c) => `${c.label} (${c.max})`),
+    t.total,
+    t.recusedFlag,
+    t.droppedFlag,
+    t.comment,
+  ];
+  const aggregateLabel = t.aggregateRow(rubric.aggregate);
+  return {
+    name: t.sheets.scores,
+    columns: [
+      {},
+      {},
+      { max: 30 },
+      { max: 24 },
+      ...rubric.criteria.map(() => ({ max: 20 })),
+      {},
+      {},
+      {},
+      { max: 50 },
+    ],
+    headerRow: 1,
+    tableRows: projects.length * (judges.length + 1),
+    *rows() {
+      yield headerRow(header);
+      for (const p of projects) {
+        const lead = [number(p.rank), text(p.id), text(p.name)];
+        for (const j of judges) {
+          const s = p.scores.get(j);
+          if (s === undefined) continue;
+          if (s.recused) {
+            yield [
+              ...lead,
+              text(j),
+              ...rubric.criteria.map(() => undefined),
+              text(t.recused, STYLE.recused),
+              text(t.yes),
+              undefined,
+              text(s.comment, STYLE.text),
+            ];
+            continue;
+          }
+          yield [
+            ...lead,
+            text(j),
+            ...rubric.criteria.map((c) => {
+              const v = s.criteria.get(c.id);
+              return v === undefined ? undefined : number(toNumber(v));
+            }),
+            number(round(s.total, fine), fineNum, s.dropped ? { font: STYLE.dropped } : {}),
+            undefined,
+            s.dropped ? text(t.yes) : undefined,
+            text(s.comment, STYLE.text),
+          ];
+        }
+        yield [
+          number(p.rank, undefined, STYLE.aggregate),
+          text(p.id, STYLE.aggregate),
+          text(p.name, STYLE.aggregate),
+          text(aggregateLabel, STYLE.aggregate),
+          ...rubric.criteria.map((c) => {
+            const v = p.criteria.get(c.id);
+            return v === undefined
+              ? text(undefined, STYLE.aggregate)
+              : number(round(v, fine), fineNum, STYLE.aggregate);
+          }),
+          number(toNumber(p.final), fmt(rubric.decimals), STYLE.aggregate),
+          text(undefined, STYLE.aggregate),
+          text(undefined, STYLE.aggregate),
+          text(undefined, STYLE.aggregate),
+        ];
+      }
+    },
+  };
+}
