@@ -73,6 +73,72 @@ describe('schema/rubric.schema.json', () => {
   });
 });
 
+describe('schema/results.schema.json', () => {
+  let validate: ValidateFunction;
+  beforeAll(() => {
+    validate = new Ajv({ allErrors: true }).compile(
+      JSON.parse(committed('results.schema.json')) as object,
+    );
+  });
+
+  /** results.json of a fixture review, tallied in-process. */
+  const resultsOf = async (review: string, ...args: string[]): Promise<unknown> => {
+    const out = tempDir();
+    const r = await pcv(['tally', fixture(review), '--out', out, '--format', 'json', ...args]);
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as unknown;
+  };
+
+  // Every fixture review, and the settings that add optional fields: z-scores (normalizedTotal,
+  // normalization), the offset of judge groups (judgeStats[].offset, agreement.block), tracks and
+  // funding (track, trackRank, reason, funding, summary.tracks, summary.funding).
+  it.each(
+    [
+      ['basic'],
+      ['huanshan-2022'],
+      ['huanshan-2022', '--normalize', 'zscore'],
+      ['huanshan-2022-funding'],
+      ['pivotal-judge', '--aggregate', 'trimmed-mean'],
+      ['judge-groups'],
+    ].map((args) => [args.join(' '), args] as const),
+  )('accepts results.json of the fixture review %s', async (_, [review, ...args]) => {
+    expect(errorsOf(validate, await resultsOf(review!, ...args))).toEqual([]);
+  });
+
+  it('covers the track, funding, offset and block fields it was meant to', async () => {
+    const funded = (await resultsOf('huanshan-2022-funding')) as Record<string, unknown>;
+    const project = (funded.projects as Record<string, unknown>[])[0]!;
+    expect(Object.keys(project)).toEqual(
+      expect.arrayContaining(['track', 'trackRank', 'reason', 'funding']),
+    );
+    // A funding status the schema does not list is rejected, so the fields are really checked.
+    const wrongStatus = {
+      ...funded,
+      projects: [{ ...project, funding: { ...(project.funding as object), status: 'paid' } }],
+    };
+    expect(errorsOf(validate, wrongStatus).join('\n')).toContain(
+      '/projects/0/funding/status: must be equal to one of the allowed values',
+    );
+    const groups = (await resultsOf('judge-groups')) as Record<string, unknown>;
+    const stats = groups.judgeStats as Record<string, unknown>[];
+    expect(errorsOf(validate, { ...groups, judgeStats: [{ ...stats[0], offset: '1.5' }] })).toEqual(
+      ['/judgeStats/0/offset: must be number {"type":"number"}'],
+    );
+  });
+
+  it('rejects a final that is not a number and a missing summary', async () => {
+    const basic = (await resultsOf('basic')) as Record<string, unknown>;
+    const projects = basic.projects as Record<string, unknown>[];
+    const { summary, ...rest } = basic;
+    expect(summary).toBeDefined();
+    const errors = errorsOf(validate, { ...rest, projects: [{ ...projects[0], final: '81.5' }] });
+    expect(errors).toContain('/projects/0/final: must be number {"type":"number"}');
+    expect(errors).toContainEqual(
+      expect.stringMatching(/^\/: must have required property 'summary'/),
+    );
+  });
+});
+
 describe('pcv init and the schema', () => {
   it.each(['en', 'zh'])(
     'writes a %s rubric whose first line points editors at the schema beside it',

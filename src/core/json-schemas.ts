@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resultsSchema } from './results-schema.js';
 import { RubricSchema } from './rubric.js';
 
 export interface JsonSchemaEntry {
@@ -11,7 +12,8 @@ export interface JsonSchemaEntry {
 
 /**
  * The JSON Schemas pcv ships in schema/, each generated from the zod schema that validates the
- * same file, so an editor checks a rubric against exactly the keys pcv accepts. `npm run schemas`
+ * same file, so an editor checks a rubric against exactly the keys pcv accepts, and a script
+ * reading results.json knows its exact shape. `npm run schemas`
  * writes them; a test fails when a committed one differs from a fresh generation.
  */
 export const JSON_SCHEMAS: readonly JsonSchemaEntry[] = [
@@ -21,6 +23,13 @@ export const JSON_SCHEMAS: readonly JsonSchemaEntry[] = [
     description:
       'rubric.yaml (or .json) of a pcv review: criteria, weights, threshold, aggregation, announcement text.',
     schema: RubricSchema,
+  },
+  {
+    file: 'results.schema.json',
+    title: 'pcv results',
+    description:
+      'results.json written by pcv tally (schemaVersion 1): settings, inputs with sha256, projects with scores, finals, ranks and flags, summary, judge statistics, agreement, warnings.',
+    schema: resultsSchema,
   },
 ];
 

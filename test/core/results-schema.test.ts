@@ -16,7 +16,7 @@ async function published() {
 }
 
 describe('resultsSchema: the results.json shape, typed once', () => {
-  it.each(['huanshan-2022', 'basic', 'pivotal-judge'])(
+  it.each(['huanshan-2022', 'basic', 'pivotal-judge', 'huanshan-2022-funding', 'judge-groups'])(
     '%s: what render/json.ts writes parses unchanged',
     async (review) => {
       const outcome = await tally({ inputs: [fixture(review)], cwd: ROOT });
