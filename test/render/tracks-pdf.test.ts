@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderCards } from '../src/render/cards.js';
-import { renderAnnouncement } from '../src/render/pdf.js';
-import { createdAt, load, pdfPages, squeeze } from './pdf-helpers.js';
+import { renderCards } from '../../src/render/cards.js';
+import { renderAnnouncement } from '../../src/render/pdf.js';
+import { createdAt, load, pdfPages, squeeze } from '../pdf-helpers.js';
 
 describe('announcement and cards with tracks and funding (fixtures/huanshan-2022-funding)', () => {
   it('lists each track under its heading, with the grants and the total', async () => {

@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeResults } from '../src/core/compute.js';
-import { dec } from '../src/core/decimal.js';
-import { choleskySolve, designParts, fitOffsets, offsetUnits } from '../src/core/offset.js';
-import type { Rubric } from '../src/core/rubric.js';
-import type { JudgeSheet, SheetEntry } from '../src/core/sheet.js';
-import { methodNote } from '../src/render/pdf-text.js';
-import { tally } from '../src/tally.js';
-import { fixture, pcv, ROOT, tempDir } from './helpers.js';
+import { computeResults } from '../../src/core/compute.js';
+import { dec } from '../../src/core/decimal.js';
+import { choleskySolve, designParts, fitOffsets, offsetUnits } from '../../src/core/offset.js';
+import type { Rubric } from '../../src/core/rubric.js';
+import type { JudgeSheet, SheetEntry } from '../../src/core/sheet.js';
+import { methodNote } from '../../src/render/pdf-text.js';
+import { tally } from '../../src/tally.js';
+import { fixture, pcv, ROOT, tempDir } from '../helpers.js';
 
 const rubricOf = (normalize: Rubric['normalize'], aggregate: Rubric['aggregate'] = 'mean') =>
   ({

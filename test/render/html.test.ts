@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fingerprint } from '../src/render/json.js';
-import { escape, renderAnnouncementHtml } from '../src/render/html.js';
-import { renderAnnouncement } from '../src/render/pdf.js';
-import type { Results } from '../src/tally.js';
-import { expected } from './expected/huanshan-2022.js';
-import { fixture, pcv, tempDir } from './helpers.js';
-import { createdAt, load, pdfPages, squeeze } from './pdf-helpers.js';
+import { fingerprint } from '../../src/render/json.js';
+import { escape, renderAnnouncementHtml } from '../../src/render/html.js';
+import { renderAnnouncement } from '../../src/render/pdf.js';
+import type { Results } from '../../src/core/model.js';
+import { expected } from '../expected/huanshan-2022.js';
+import { fixture, pcv, tempDir } from '../helpers.js';
+import { createdAt, load, pdfPages, squeeze } from '../pdf-helpers.js';
 
 // long-title is search-engine advice (at most 70 characters); the title is the review's own, which
 // pcv prints whole, as the PDF does.

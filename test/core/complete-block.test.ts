@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockAgreement, largestCompleteBlock } from '../src/core/complete-block.js';
+import { blockAgreement, largestCompleteBlock } from '../../src/core/complete-block.js';
 
 describe('largestCompleteBlock', () => {
   it('takes the judge set covering the most projects, then the most judges', () => {

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { JSON_SCHEMAS, jsonSchemaText } from '../src/core/json-schemas.js';
-import { parseRubric } from '../src/core/rubric.js';
-import { fixture, pcv, ROOT, tempDir } from './helpers.js';
+import { JSON_SCHEMAS, jsonSchemaText } from '../../src/core/json-schemas.js';
+import { parseRubric } from '../../src/core/rubric.js';
+import { fixture, pcv, ROOT, tempDir } from '../helpers.js';
 
 const committed = (file: string) => readFileSync(path.join(ROOT, 'schema', file), 'utf8');
 

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAssignments } from '../src/core/assignments.js';
-import { fixture, pcv, tempDir } from './helpers.js';
+import { parseAssignments } from '../../src/core/assignments.js';
+import { fixture, pcv, tempDir } from '../helpers.js';
 
 /** A review folder from file texts (paths relative to the folder). */
 function folder(files: Record<string, string>): string {

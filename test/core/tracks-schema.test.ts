@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { initRubric } from '../src/commands/init-files.js';
-import { formatIssue } from '../src/core/issues.js';
-import { parseRubric } from '../src/core/rubric.js';
+import { initRubric } from '../../src/commands/init-files.js';
+import { formatIssue } from '../../src/core/issues.js';
+import { parseRubric } from '../../src/core/rubric.js';
 
 const BASE = `title: T
 date: 2026-09-30

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dec } from '../src/core/decimal.js';
-import { allocate, eligibleGrant, type Pool } from '../src/core/funding.js';
-import type { Funding } from '../src/core/tracks-schema.js';
+import { dec } from '../../src/core/decimal.js';
+import { allocate, eligibleGrant, type Pool } from '../../src/core/funding.js';
+import type { Funding } from '../../src/core/tracks-schema.js';
 
 const yuan = (n: number) => Math.round(n * 100);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dec } from '../src/core/decimal.js';
-import { placeInTracks, type Ranked } from '../src/core/tracks.js';
-import type { Track } from '../src/core/tracks-schema.js';
+import { dec } from '../../src/core/decimal.js';
+import { placeInTracks, type Ranked } from '../../src/core/tracks.js';
+import type { Track } from '../../src/core/tracks-schema.js';
 
 const p = (id: string, category: string, final: number, rank: number): Ranked => ({
   id,
