@@ -1,0 +1,81 @@
+import { sum, type Dec } from './decimal.js';
+import { parseNumber } from './number.js';
+import type { Criterion } from './rubric.js';
+import { checkScore, flagText, NO } from './score-cell.js';
+
+/** Where a sheet's columns are, as far as reading a row's scores goes. */
+export interface ScoreLayout {
+  /** Each column's criterion, by column index; undefined for the other columns. */
+  criteria: readonly (Criterion | undefined)[];
+  /** The recused and total columns, or -1. */
+  recused: number;
+  total: number;
+  /** Cells from this index on have no header. */
+  width: number;
+}
+
+/** A score typed with a decimal comma, which a comma-separated sheet splits into two cells. */
+export interface DecimalCommaSplit {
+  /** The criterion column where the score begins. */
+  column: number;
+  criterion: Criterion;
+  /** As written (`30,5`) and as meant (`30.5`). */
+  written: string;
+  meant: string;
+}
+
+const WHOLE = /^\d+$/;
+
+/**
+ * In a comma-separated sheet, `30,5` (a decimal comma, as a judge used to European or Russian
+ * Excel writes it) is two cells, and every cell after it moves one column right: service_plan
+ * reads 30, management 5, and management's score lands in the comment or the total. This finds
+ * the split that explains a row: two whole numbers, in a criterion's cell and the next, that
+ * joined by a point make a valid score for that criterion, after which the whole row reads
+ * cleanly (every score valid, not recused, a written total equal to the sum, nothing beyond the
+ * last column). Only a hint for a message: the row is refused either way.
+ */
+export function findDecimalComma(
+  cells: readonly string[],
+  layout: ScoreLayout,
+): DecimalCommaSplit | undefined {
+  for (let i = 0; i + 1 < cells.length; i++) {
+    const criterion = layout.criteria[i];
+    if (criterion === undefined) continue;
+    const a = cells[i]!.normalize('NFKC').trim();
+    const b = cells[i + 1]!.normalize('NFKC').trim();
+    // A decimal part of one digit (30,5); two only where a step vouches for them (8,25 in
+    // steps of 0.25): 20,31 is more likely two scores than one.
+    if (!WHOLE.test(a) || !WHOLE.test(b)) continue;
+    if (b.length > (criterion.step !== undefined ? 2 : 1)) continue;
+    const meant = `${a}.${b}`;
+    const joined = [...cells.slice(0, i), meant, ...cells.slice(i + 2)];
+    if (readsCleanly(joined, layout)) return { column: i, criterion, written: `${a},${b}`, meant };
+  }
+  return undefined;
+}
+
+function readsCleanly(cells: readonly string[], layout: ScoreLayout): boolean {
+  const scores: Dec[] = [];
+  for (const [j, criterion] of layout.criteria.entries()) {
+    if (criterion === undefined) continue;
+    const score = checkScore((cells[j] ?? '').trim(), criterion, false);
+    if (typeof score === 'string') return false;
+    scores.push(score);
+  }
+  if (layout.recused >= 0 && !NO.has(flagText(cells[layout.recused] ?? ''))) return false;
+  if (layout.total >= 0) {
+    const total = (cells[layout.total] ?? '').trim();
+    if (total !== '') {
+      const n = parseNumber(total);
+      if (!n.ok || !n.value.equals(sum(scores))) return false;
+    }
+  }
+  for (let j = layout.width; j < cells.length; j++) if (cells[j]!.trim() !== '') return false;
+  return true;
+}
+
+/** What the user is told about a split score. */
+export function decimalCommaAdvice(split: DecimalCommaSplit): string {
+  return `"${split.written}" under ${split.criterion.label} looks like ${split.meant} written with a decimal comma, which splits it into two cells in a comma-separated sheet: write ${split.meant}, or save the sheet with semicolons`;
+}
