@@ -4,7 +4,7 @@ import { resolveAssignment } from './core/assignments.js';
 import { computeResults, type ProjectResult } from './core/compute.js';
 import { checkDesign } from './core/design.js';
 import { IssueList, sortIssues, type Issue } from './core/issues.js';
-import { checkPanel } from './core/panel.js';
+import { checkPanel, type PanelScope } from './core/panel.js';
 import {
   applyTracks,
   checkTrackRoster,
@@ -37,6 +37,11 @@ export interface TallyOptions {
   overrides?: Overrides;
   /** Called as each sheet is read, for a progress bar. */
   onProgress?: Progress;
+  /**
+   * `sheets`: the inputs are some of the judges' sheets (validating them as they arrive): check
+   * them against the rubric, the roster and each other only, and compute nothing.
+   */
+  scope?: PanelScope;
 }
 
 export interface Results {
@@ -58,6 +63,8 @@ export interface TallyOutcome {
   /** Every problem found, errors and warnings, sorted by file and line. */
   issues: Issue[];
   inputs: ResolvedInputs;
+  /** With scope `sheets` and no errors: how many sheets and projects were checked. */
+  checked?: { sheets: number; projects: number };
 }
 
 /**
@@ -125,25 +132,38 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     (inputs.rosterPath === undefined || roster !== undefined) &&
     (inputs.assignmentsPath === undefined || review.assignments !== undefined)
   ) {
-    const { assignment, issues: assignmentIssues } = resolveAssignment({
-      judges: new Map(sheets.map((s) => [s.judge, s.file])),
-      rubric,
-      rubricFile: rubricFile.shown,
-      ...(roster !== undefined ? { roster } : {}),
-      ...(review.assignments !== undefined ? { table: review.assignments } : {}),
-    });
-    issues.addAll(assignmentIssues);
-    const failed = (list: readonly Issue[]) => list.some((i) => i.severity === 'error');
-    // Without the assignment the sheets cannot be checked against it; the design only once they agree.
-    if (!failed(assignmentIssues) && review.assignments?.complete !== false) {
-      const panelIssues = checkPanel(sheets, rubric, rubricFile.shown, roster, assignment);
-      issues.addAll(panelIssues);
-      if (!failed(panelIssues))
-        issues.addAll(checkDesign(sheets, rubric, rubricFile.shown, assignment));
+    if (options.scope === 'sheets') {
+      // Some sheets, as they arrive: who was assigned what needs every judge's sheet.
+      issues.addAll(checkPanel(sheets, rubric, rubricFile.shown, roster, undefined, 'sheets'));
+    } else {
+      const { assignment, issues: assignmentIssues } = resolveAssignment({
+        judges: new Map(sheets.map((s) => [s.judge, s.file])),
+        rubric,
+        rubricFile: rubricFile.shown,
+        ...(roster !== undefined ? { roster } : {}),
+        ...(review.assignments !== undefined ? { table: review.assignments } : {}),
+      });
+      issues.addAll(assignmentIssues);
+      const failed = (list: readonly Issue[]) => list.some((i) => i.severity === 'error');
+      // Without the assignment the sheets cannot be checked against it; the design only once they agree.
+      if (!failed(assignmentIssues) && review.assignments?.complete !== false) {
+        const panelIssues = checkPanel(sheets, rubric, rubricFile.shown, roster, assignment);
+        issues.addAll(panelIssues);
+        if (!failed(panelIssues))
+          issues.addAll(checkDesign(sheets, rubric, rubricFile.shown, assignment));
+      }
     }
   }
   if (issues.hasErrors || rubric === undefined) {
     return { issues: sortIssues(issues.items), inputs };
+  }
+  if (options.scope === 'sheets') {
+    const projects = new Set(sheets.flatMap((s) => [...s.entries.keys()])).size;
+    return {
+      issues: sortIssues(issues.items),
+      inputs,
+      checked: { sheets: sheets.length, projects },
+    };
   }
 
   const computed = computeResults(rubric, sheets, roster);
