@@ -6,11 +6,15 @@ import type { Roster, RosterProject } from './roster.js';
  * turns the id 01 into the number 1; a judge types P3 for P03).
  */
 export function idKey(id: string): string {
-  return id
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\-_.·]+/g, '')
-    .replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, ''));
+  return (
+    id
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, ''))
+      // A separator between two numbers keeps them apart (P1-2 is not P12); elsewhere it goes.
+      .replace(/(?<=\d)[\s\-_.·]+(?=\d)/g, '-')
+      .replace(/[\s_.·]+|-(?!\d)|(?<!\d)-/g, '')
+  );
 }
 
 /** A project name compared loosely: width, case and spaces ignored. */
