@@ -70,3 +70,16 @@ describe('a decimal comma in a comma-separated sheet', () => {
     expect(r.scores.get('P01')).toBe('16 15 30.5 16');
   });
 });
+
+describe('several decimal commas in one row', () => {
+  it('names each split score', () => {
+    // Meant: roadshow 16.5, qualification 15, service_plan 30.5, management 16 — two cells too many.
+    expect(
+      checkSheet(
+        'project,name,roadshow,qualification,service_plan,management\nP01,甲,16,5,15,30,5,16\n',
+      ).messages,
+    ).toEqual([
+      'judge-a.csv:2: this row has 8 cells but the header has 6: cells 7-8 beyond the last column hold "5", "16" — "16,5" under 路演展示 and "30,5" under 服务方案 look like 16.5 and 30.5 written with decimal commas, which split them into two cells in a comma-separated sheet: write 16.5 and 30.5, or save the sheet with semicolons',
+    ]);
+  });
+});

@@ -16,8 +16,6 @@ export interface ScoreLayout {
 
 /** A score typed with a decimal comma, which a comma-separated sheet splits into two cells. */
 export interface DecimalCommaSplit {
-  /** The criterion column where the score begins. */
-  column: number;
   criterion: Criterion;
   /** As written (`30,5`) and as meant (`30.5`). */
   written: string;
@@ -30,30 +28,48 @@ const WHOLE = /^\d+$/;
  * In a comma-separated sheet, `30,5` (a decimal comma, as a judge used to European or Russian
  * Excel writes it) is two cells, and every cell after it moves one column right: service_plan
  * reads 30, management 5, and management's score lands in the comment or the total. This finds
- * the split that explains a row: two whole numbers, in a criterion's cell and the next, that
+ * the splits that explain a row: pairs of whole numbers, in a criterion's cell and the next, that
  * joined by a point make a valid score for that criterion, after which the whole row reads
  * cleanly (every score valid, not recused, a written total equal to the sum, nothing beyond the
- * last column). Only a hint for a message: the row is refused either way.
+ * last column). As many splits as the row has cells too many (at least one, at most three).
+ * Only a hint for a message: the row is refused either way.
  */
 export function findDecimalComma(
   cells: readonly string[],
   layout: ScoreLayout,
-): DecimalCommaSplit | undefined {
-  for (let i = 0; i + 1 < cells.length; i++) {
-    const criterion = layout.criteria[i];
-    if (criterion === undefined) continue;
-    const a = cells[i]!.normalize('NFKC').trim();
-    const b = cells[i + 1]!.normalize('NFKC').trim();
-    // A decimal part of one digit (30,5); two only where a step vouches for them (8,25 in
-    // steps of 0.25): 20,31 is more likely two scores than one.
-    if (!WHOLE.test(a) || !WHOLE.test(b)) continue;
-    if (b.length > (criterion.step !== undefined ? 2 : 1)) continue;
-    const meant = `${a}.${b}`;
-    const joined = [...cells.slice(0, i), meant, ...cells.slice(i + 2)];
-    if (readsCleanly(joined, layout)) return { column: i, criterion, written: `${a},${b}`, meant };
-  }
-  return undefined;
+): DecimalCommaSplit[] | undefined {
+  const splits = Math.max(1, cells.length - layout.width);
+  if (splits > MAX_SPLITS) return undefined;
+  // A bound on the rows tried, so that a long row of a rubric with many criteria stays quick.
+  let budget = 10_000;
+  const search = (row: readonly string[], left: number): DecimalCommaSplit[] | undefined => {
+    for (let i = 0; i + 1 < row.length && budget > 0; i++) {
+      const criterion = layout.criteria[i];
+      if (criterion === undefined) continue;
+      const a = row[i]!.normalize('NFKC').trim();
+      const b = row[i + 1]!.normalize('NFKC').trim();
+      // A decimal part of one digit (30,5); two only where a step vouches for them (8,25 in
+      // steps of 0.25): 20,31 is more likely two scores than one.
+      if (!WHOLE.test(a) || !WHOLE.test(b)) continue;
+      if (b.length > (criterion.step !== undefined ? 2 : 1)) continue;
+      const meant = `${a}.${b}`;
+      if (typeof checkScore(meant, criterion, false) === 'string') continue;
+      const joined = [...row.slice(0, i), meant, ...row.slice(i + 2)];
+      budget--;
+      const split = { criterion, written: `${a},${b}`, meant };
+      if (left === 1) {
+        if (readsCleanly(joined, layout)) return [split];
+        continue;
+      }
+      const rest = search(joined, left - 1);
+      if (rest !== undefined) return [split, ...rest];
+    }
+    return undefined;
+  };
+  return search(cells, splits);
 }
+
+const MAX_SPLITS = 3;
 
 function readsCleanly(cells: readonly string[], layout: ScoreLayout): boolean {
   const scores: Dec[] = [];
@@ -75,7 +91,10 @@ function readsCleanly(cells: readonly string[], layout: ScoreLayout): boolean {
   return true;
 }
 
-/** What the user is told about a split score. */
-export function decimalCommaAdvice(split: DecimalCommaSplit): string {
-  return `"${split.written}" under ${split.criterion.label} looks like ${split.meant} written with a decimal comma, which splits it into two cells in a comma-separated sheet: write ${split.meant}, or save the sheet with semicolons`;
+/** What the user is told about split scores. */
+export function decimalCommaAdvice(splits: readonly DecimalCommaSplit[]): string {
+  const written = splits.map((s) => `"${s.written}" under ${s.criterion.label}`).join(' and ');
+  const meant = splits.map((s) => s.meant).join(' and ');
+  const one = splits.length === 1;
+  return `${written} ${one ? 'looks' : 'look'} like ${meant} written with ${one ? 'a decimal comma, which splits it' : 'decimal commas, which split them'} into two cells in a comma-separated sheet: write ${meant}, or save the sheet with semicolons`;
 }
