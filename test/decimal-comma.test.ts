@@ -31,7 +31,26 @@ describe('a decimal comma in a comma-separated sheet', () => {
   it('names the cause when the shifted score lands in the comment', () => {
     // Read as written: service_plan 30, management 5, comment "16" — all valid, and all wrong.
     const r = checkSheet(`${HEADER},comment\nP01,甲,16,15,30,5,16\nP02,乙,15,14,30,13,\n`);
-    expect(r.messages).toEqual([`judge-a.csv:2:comment: the comment is the number 16: ${ADVICE}`]);
+    expect(r.messages).toEqual([
+      `judge-a.csv:2:comment: the number 16 here is probably a shifted score: ${ADVICE}`,
+    ]);
+  });
+
+  it('names the cause when the shifted score lands in the judge or 序号 column', () => {
+    // Read as written, the judge would be "16"; and 序号 is ignored, so the row would pass.
+    expect(checkSheet(`${HEADER},judge\nP01,甲,16,15,30,5,16\n`).messages).toEqual([
+      `judge-a.csv:2:judge: the number 16 here is probably a shifted score: ${ADVICE}`,
+    ]);
+    expect(checkSheet(`${HEADER},序号\nP01,甲,16,15,30,5,16\n`).messages).toEqual([
+      `judge-a.csv:2:序号: the number 16 here is probably a shifted score: ${ADVICE}`,
+    ]);
+    // A 序号 before the scores is no evidence: nothing moves into it. This row reads validly
+    // both as written (1 + 1 + 1 + 0 = 3, the total) and with "1,0" joined (1, 1, 1.0, 3).
+    const first = checkSheet(
+      '序号,project,roadshow,qualification,service_plan,management,total\n1,P01,1,1,1,0,3\n',
+    );
+    expect(first.messages).toEqual([]);
+    expect(first.scores.get('P01')).toBe('1 1 1 0');
   });
 
   it('names the cause when the shifted score lands in the recused column', () => {

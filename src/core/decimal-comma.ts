@@ -16,6 +16,8 @@ export interface ScoreLayout {
 
 /** A score typed with a decimal comma, which a comma-separated sheet splits into two cells. */
 export interface DecimalCommaSplit {
+  /** The criterion column where the score begins, counted in the row as written. */
+  column: number;
   criterion: Criterion;
   /** As written (`30,5`) and as meant (`30.5`). */
   written: string;
@@ -56,7 +58,7 @@ export function findDecimalComma(
       if (typeof checkScore(meant, criterion, false) === 'string') continue;
       const joined = [...row.slice(0, i), meant, ...row.slice(i + 2)];
       budget--;
-      const split = { criterion, written: `${a},${b}`, meant };
+      const split = { column: i, criterion, written: `${a},${b}`, meant };
       if (left === 1) {
         if (readsCleanly(joined, layout)) return [split];
         continue;
@@ -97,4 +99,28 @@ export function decimalCommaAdvice(splits: readonly DecimalCommaSplit[]): string
   const meant = splits.map((s) => s.meant).join(' and ');
   const one = splits.length === 1;
   return `${written} ${one ? 'looks' : 'look'} like ${meant} written with ${one ? 'a decimal comma, which splits it' : 'decimal commas, which split them'} into two cells in a comma-separated sheet: write ${meant}, or save the sheet with semicolons`;
+}
+
+const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
+
+/**
+ * A row that reads validly both as written and with a decimal comma joined: the evidence is a
+ * number alone in a text column (comment, judge, 序号) after the split, where the last score
+ * lands when a decimal comma moves it. The column and the splits, or undefined.
+ */
+export function shiftedScore(
+  cells: readonly string[],
+  textColumns: readonly number[],
+  find: (cells: readonly string[]) => DecimalCommaSplit[] | undefined,
+): { column: number; splits: DecimalCommaSplit[] } | undefined {
+  const numeric = textColumns.filter(
+    (c) => c >= 0 && NUMBER_ONLY.test((cells[c] ?? '').normalize('NFKC').trim()),
+  );
+  if (numeric.length === 0) return undefined;
+  const splits = find(cells);
+  if (splits === undefined) return undefined;
+  // Indexes before a split are the same in the row as written and in the joined one.
+  const first = Math.min(...splits.map((s) => s.column));
+  const column = numeric.find((c) => c > first);
+  return column === undefined ? undefined : { column, splits };
 }

@@ -8,7 +8,12 @@ import {
   type SheetField,
 } from './headers.js';
 import { blankSheetLine } from './blank-sheet.js';
-import { decimalCommaAdvice, findDecimalComma, type ScoreLayout } from './decimal-comma.js';
+import {
+  decimalCommaAdvice,
+  findDecimalComma,
+  shiftedScore,
+  type ScoreLayout,
+} from './decimal-comma.js';
 import { IssueList, type Issue } from './issues.js';
 import { parseNumber } from './number.js';
 import { projectHint } from './project-hint.js';
@@ -199,6 +204,7 @@ export function validateSheet(
   const totalCol = fieldIndex('total');
   const nameCol = fieldIndex('name');
   const commentCol = fieldIndex('comment');
+  const noCol = fieldIndex('no');
   const criterionIds = CriterionIds.of(rubric);
   const widths = rowWidths(header, body, (i) => {
     const c = columns[i];
@@ -400,14 +406,13 @@ export function validateSheet(
         continue;
       }
     }
-    // A number alone in the comment is where a score lands when a decimal comma moved it.
-    const split = NUMBER_ONLY.test(comment.normalize('NFKC')) ? splitScore(row.cells) : undefined;
-    if (split !== undefined) {
+    const shifted = shiftedScore(row.cells, [commentCol, judgeCol, noCol], splitScore);
+    if (shifted !== undefined) {
       issues.error(
         'decimal-comma',
         file,
-        `the comment is the number ${comment}: ${decimalCommaAdvice(split)}`,
-        at(commentCol),
+        `the number ${cell(shifted.column)} here is probably a shifted score: ${decimalCommaAdvice(shifted.splits)}`,
+        at(shifted.column),
       );
       continue;
     }
@@ -434,8 +439,6 @@ interface CellMeaning {
 }
 
 const MEANINGS_CACHED = 10_000;
-
-const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
 
 function withAdvice(advice: string | undefined): string {
   return advice === undefined ? '' : ` — ${advice}`;
