@@ -49,6 +49,17 @@ describe('pcv validate of sheets as they arrive', () => {
     ]);
   });
 
+  it('with judge groups, one sheet passes on its own; the review folder checks the groups', async () => {
+    const dir = copyFixture('judge-groups');
+    const one = await pcv(['validate', 'scores/judge-a.csv'], dir);
+    expect(one.code).toBe(0);
+    expect(one.stderr).toContain(SKIPPED_CHECKS);
+    rmSync(path.join(dir, 'scores', 'judge-e.csv'));
+    const all = await pcv(['validate'], dir);
+    expect(all.code).toBe(1);
+    expect(all.stderr).toContain('judge "judge-e" has no score sheet');
+  });
+
   it('takes named files and patterns as some sheets, and no input or a folder as the whole panel', () => {
     const dir = copyFixture('basic');
     expect(scopeOf([], dir)).toBe('panel');

@@ -68,4 +68,4 @@ function isFolder(p: string): boolean {
 
 /** One line naming the checks a partial validate leaves out. */
 export const SKIPPED_CHECKS =
-  "Skipped, as these are not all the judges' sheets: every project scored by every judge, enough judges for the trimmed mean, the finals and the agreement; validate the review folder to check them.";
+  "Skipped, as these are not all the judges' sheets: every project scored by every judge (or by its group's judges), enough judges for the trimmed mean, the finals and the agreement; validate the review folder to check them.";
