@@ -14,11 +14,15 @@ import {
 import type { Rubric } from './core/rubric.js';
 import { validateSheet, type JudgeSheet } from './core/sheet.js';
 import { resolveInputs, type ResolvedInputs } from './io/inputs.js';
-import type { Row } from './io/csv.js';
 import { LIMITS } from './io/limits.js';
-import { bytesToTable, readInput, tooLargeMessage } from './io/read.js';
+import { readInput, tooLargeMessage } from './io/read.js';
+import {
+  formattedScoreProblems,
+  readSheetTable,
+  type ReadProblem,
+  type SheetTable,
+} from './io/sheet-table.js';
 import { loadReview, type InputFile, type Overrides } from './review.js';
-import { readXlsxRows } from './io/xlsx-sheet.js';
 
 export type { InputFile, Overrides } from './review.js';
 
@@ -87,6 +91,14 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   if (rubric !== undefined && (inputs.rosterPath === undefined || roster !== undefined))
     issues.addAll(checkTrackRoster(rubric, roster, rubricFile.shown));
 
+  // Every file in a sheets folder is accounted for: those not read as sheets are named here.
+  for (const aside of inputs.setAside) {
+    const shown = describe(aside.path).shown;
+    if (aside.severity === 'error') issues.error(aside.code, shown, aside.message);
+    else if (aside.severity === 'warning') issues.warn(aside.code, shown, aside.message);
+    else issues.note(aside.code, shown, aside.message);
+  }
+
   const sheets: JudgeSheet[] = [];
   const sheetFiles = new Map<string, InputFile>();
   for (const [index, sheetPath] of inputs.sheetPaths.entries()) {
@@ -96,17 +108,22 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     sheetFiles.set(info.shown, { ...info, sha256: read.sha256 });
     const table: SheetTable =
       read.tooLarge !== undefined
-        ? { ok: false, message: tooLargeMessage(read.tooLarge, LIMITS.sheetBytes) }
-        : await sheetTable(sheetPath, read.bytes);
-    if (!table.ok) {
-      issues.error(
-        'sheet-read',
-        info.shown,
-        table.message,
-        table.line !== undefined ? { line: table.line } : {},
-      );
-      continue;
+        ? {
+            ok: false,
+            problems: [{ message: tooLargeMessage(read.tooLarge, LIMITS.sheetBytes) }],
+          }
+        : await readSheetTable(sheetPath, read.bytes);
+    const problems: ReadProblem[] = table.ok
+      ? rubric !== undefined
+        ? formattedScoreProblems(table, rubric)
+        : []
+      : table.problems;
+    for (const p of problems) {
+      const { message, ...at } = p;
+      issues.error('sheet-read', info.shown, message, at);
     }
+    if (!table.ok || problems.length > 0) continue;
+    for (const note of table.notes) issues.note(note.code, info.shown, note.message);
     if (rubric === undefined) continue;
     const result = validateSheet(
       {
@@ -125,7 +142,11 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
 
   // Cross-sheet checks only make sense when every sheet could be read; otherwise they would
   // repeat the same problems in another form.
-  const allRead = rubric !== undefined && sheets.length === inputs.sheetPaths.length;
+  const allRead =
+    rubric !== undefined &&
+    sheets.length > 0 &&
+    sheets.length === inputs.sheetPaths.length &&
+    !inputs.setAside.some((a) => a.severity === 'error');
   if (
     rubric !== undefined &&
     allRead &&
@@ -191,20 +212,4 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     ...(tracked ? { tracks: tracked.results } : {}),
   };
   return { results, issues: sorted, inputs };
-}
-
-type SheetTable =
-  | { ok: true; rows: Row[]; decimalComma: boolean; sheetName?: string }
-  | { ok: false; line?: number; message: string };
-
-/** A score sheet's rows, from CSV text or from the first worksheet of an .xlsx. */
-async function sheetTable(file: string, bytes: Uint8Array): Promise<SheetTable> {
-  if (/\.xlsx$/i.test(file)) {
-    const xlsx = await readXlsxRows(bytes);
-    return xlsx.ok
-      ? { ok: true, rows: xlsx.rows, decimalComma: false, sheetName: xlsx.sheet }
-      : xlsx;
-  }
-  const table = bytesToTable(bytes);
-  return table.ok ? { ok: true, rows: table.rows, decimalComma: table.delimiter !== ',' } : table;
 }

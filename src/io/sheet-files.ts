@@ -1,0 +1,120 @@
+/**
+ * What a file in a sheets folder is. Every file there is accounted for: read as a sheet, skipped
+ * with a note (lock files, system files, hidden files), or refused with how to save it. A sheet
+ * pcv passed over without a word would change every final.
+ */
+export type SheetFormat = 'text' | 'xlsx';
+
+export type FileKind =
+  | { kind: 'sheet'; format: SheetFormat }
+  | { kind: 'skip'; severity: 'warning' | 'note'; code: string; message: string }
+  | { kind: 'refuse'; message: string };
+
+const TEXT = /\.(csv|tsv|txt)$/i;
+const XLSX = /\.xlsx$/i;
+
+const SAVE = 'save it as .xlsx (Excel 工作簿) or CSV';
+
+/** Formats pcv cannot read, with what they are and how to get a sheet pcv reads from them. */
+const UNREADABLE: [RegExp, string][] = [
+  [/\.xls$/i, `an old Excel workbook (.xls) pcv cannot read: open it in Excel or WPS and ${SAVE}`],
+  [/\.(et|ett)$/i, `a WPS spreadsheet (.et) pcv cannot read: open it in WPS and ${SAVE}`],
+  [
+    /\.(xlsm|xlsb|xltx|xltm|xlt)$/i,
+    `an Excel file of a kind pcv does not read (macro, binary or template workbook): open it in Excel or WPS and ${SAVE}`,
+  ],
+  [
+    /\.(ods|fods)$/i,
+    `an OpenDocument spreadsheet (.ods) pcv cannot read: open it in LibreOffice or WPS and ${SAVE}`,
+  ],
+  [
+    /\.numbers$/i,
+    'an Apple Numbers file pcv cannot read: in Numbers choose File > Export To > Excel (or CSV)',
+  ],
+  [
+    /\.(doc|docx|wps|rtf|odt|pages)$/i,
+    `a text document, not a spreadsheet: copy its score table into Excel or WPS and ${SAVE}`,
+  ],
+  [
+    /\.pdf$/i,
+    'a PDF, from which pcv cannot read scores: ask the judge for the sheet itself (.xlsx or CSV), or type the scores into the template (pcv template)',
+  ],
+  [
+    /\.(jpe?g|png|gif|bmp|heic|heif|webp|tiff?)$/i,
+    'a picture, from which pcv cannot read scores: type the scores into the template (pcv template)',
+  ],
+  [
+    /\.(zip|rar|7z|gz|tar)$/i,
+    'an archive: unpack it and put the sheets it holds directly in this folder',
+  ],
+];
+
+/** Files the operating system leaves in folders; never a judge's. */
+const SYSTEM = new Set(['.ds_store', 'thumbs.db', 'ehthumbs.db', 'desktop.ini', 'icon\r']);
+
+/**
+ * How to treat the file `name` met in a sheets folder or named by a pattern (`listed`), or named
+ * on the command line (`listed` false: a hidden file named on purpose is read).
+ */
+export function classifySheetFile(name: string, listed = true): FileKind {
+  const lower = name.toLowerCase();
+  if (name.startsWith('~$')) {
+    return {
+      kind: 'skip',
+      severity: 'warning',
+      code: 'sheet-lock-file',
+      message: `Excel or WPS has ${name.slice(2)} open right now (save and close it before tallying); this lock file is skipped`,
+    };
+  }
+  const libreLock = /^\.~lock\.(.*)#$/.exec(name);
+  if (libreLock !== null) {
+    return {
+      kind: 'skip',
+      severity: 'warning',
+      code: 'sheet-lock-file',
+      message: `LibreOffice has ${libreLock[1]} open right now (save and close it before tallying); this lock file is skipped`,
+    };
+  }
+  if (SYSTEM.has(lower)) {
+    return {
+      kind: 'skip',
+      severity: 'note',
+      code: 'sheet-system-file',
+      message: 'a system file; skipped',
+    };
+  }
+  if (listed && name.startsWith('.')) {
+    return {
+      kind: 'skip',
+      severity: 'note',
+      code: 'sheet-hidden-file',
+      message: 'a hidden file; skipped',
+    };
+  }
+  if (TEXT.test(name)) return { kind: 'sheet', format: 'text' };
+  if (XLSX.test(name)) return { kind: 'sheet', format: 'xlsx' };
+  for (const [pattern, what] of UNREADABLE) {
+    if (pattern.test(name)) return { kind: 'refuse', message: `this is ${what}` };
+  }
+  return {
+    kind: 'refuse',
+    message: `pcv reads score sheets saved as .xlsx, .csv, .tsv or .txt, and this file is none of them: ${SAVE}, or move it out of the sheets folder`,
+  };
+}
+
+/** Folders inside a sheets folder: their files are not read, so they must not go unmentioned. */
+export function classifySubfolder(name: string): FileKind {
+  if (name.startsWith('.') || name === '__MACOSX') {
+    return {
+      kind: 'skip',
+      severity: 'note',
+      code: 'sheet-hidden-folder',
+      message: 'a hidden or system folder; skipped',
+    };
+  }
+  return {
+    kind: 'refuse',
+    message:
+      'a folder inside the sheets folder; pcv reads only the sheets directly in it: move the sheets in this folder up (or the folder out)',
+  };
+}

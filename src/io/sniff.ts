@@ -1,0 +1,52 @@
+import type { SheetFormat } from './sheet-files.js';
+
+/**
+ * Whether a file's bytes are what its name says. A workbook renamed to .csv, a CSV renamed to
+ * .xlsx, an .xls renamed to .xlsx all happen on review day; each gets a message saying what the
+ * file really is, instead of a decoding error about bytes.
+ */
+export function contentMismatch(
+  format: SheetFormat,
+  bytes: Uint8Array,
+  ext: string,
+): string | undefined {
+  const kind = contentKind(bytes);
+  if (format === 'xlsx') {
+    if (kind === 'xlsx') return undefined;
+    if (kind === 'text') return `this is a text (CSV) file named ${ext}: rename it to .csv`;
+  } else if (kind === 'text') {
+    return undefined;
+  }
+  const what = DESCRIPTIONS[kind];
+  return kind === 'xlsx'
+    ? `this is ${what} named ${ext}: rename it to .xlsx`
+    : `this is ${what} named ${ext}: ${kind === 'encrypted' ? 'remove the password (Excel: File > Info > Protect Workbook; WPS: 文件 > 文档加密) and save it again' : 'open it in Excel or WPS and save it as .xlsx (Excel 工作簿) or CSV'}`;
+}
+
+type ContentKind = 'xlsx' | 'zip' | 'old-workbook' | 'encrypted' | 'pdf' | 'text';
+
+const DESCRIPTIONS: Record<Exclude<ContentKind, 'text'>, string> = {
+  xlsx: 'an Excel workbook (.xlsx)',
+  zip: 'a zip archive or another Office document, not an Excel workbook,',
+  'old-workbook': 'an old-format workbook (.xls, or WPS .et)',
+  encrypted: 'a password-protected workbook, which pcv cannot open,',
+  pdf: 'a PDF',
+};
+
+function contentKind(bytes: Uint8Array): ContentKind {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (starts(buf, [0x50, 0x4b, 0x03, 0x04]) || starts(buf, [0x50, 0x4b, 0x05, 0x06])) {
+    // Entry names stand uncompressed in a zip: an .xlsx has its parts under xl/.
+    return buf.includes('xl/workbook') ? 'xlsx' : 'zip';
+  }
+  if (starts(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // An encrypted .xlsx is a compound file holding an "EncryptionInfo" stream.
+    return buf.includes(Buffer.from('EncryptionInfo', 'utf16le')) ? 'encrypted' : 'old-workbook';
+  }
+  if (starts(buf, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
+  return 'text';
+}
+
+function starts(buf: Buffer, magic: number[]): boolean {
+  return magic.every((b, i) => buf[i] === b);
+}
