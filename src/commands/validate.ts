@@ -28,7 +28,7 @@ export async function validateCommand(
   const scope = scopeOf(inputs, io.cwd);
   const outcome = await tally({ ...tallyOptions(inputs, flags, io.cwd), scope });
   const errors = printIssues(outcome.issues, io, flags.quiet);
-  const warnings = outcome.issues.length - errors;
+  const warnings = outcome.issues.filter((i) => i.severity === 'warning').length;
   if (scope === 'sheets' && !flags.quiet) io.err(SKIPPED_CHECKS);
   if (errors > 0) {
     io.err(`${problemSummary(outcome.issues)}.`);

@@ -46,7 +46,7 @@ const MARGIN = 0.25;
 /** Least plausibility of a reading chosen over the rule's one. */
 const CONVINCING = 0.8;
 /** Below this even the rule's reading, the best one, is not taken on trust. */
-const DOUBTFUL = 0.5;
+const DOUBTFUL = 0.6;
 
 const ORDER: Candidate[] = ['utf-8', 'gb18030', 'big5', 'shift_jis'];
 export const ENCODING_NAMES: Record<Candidate, string> = {
@@ -119,7 +119,7 @@ function unsure(ranked: Reading[]): Decoded {
     line: lineAt(first.text, at),
     message:
       second === undefined || second.score < DOUBTFUL / 2
-        ? `this text does not read as Chinese in any encoding pcv knows (${says(first)}); save the sheet as UTF-8 ("CSV UTF-8" in Excel) and try again`
+        ? `pcv cannot tell this file's encoding: no reading gives plausible text (the closest: ${says(first)}); save the sheet as UTF-8 ("CSV UTF-8" in Excel) and try again`
         : `pcv cannot tell which encoding this file is in: ${says(first)}, ${says(second)}; save the sheet as UTF-8 ("CSV UTF-8" in Excel) and try again`,
   };
 }
@@ -142,7 +142,11 @@ function sampleAt(text: string, offset: number): string {
   while (start > 0 && !/[,;\t\r\n]/.test(text[start - 1]!)) start--;
   let end = offset;
   while (end < text.length && !/[,;\t\r\n]/.test(text[end]!)) end++;
-  const cell = text.slice(start, end).trim();
+  // Private-use and control characters are invisible on a terminal; a square shows where they are.
+  const cell = text
+    .slice(start, end)
+    .trim()
+    .replace(/[\ue000-\uf8ff\u0080-\u009f]/g, '□');
   return cell.length > 24 ? `${cell.slice(0, 24)}…` : cell;
 }
 

@@ -35,8 +35,9 @@ export function cellText(value: unknown, numFmt: string | undefined): CellText {
   }
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) {
-    const shown = value.toISOString().slice(0, 10);
-    return { text: shown, format: { kind: 'date', shown, value: excelNumber(serialOf(value)) } };
+    const serial = serialOf(value);
+    const shown = excelDate(serial, value);
+    return { text: shown, format: { kind: 'date', shown, value: excelNumber(serial) } };
   }
   if (typeof value === 'object') {
     const v = value as {
@@ -71,7 +72,21 @@ function isPercentFormat(numFmt: string | undefined): boolean {
   return numFmt.replace(/"[^"]*"|\\./g, '').includes('%');
 }
 
+const DAY = 86_400_000;
+
 /** Excel's serial day number of a date (1900 date system, as exceljs reads it). */
 function serialOf(date: Date): number {
-  return date.getTime() / 86_400_000 + 25_569;
+  return date.getTime() / DAY + 25_569;
+}
+
+/**
+ * The date Excel shows for a serial number. Excel counts a 29 February 1900 that never was (a
+ * Lotus 1-2-3 bug kept for compatibility), so below serial 61 its dates run one day ahead of the
+ * calendar exceljs uses; scores are small numbers, so this is where they land.
+ */
+function excelDate(serial: number, date: Date): string {
+  const day = Math.floor(serial);
+  if (day === 60) return '1900-02-29';
+  if (day < 60) return new Date(Date.UTC(1899, 11, 31) + day * DAY).toISOString().slice(0, 10);
+  return date.toISOString().slice(0, 10);
 }
