@@ -55,7 +55,16 @@ async function sheetsIn(dir: string, found: Found): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
     const p = path.join(dir, entry.name);
-    if (REVIEW_FILES.has(entry.name)) continue;
+    if (REVIEW_FILES.has(entry.name)) {
+      // The review's own roster or rubric is dropped from this list once they are resolved.
+      found.add(p, {
+        kind: 'skip',
+        severity: 'note',
+        code: 'sheet-review-file',
+        message: `named like the review's ${entry.name === ROSTER_NAME ? 'roster' : 'rubric'}, so not read as a sheet`,
+      });
+      continue;
+    }
     found.add(
       p,
       isFolder(entry, p) ? classifySubfolder(entry.name) : classifySheetFile(entry.name),
@@ -141,9 +150,13 @@ export async function resolveInputs(
   const unique = [...new Set(found.sheets)]
     .filter((p) => p !== rosterPath && p !== rubricPath && p !== assignmentsPath)
     .sort();
-  const setAside = [...new Map(found.setAside.map((a) => [a.path, a])).values()].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-  );
+  const setAside = [
+    ...new Map(
+      found.setAside
+        .filter((a) => a.path !== rosterPath && a.path !== rubricPath)
+        .map((a) => [a.path, a]),
+    ).values(),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // With no sheet but a refused file, the refusal is the answer (exit 1), not "no sheets".
   if (unique.length === 0 && !setAside.some((a) => a.severity === 'error')) {
     throw new PcvError(
