@@ -71,22 +71,33 @@ const REFUSED: Record<string, string[]> = {
   'xls-named-csv.csv': [
     at(
       'xls-named-csv.csv',
-      `: this is an old-format workbook (.xls, or WPS .et) named .csv: ${SAVE}`,
+      `: this .csv file is not text: it is an old-format workbook (.xls, or WPS .et); ${SAVE}`,
     ),
   ],
   'old-workbook-named-xlsx.xlsx': [
     at(
       'old-workbook-named-xlsx.xlsx',
-      ': this is an old-format workbook (.xls, or WPS .et) named .xlsx',
+      ': this .xlsx file is not an Excel workbook (not a zip archive): it is an old-format workbook (.xls, or WPS .et)',
     ),
   ],
   'xlsx-named-csv.csv': [
-    at('xlsx-named-csv.csv', ': this is an Excel workbook (.xlsx) named .csv: rename it to .xlsx'),
+    at(
+      'xlsx-named-csv.csv',
+      ': this .csv file is not text: it is an Excel workbook (.xlsx); rename it to .xlsx',
+    ),
   ],
   'csv-named-xlsx.xlsx': [
-    at('csv-named-xlsx.xlsx', ': this is a text (CSV) file named .xlsx: rename it to .csv'),
+    at(
+      'csv-named-xlsx.xlsx',
+      ': this .xlsx file is not an Excel workbook (not a zip archive): it is text (a CSV file?); rename it to .csv',
+    ),
   ],
-  'encrypted.xlsx': [at('encrypted.xlsx', ': this is a password-protected workbook')],
+  'encrypted.xlsx': [
+    at(
+      'encrypted.xlsx',
+      ': this .xlsx file is not an Excel workbook (not a zip archive): it is a password-protected workbook, which pcv cannot open; remove the password',
+    ),
+  ],
   'damaged-text.csv': [at('damaged-text.csv', ':2: this line holds "锟斤拷"')],
   'unsure-encoding.csv': [at('unsure-encoding.csv', ":2: pcv cannot tell this file's encoding")],
   'xlsx/formula-not-calculated.xlsx': [

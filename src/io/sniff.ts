@@ -12,25 +12,33 @@ export function contentMismatch(
 ): string | undefined {
   const kind = contentKind(bytes);
   if (format === 'xlsx') {
-    if (kind === 'xlsx') return undefined;
-    if (kind === 'text') return `this is a text (CSV) file named ${ext}: rename it to .csv`;
-  } else if (kind === 'text') {
-    return undefined;
+    // A zip is judged by the workbook reader, which knows a damaged one from another document.
+    if (kind === 'xlsx' || kind === 'zip') return undefined;
+    return `this ${ext} file is not an Excel workbook (not a zip archive): it is ${WHAT[kind]}; ${FIX[kind]}`;
   }
-  const what = DESCRIPTIONS[kind];
-  return kind === 'xlsx'
-    ? `this is ${what} named ${ext}: rename it to .xlsx`
-    : `this is ${what} named ${ext}: ${kind === 'encrypted' ? 'remove the password (Excel: File > Info > Protect Workbook; WPS: 文件 > 文档加密) and save it again' : 'open it in Excel or WPS and save it as .xlsx (Excel 工作簿) or CSV'}`;
+  if (kind === 'text') return undefined;
+  return `this ${ext} file is not text: it is ${WHAT[kind]}; ${FIX[kind]}`;
 }
 
 type ContentKind = 'xlsx' | 'zip' | 'old-workbook' | 'encrypted' | 'pdf' | 'text';
 
-const DESCRIPTIONS: Record<Exclude<ContentKind, 'text'>, string> = {
+const SAVE = 'open it in Excel or WPS and save it as .xlsx (Excel 工作簿) or CSV';
+const WHAT: Record<ContentKind, string> = {
   xlsx: 'an Excel workbook (.xlsx)',
-  zip: 'a zip archive or another Office document, not an Excel workbook,',
+  zip: 'a zip archive or another Office document',
   'old-workbook': 'an old-format workbook (.xls, or WPS .et)',
-  encrypted: 'a password-protected workbook, which pcv cannot open,',
+  encrypted: 'a password-protected workbook, which pcv cannot open',
   pdf: 'a PDF',
+  text: 'text (a CSV file?)',
+};
+const FIX: Record<ContentKind, string> = {
+  xlsx: 'rename it to .xlsx',
+  zip: SAVE,
+  'old-workbook': SAVE,
+  encrypted:
+    'remove the password (Excel: File > Info > Protect Workbook; WPS: 文件 > 文档加密) and save it again',
+  pdf: 'ask the judge for the sheet itself (.xlsx or CSV)',
+  text: 'rename it to .csv',
 };
 
 function contentKind(bytes: Uint8Array): ContentKind {
