@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { fixture, listFiles, pcv, tempDir } from './helpers.js';
 
@@ -210,6 +211,25 @@ describe('names read from legacy encodings reach the results as written', () => 
     expect(json.projects[0]!.scores['ok-gbk-ascii-headers']!.comment).toBe('实施');
   });
 
+  it('a Big5 roster: its names reach the results, with a note', async () => {
+    const dir = review({ 'judge-a.csv': 'fixture:inputs/ok-big5.csv' });
+    writeFileSync(
+      path.join(dir, 'projects.csv'),
+      iconv.encode(
+        'id,name,organization\nE1,銀齡助餐服務,康馨社會工作服務中心\nE2,綠色家園,綠源環保\n',
+        'big5',
+      ),
+    );
+    const r = await pcv(['tally', dir, '--json', '--format', 'json', '--out', tempDir()]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.projects.map((p: { organization: string }) => p.organization)).toEqual([
+      '康馨社會工作服務中心',
+      '綠源環保',
+    ]);
+    expect(r.stderr).toContain('projects.csv: note: read as Big5 (traditional Chinese)');
+  });
+
   it('Shift_JIS and Excel Unicode text', async () => {
     expect((await read('ok-shift-jis.csv')).projects.map((p) => p.name)).toEqual([
       '高齢者の食事支援',
@@ -271,10 +291,10 @@ describe('a sheets folder: every file accounted for', () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         expect.stringContaining(
-          'scores/~$judge-a.xlsx: warning: Excel or WPS has judge-a.xlsx open right now',
+          'scores/~$judge-a.xlsx: note: Excel or WPS has judge-a.xlsx open right now',
         ),
         expect.stringContaining(
-          'scores/.~lock.评委E.xlsx#: warning: LibreOffice has 评委E.xlsx open right now',
+          'scores/.~lock.评委E.xlsx#: note: LibreOffice has 评委E.xlsx open right now',
         ),
         'scores/.DS_Store: note: a system file; skipped',
         'scores/Thumbs.db: note: a system file; skipped',
@@ -283,8 +303,8 @@ describe('a sheets folder: every file accounted for', () => {
         'scores/__MACOSX: note: a hidden or system folder; skipped',
       ]),
     );
-    // An open sheet is worth a warning in results.json; a .DS_Store is not.
-    expect(json.warnings).toHaveLength(2);
+    // Skipped files are not inputs: results.json does not depend on them.
+    expect(json.warnings).toEqual([]);
   });
 
   it('stops at a sheet it cannot read, naming it and how to save it, whatever the other sheets', async () => {
@@ -326,9 +346,7 @@ describe('a sheets folder: every file accounted for', () => {
     const dir = review({ ...sheets, '~$judge-a.csv': 'lock' });
     const glob = await pcv(['validate', 'scores/*.csv'], dir);
     expect(glob.code).toBe(0);
-    expect(glob.stderr).toContain(
-      'scores/~$judge-a.csv: warning: Excel or WPS has judge-a.csv open',
-    );
+    expect(glob.stderr).toContain('scores/~$judge-a.csv: note: Excel or WPS has judge-a.csv open');
     expect(glob.stderr).toContain('OK: 1 sheet');
 
     const named = await pcv(

@@ -7,7 +7,7 @@ export type SheetFormat = 'text' | 'xlsx';
 
 export type FileKind =
   | { kind: 'sheet'; format: SheetFormat }
-  | { kind: 'skip'; severity: 'warning' | 'note'; code: string; message: string }
+  | { kind: 'skip'; severity: 'note'; code: string; message: string }
   | { kind: 'refuse'; message: string };
 
 const TEXT = /\.(csv|tsv|txt)$/i;
@@ -53,6 +53,9 @@ const UNREADABLE: [RegExp, string][] = [
 const SYSTEM = new Set(['.ds_store', 'thumbs.db', 'ehthumbs.db', 'desktop.ini', 'icon\r']);
 
 /**
+ * Skipped files are notes, not warnings: results.json stays a function of the inputs, whether or
+ * not Excel happens to have a sheet open while pcv runs.
+ *
  * How to treat the file `name` met in a sheets folder or named by a pattern (`listed`), or named
  * on the command line (`listed` false: a hidden file named on purpose is read).
  */
@@ -61,7 +64,7 @@ export function classifySheetFile(name: string, listed = true): FileKind {
   if (name.startsWith('~$')) {
     return {
       kind: 'skip',
-      severity: 'warning',
+      severity: 'note',
       code: 'sheet-lock-file',
       message: `Excel or WPS has ${name.slice(2)} open right now (save and close it before tallying); this lock file is skipped`,
     };
@@ -70,7 +73,7 @@ export function classifySheetFile(name: string, listed = true): FileKind {
   if (libreLock !== null) {
     return {
       kind: 'skip',
-      severity: 'warning',
+      severity: 'note',
       code: 'sheet-lock-file',
       message: `LibreOffice has ${libreLock[1]} open right now (save and close it before tallying); this lock file is skipped`,
     };
