@@ -328,10 +328,19 @@ describe('a sheets folder: every file accounted for', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.split('\n').map((l) => l.replace(dir + path.sep, ''));
     expect(lines).toContain(
-      'scores/README: pcv reads score sheets saved as .xlsx, .csv, .tsv or .txt, and this file is none of them: save it as .xlsx (Excel 工作簿) or CSV, or move it out of the sheets folder',
+      'scores/README: pcv reads score sheets saved as .xlsx, .csv, .tsv or .txt, and this file is none of them: save it as .xlsx (Excel 工作簿) or CSV, or move it out of the sheets folder (if it is a CSV sheet, rename it to README.csv)',
     );
     expect(lines).toContain(
       'scores/old: a folder inside the sheets folder; pcv reads only the sheets directly in it: move the sheets in this folder up (or the folder out)',
+    );
+  });
+
+  it('names the extension a workbook lost', async () => {
+    const dir = review({ ...sheets, 评委E: 'fixture:edge/xlsx/ok.xlsx' });
+    const r = await pcv(['validate', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.replace(dir + path.sep, '')).toContain(
+      'scores/评委E: this is an Excel workbook without the .xlsx extension: rename it to 评委E.xlsx',
     );
   });
 

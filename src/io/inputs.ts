@@ -1,9 +1,15 @@
-import { existsSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { PcvError } from '../errors.js';
-import { classifySheetFile, classifySubfolder, type FileKind } from './sheet-files.js';
+import {
+  classifySheetFile,
+  classifySubfolder,
+  unknownFileMessage,
+  type FileKind,
+} from './sheet-files.js';
+import { contentKind } from './sniff.js';
 
 export const RUBRIC_NAMES = ['rubric.yaml', 'rubric.yml', 'rubric.json'];
 export const ROSTER_NAME = 'projects.csv';
@@ -72,6 +78,23 @@ async function sheetsIn(dir: string, found: Found): Promise<void> {
   }
 }
 
+/**
+ * What the start of a file holds. The part names of an .xlsx stand in the local headers near
+ * its start, so 64 KB tell a workbook from text.
+ */
+function peek(p: string) {
+  const buf = Buffer.alloc(64 * 1024);
+  let fd: number | undefined;
+  try {
+    fd = openSync(p, 'r');
+    return contentKind(buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)));
+  } catch {
+    return 'zip'; // unreadable here: the generic message stands, and reading it later says why
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 function isFolder(entry: Dirent, p: string): boolean {
   return entry.isDirectory() || (entry.isSymbolicLink() && isDir(p));
 }
@@ -94,7 +117,7 @@ class Found {
         path: p,
         severity: 'error',
         code: 'sheet-format',
-        message: kind.message,
+        message: kind.unknown ? unknownFileMessage(path.basename(p), peek(p)) : kind.message,
       });
     }
   }

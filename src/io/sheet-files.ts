@@ -3,12 +3,14 @@
  * with a note (lock files, system files, hidden files), or refused with how to save it. A sheet
  * pcv passed over without a word would change every final.
  */
+import type { ContentKind } from './sniff.js';
+
 export type SheetFormat = 'text' | 'xlsx';
 
 export type FileKind =
   | { kind: 'sheet'; format: SheetFormat }
   | { kind: 'skip'; severity: 'note'; code: string; message: string }
-  | { kind: 'refuse'; message: string };
+  | { kind: 'refuse'; message: string; unknown?: true };
 
 const TEXT = /\.(csv|tsv|txt)$/i;
 const XLSX = /\.xlsx$/i;
@@ -99,10 +101,21 @@ export function classifySheetFile(name: string, listed = true): FileKind {
   for (const [pattern, what] of UNREADABLE) {
     if (pattern.test(name)) return { kind: 'refuse', message: `this is ${what}` };
   }
-  return {
-    kind: 'refuse',
-    message: `pcv reads score sheets saved as .xlsx, .csv, .tsv or .txt, and this file is none of them: ${SAVE}, or move it out of the sheets folder`,
-  };
+  return { kind: 'refuse', unknown: true, message: UNKNOWN };
+}
+
+const UNKNOWN = `pcv reads score sheets saved as .xlsx, .csv, .tsv or .txt, and this file is none of them: ${SAVE}, or move it out of the sheets folder`;
+
+/**
+ * A file of no known kind, by its content: a sheet whose extension was lost (WPS and e-mail do
+ * that) gets told what to rename it to.
+ */
+export function unknownFileMessage(name: string, content: ContentKind): string {
+  const base = name.replace(/\.[^.]*$/, '');
+  if (content === 'xlsx')
+    return `this is an Excel workbook without the .xlsx extension: rename it to ${base}.xlsx`;
+  if (content === 'text') return `${UNKNOWN} (if it is a CSV sheet, rename it to ${base}.csv)`;
+  return UNKNOWN;
 }
 
 /** Folders inside a sheets folder: their files are not read, so they must not go unmentioned. */

@@ -20,7 +20,7 @@ export function contentMismatch(
   return `this ${ext} file is not text: it is ${WHAT[kind]}; ${FIX[kind]}`;
 }
 
-type ContentKind = 'xlsx' | 'zip' | 'old-workbook' | 'encrypted' | 'pdf' | 'text';
+export type ContentKind = 'xlsx' | 'zip' | 'old-workbook' | 'encrypted' | 'pdf' | 'text';
 
 const SAVE = 'open it in Excel or WPS and save it as .xlsx (Excel 工作簿) or CSV';
 const WHAT: Record<ContentKind, string> = {
@@ -41,7 +41,7 @@ const FIX: Record<ContentKind, string> = {
   text: 'rename it to .csv',
 };
 
-function contentKind(bytes: Uint8Array): ContentKind {
+export function contentKind(bytes: Uint8Array): ContentKind {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (starts(buf, [0x50, 0x4b, 0x03, 0x04]) || starts(buf, [0x50, 0x4b, 0x05, 0x06])) {
     // Entry names stand uncompressed in a zip: an .xlsx has its parts under xl/.
