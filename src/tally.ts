@@ -95,7 +95,6 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   for (const aside of inputs.setAside) {
     const shown = describe(aside.path).shown;
     if (aside.severity === 'error') issues.error(aside.code, shown, aside.message);
-    else if (aside.severity === 'warning') issues.warn(aside.code, shown, aside.message);
     else issues.note(aside.code, shown, aside.message);
   }
 

@@ -29,7 +29,7 @@ export interface ResolvedInputs {
 
 export interface SetAside {
   path: string;
-  severity: 'error' | 'warning' | 'note';
+  severity: 'error' | 'note';
   code: string;
   message: string;
 }
