@@ -65,7 +65,7 @@ const ACCEPTED: Record<string, { finals: (string | number)[][]; notes?: string[]
 
 const SAVE = 'open it in Excel or WPS and save it as .xlsx (Excel 工作簿) or CSV';
 const REFUSED: Record<string, string[]> = {
-  '评委D.xls': [at('评委D.xls', `: this is an old Excel workbook (.xls) pcv cannot read: ${SAVE}`)],
+  '评委D.xls': [at('评委D.xls', `: this is an old Excel workbook pcv cannot read: ${SAVE}`)],
   'wps-sheet.et': [at('wps-sheet.et', ': this is a WPS spreadsheet (.et) pcv cannot read')],
   'libreoffice.ods': [at('libreoffice.ods', ': this is an OpenDocument spreadsheet (.ods)')],
   'apple.numbers': [at('apple.numbers', ': this is an Apple Numbers file pcv cannot read')],
@@ -111,11 +111,11 @@ const REFUSED: Record<string, string[]> = {
   'xlsx/percent-and-date.xlsx': [
     at(
       'xlsx/percent-and-date.xlsx',
-      ':评分!E2: the score is formatted as a percentage (35%): the cell holds 0.35, not 35',
+      ':评分!E2: E2 is formatted as a percentage (35%): the cell holds 0.35, not 35',
     ),
     at(
       'xlsx/percent-and-date.xlsx',
-      ':评分!F3: the score is formatted as a date (1900-01-15): the cell holds the number 15',
+      ':评分!F3: F3 is formatted as a date (1900-01-15): the cell holds the number 15',
     ),
   ],
   'xlsx/scores-on-second-sheet.xlsx': [
@@ -317,7 +317,7 @@ describe('a sheets folder: every file accounted for', () => {
       `scores/notes.docx: this is a text document, not a spreadsheet: copy its score table into Excel or WPS and save it as .xlsx (Excel 工作簿) or CSV`,
     );
     expect(lines).toContain(
-      `scores/评委D.xls: this is an old Excel workbook (.xls) pcv cannot read: ${SAVE}`,
+      `scores/评委D.xls: this is an old Excel workbook pcv cannot read: ${SAVE}`,
     );
     expect(listFiles(out)).toEqual([]);
   });
@@ -348,7 +348,7 @@ describe('a sheets folder: every file accounted for', () => {
     const dir = review({ '评委D.xls': 'fixture:inputs/评委D.xls' });
     const r = await pcv(['validate', dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('scores/评委D.xls: this is an old Excel workbook (.xls)');
+    expect(r.stderr).toContain('scores/评委D.xls: this is an old Excel workbook pcv cannot read');
   });
 
   it('a glob skips lock files too, and an unreadable file named explicitly is an error', async () => {
@@ -363,6 +363,6 @@ describe('a sheets folder: every file accounted for', () => {
       dir,
     );
     expect(named.code).toBe(1);
-    expect(named.stderr).toContain('评委D.xls: this is an old Excel workbook (.xls)');
+    expect(named.stderr).toContain('评委D.xls: this is an old Excel workbook pcv cannot read');
   });
 });

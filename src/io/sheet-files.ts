@@ -19,7 +19,7 @@ const SAVE = 'save it as .xlsx (Excel 工作簿) or CSV';
 
 /** Formats pcv cannot read, with what they are and how to get a sheet pcv reads from them. */
 const UNREADABLE: [RegExp, string][] = [
-  [/\.xls$/i, `an old Excel workbook (.xls) pcv cannot read: open it in Excel or WPS and ${SAVE}`],
+  [/\.xls$/i, `an old Excel workbook pcv cannot read: open it in Excel or WPS and ${SAVE}`],
   [/\.(et|ett)$/i, `a WPS spreadsheet (.et) pcv cannot read: open it in WPS and ${SAVE}`],
   [
     /\.(xlsm|xlsb|xltx|xltm|xlt)$/i,
@@ -68,7 +68,7 @@ export function classifySheetFile(name: string, listed = true): FileKind {
       kind: 'skip',
       severity: 'note',
       code: 'sheet-lock-file',
-      message: `Excel or WPS has ${name.slice(2)} open right now (save and close it before tallying); this lock file is skipped`,
+      message: `Excel or WPS has ${name.slice(2)} open right now; this lock file is skipped (save and close the sheet first, or its latest changes are not in this tally)`,
     };
   }
   const libreLock = /^\.~lock\.(.*)#$/.exec(name);
@@ -77,7 +77,7 @@ export function classifySheetFile(name: string, listed = true): FileKind {
       kind: 'skip',
       severity: 'note',
       code: 'sheet-lock-file',
-      message: `LibreOffice has ${libreLock[1]} open right now (save and close it before tallying); this lock file is skipped`,
+      message: `LibreOffice has ${libreLock[1]} open right now; this lock file is skipped (save and close the sheet first, or its latest changes are not in this tally)`,
     };
   }
   if (SYSTEM.has(lower)) {

@@ -71,14 +71,15 @@ export function formattedScoreProblems(
   });
   return table.formatted
     .filter((f) => f.line !== header.line && scoreColumn[f.col] === true)
-    .map((f) => ({
-      message:
-        f.kind === 'percent'
-          ? `the score is formatted as a percentage (${f.shown}): the cell holds ${f.value}, not ${f.shown.slice(0, -1)}; format the cell as a number (常规 or 数值) and type the score again`
-          : `the score is formatted as a date (${f.shown}): the cell holds the number ${f.value}; format the cell as a number (常规 or 数值) and check the score`,
-      line: f.line,
-      ...(table.sheetName !== undefined
-        ? { cell: `${table.sheetName}!${columnLetters(f.col)}${f.line}` }
-        : {}),
-    }));
+    .map((f) => {
+      const ref = `${columnLetters(f.col)}${f.line}`;
+      return {
+        message:
+          f.kind === 'percent'
+            ? `${ref} is formatted as a percentage (${f.shown}): the cell holds ${f.value}, not ${f.shown.slice(0, -1)}; format the cell as a number (常规 or 数值) and type the score again`
+            : `${ref} is formatted as a date (${f.shown}): the cell holds the number ${f.value}; format the cell as a number (常规 or 数值) and check the score`,
+        line: f.line,
+        ...(table.sheetName !== undefined ? { cell: `${table.sheetName}!${ref}` } : {}),
+      };
+    });
 }
