@@ -55,6 +55,8 @@ function findRubric(dir: string): string | undefined {
 
 /** The review's own files, which a folder of sheets may hold beside the sheets. */
 const REVIEW_FILES = new Set([ROSTER_NAME, ASSIGNMENTS_NAME, ...RUBRIC_NAMES]);
+const REVIEW_FILE_ROLE = (name: string) =>
+  name === ROSTER_NAME ? 'roster' : name === ASSIGNMENTS_NAME ? 'assignments' : 'rubric';
 
 /** Sorts what a sheets folder holds into sheets and set-aside files: nothing goes unmentioned. */
 async function sheetsIn(dir: string, found: Found): Promise<void> {
@@ -67,7 +69,7 @@ async function sheetsIn(dir: string, found: Found): Promise<void> {
         kind: 'skip',
         severity: 'note',
         code: 'sheet-review-file',
-        message: `named like the review's ${entry.name === ROSTER_NAME ? 'roster' : 'rubric'}, so not read as a sheet`,
+        message: `named like the review's ${REVIEW_FILE_ROLE(entry.name)}, so not read as a sheet`,
       });
       continue;
     }
@@ -176,7 +178,7 @@ export async function resolveInputs(
   const setAside = [
     ...new Map(
       found.setAside
-        .filter((a) => a.path !== rosterPath && a.path !== rubricPath)
+        .filter((a) => a.path !== rosterPath && a.path !== rubricPath && a.path !== assignmentsPath)
         .map((a) => [a.path, a]),
     ).values(),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
