@@ -10,6 +10,7 @@ Examples:
   pcv tally scores/*.csv                    inside the review folder: these sheets only
   pcv tally review-2022/ --json > out.json  results JSON on stdout, everything else on stderr
   pcv validate review-2022/                 check every sheet, write nothing
+  pcv validate scores/judge-a.csv           check one sheet as it arrives (panel checks skipped)
   pcv tally . --aggregate median --out results-median
 
 Exit codes: 0 done; 1 the inputs have problems (listed as FILE:LINE:COLUMN: message,

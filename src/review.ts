@@ -69,6 +69,7 @@ export async function loadReview(
       lineOf(decoded),
     );
   } else {
+    if (decoded.note !== undefined) issues.note('rubric-encoding', rubricInfo.shown, decoded.note);
     const parsed = parseRubric(decoded.text, rubricInfo.shown);
     issues.addAll(parsed.issues);
     rubric = parsed.rubric && applyOverrides(parsed.rubric, overrides);
@@ -88,6 +89,9 @@ export async function loadReview(
       issues.error(code, info.shown, table.message, lineOf(table));
       return { file };
     }
+    // e.g. roster-read -> roster-encoding: a legacy encoding chosen by plausibility is said.
+    if (table.note !== undefined)
+      issues.note(code.replace(/-read$/, '-encoding'), info.shown, table.note);
     const parsed = parse(table.rows, info.shown);
     issues.addAll(parsed.issues);
     return parsed.value !== undefined ? { value: parsed.value, file } : { file };

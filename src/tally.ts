@@ -4,15 +4,15 @@ import { resolveAssignment } from './core/assignments.js';
 import { computeResults } from './core/compute.js';
 import { checkDesign } from './core/design.js';
 import { IssueList, sortIssues, type Issue } from './core/issues.js';
-import { checkPanel } from './core/panel.js';
+import { checkPanel, type PanelScope } from './core/panel.js';
 import { applyTracks, checkTrackRoster, hasTracksOrFunding } from './core/track-results.js';
 import { validateSheet, type JudgeSheet } from './core/sheet.js';
 import { resolveInputs, type ResolvedInputs } from './io/inputs.js';
-import type { InputFile, Results, Row } from './core/model.js';
+import type { InputFile, Results } from './core/model.js';
 import { LIMITS } from './io/limits.js';
-import { bytesToTable, lineOf, readParsed, type Unreadable } from './io/read.js';
+import { lineOf, readParsed } from './io/read.js';
+import { formattedScoreProblems, readSheetTable, type ReadProblem } from './io/sheet-table.js';
 import { loadReview, type Overrides } from './review.js';
-import { readXlsxRows } from './io/xlsx-sheet.js';
 
 export type { Overrides } from './review.js';
 export type { InputFile, Results } from './core/model.js';
@@ -32,6 +32,11 @@ export interface TallyOptions {
   overrides?: Overrides;
   /** Called as each sheet is read, for a progress bar. */
   onProgress?: Progress;
+  /**
+   * `sheets`: the inputs are some of the judges' sheets (validating them as they arrive): check
+   * them against the rubric, the roster and each other only, and compute nothing.
+   */
+  scope?: PanelScope;
 }
 
 export interface TallyOutcome {
@@ -40,6 +45,8 @@ export interface TallyOutcome {
   /** Every problem found, errors and warnings, sorted by file and line. */
   issues: Issue[];
   inputs: ResolvedInputs;
+  /** With scope `sheets` and no errors: how many sheets and projects were checked. */
+  checked?: { sheets: number; projects: number };
 }
 
 /**
@@ -62,20 +69,37 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   if (rubric !== undefined && (inputs.rosterPath === undefined || roster !== undefined))
     issues.addAll(checkTrackRoster(rubric, roster, rubricFile.shown));
 
+  // Every file in a sheets folder is accounted for: those not read as sheets are named here.
+  for (const aside of inputs.setAside) {
+    const shown = describe(aside.path).shown;
+    if (aside.severity === 'error') issues.error(aside.code, shown, aside.message);
+    else issues.note(aside.code, shown, aside.message);
+  }
+
   const sheets: JudgeSheet[] = [];
   const sheetFiles = new Map<string, InputFile>();
   for (const [index, sheetPath] of inputs.sheetPaths.entries()) {
     options.onProgress?.('Reading sheets', index, inputs.sheetPaths.length);
     const info = describe(sheetPath);
     const read = await readParsed(sheetPath, info.shown, LIMITS.sheetBytes, (bytes) =>
-      sheetTable(sheetPath, bytes),
+      readSheetTable(sheetPath, bytes),
     );
     sheetFiles.set(info.shown, { ...info, sha256: read.sha256 });
     const table = read.parsed;
-    if (!table.ok) {
-      issues.error('sheet-read', info.shown, table.message, lineOf(table));
-      continue;
+    // Too large to read has one message; a sheet that cannot be read may have several.
+    const problems: ReadProblem[] = table.ok
+      ? rubric !== undefined
+        ? formattedScoreProblems(table, rubric)
+        : []
+      : 'problems' in table
+        ? table.problems
+        : [{ message: table.message, ...lineOf(table) }];
+    for (const p of problems) {
+      const { message, ...at } = p;
+      issues.error('sheet-read', info.shown, message, at);
     }
+    if (!table.ok || problems.length > 0) continue;
+    for (const note of table.notes) issues.note(note.code, info.shown, note.message);
     if (rubric === undefined) continue;
     const result = validateSheet(
       {
@@ -94,32 +118,49 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
 
   // Cross-sheet checks only make sense when every sheet could be read; otherwise they would
   // repeat the same problems in another form.
-  const allRead = rubric !== undefined && sheets.length === inputs.sheetPaths.length;
+  const allRead =
+    rubric !== undefined &&
+    sheets.length > 0 &&
+    sheets.length === inputs.sheetPaths.length &&
+    !inputs.setAside.some((a) => a.severity === 'error');
   if (
     rubric !== undefined &&
     allRead &&
     (inputs.rosterPath === undefined || roster !== undefined) &&
     (inputs.assignmentsPath === undefined || review.assignments !== undefined)
   ) {
-    const { assignment, issues: assignmentIssues } = resolveAssignment({
-      judges: new Map(sheets.map((s) => [s.judge, s.file])),
-      rubric,
-      rubricFile: rubricFile.shown,
-      ...(roster !== undefined ? { roster } : {}),
-      ...(review.assignments !== undefined ? { table: review.assignments } : {}),
-    });
-    issues.addAll(assignmentIssues);
-    const failed = (list: readonly Issue[]) => list.some((i) => i.severity === 'error');
-    // Without the assignment the sheets cannot be checked against it; the design only once they agree.
-    if (!failed(assignmentIssues) && review.assignments?.complete !== false) {
-      const panelIssues = checkPanel(sheets, rubric, rubricFile.shown, roster, assignment);
-      issues.addAll(panelIssues);
-      if (!failed(panelIssues))
-        issues.addAll(checkDesign(sheets, rubric, rubricFile.shown, assignment));
+    if (options.scope === 'sheets') {
+      // Some sheets, as they arrive: who was assigned what needs every judge's sheet.
+      issues.addAll(checkPanel(sheets, rubric, rubricFile.shown, roster, undefined, 'sheets'));
+    } else {
+      const { assignment, issues: assignmentIssues } = resolveAssignment({
+        judges: new Map(sheets.map((s) => [s.judge, s.file])),
+        rubric,
+        rubricFile: rubricFile.shown,
+        ...(roster !== undefined ? { roster } : {}),
+        ...(review.assignments !== undefined ? { table: review.assignments } : {}),
+      });
+      issues.addAll(assignmentIssues);
+      const failed = (list: readonly Issue[]) => list.some((i) => i.severity === 'error');
+      // Without the assignment the sheets cannot be checked against it; the design only once they agree.
+      if (!failed(assignmentIssues) && review.assignments?.complete !== false) {
+        const panelIssues = checkPanel(sheets, rubric, rubricFile.shown, roster, assignment);
+        issues.addAll(panelIssues);
+        if (!failed(panelIssues))
+          issues.addAll(checkDesign(sheets, rubric, rubricFile.shown, assignment));
+      }
     }
   }
   if (issues.hasErrors || rubric === undefined) {
     return { issues: sortIssues(issues.items), inputs };
+  }
+  if (options.scope === 'sheets') {
+    const projects = new Set(sheets.flatMap((s) => [...s.entries.keys()])).size;
+    return {
+      issues: sortIssues(issues.items),
+      inputs,
+      checked: { sheets: sheets.length, projects },
+    };
   }
 
   const computed = computeResults(rubric, sheets, roster);
@@ -147,18 +188,4 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     ...(tracked ? { tracks: tracked.results } : {}),
   };
   return { results, issues: sorted, inputs };
-}
-
-type SheetTable = { ok: true; rows: Row[]; decimalComma: boolean; sheetName?: string } | Unreadable;
-
-/** A score sheet's rows, from CSV text or from the first worksheet of an .xlsx. */
-async function sheetTable(file: string, bytes: Uint8Array): Promise<SheetTable> {
-  if (/\.xlsx$/i.test(file)) {
-    const xlsx = await readXlsxRows(bytes);
-    return xlsx.ok
-      ? { ok: true, rows: xlsx.rows, decimalComma: false, sheetName: xlsx.sheet }
-      : xlsx;
-  }
-  const table = bytesToTable(bytes);
-  return table.ok ? { ok: true, rows: table.rows, decimalComma: table.delimiter !== ',' } : table;
 }

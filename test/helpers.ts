@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,13 @@ import { run } from '../src/cli.js';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const fixture = (...parts: string[]) => path.join(ROOT, 'fixtures', ...parts);
 export const tempDir = (prefix = 'pcv-test-') => mkdtempSync(path.join(tmpdir(), prefix));
+
+/** A fresh copy of a fixture folder, for tests that change its files. */
+export function copyFixture(name: string): string {
+  const dir = path.join(tempDir(), name);
+  cpSync(fixture(name), dir, { recursive: true });
+  return dir;
+}
 
 export interface CliResult {
   code: number;

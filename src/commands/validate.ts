@@ -1,3 +1,6 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { PanelScope } from '../core/panel.js';
 import { tally } from '../tally.js';
 import {
   plural,
@@ -12,26 +15,57 @@ export interface ValidateFlags extends InputFlags {
   quiet?: boolean;
 }
 
-/** Checks every input and reports; writes nothing. */
+/**
+ * Checks every input and reports; writes nothing. Sheets named one by one (files or glob
+ * patterns) are checked as they arrive: against the rubric, the roster and each other, leaving
+ * the checks that need the whole panel for `pcv validate` of the review folder.
+ */
 export async function validateCommand(
   inputs: string[],
   flags: ValidateFlags,
   io: Io,
 ): Promise<number> {
-  const outcome = await tally(tallyOptions(inputs, flags, io.cwd));
+  const scope = scopeOf(inputs, io.cwd);
+  const outcome = await tally({ ...tallyOptions(inputs, flags, io.cwd), scope });
   const errors = printIssues(outcome.issues, io, flags.quiet);
+  const warnings = outcome.issues.filter((i) => i.severity === 'warning').length;
+  if (scope === 'sheets' && !flags.quiet) io.err(SKIPPED_CHECKS);
   if (errors > 0) {
     io.err(`${problemSummary(outcome.issues)}.`);
     return 1;
   }
-  const r = outcome.results!;
-  const warnings = outcome.issues.length;
+  const checked = outcome.checked ?? {
+    sheets: outcome.results!.judges.length,
+    projects: outcome.results!.projects.length,
+  };
   if (!flags.quiet) {
     io.err(
       io.chalk.green(
-        `OK: ${plural(r.judges.length, 'sheet')}, ${plural(r.projects.length, 'project')}, no problems${warnings ? ` (${plural(warnings, 'warning')})` : ''}.`,
+        `OK: ${plural(checked.sheets, 'sheet')}, ${plural(checked.projects, 'project')}, no problems${warnings ? ` (${plural(warnings, 'warning')})` : ''}.`,
       ),
     );
   }
   return 0;
 }
+
+/**
+ * The whole panel when validate is given nothing (the current folder) or any folder (a review
+ * folder, or a folder of sheets); only the sheets named when every input is a file or a glob
+ * pattern.
+ */
+export function scopeOf(inputs: readonly string[], cwd: string): PanelScope {
+  if (inputs.length === 0) return 'panel';
+  return inputs.some((arg) => isFolder(path.resolve(cwd, arg))) ? 'panel' : 'sheets';
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** One line naming the checks a partial validate leaves out. */
+export const SKIPPED_CHECKS =
+  "Skipped, as these are not all the judges' sheets: every project scored by every judge (or by its group's judges), enough judges for the trimmed mean, the finals and the agreement; validate the review folder to check them.";

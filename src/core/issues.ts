@@ -2,7 +2,8 @@
  * Problems are data: every check appends to a list instead of throwing, so one run can report
  * every problem of every file at once.
  */
-export type Severity = 'error' | 'warning';
+/** A note says what pcv decided that the user should know (a file skipped, an encoding chosen). */
+export type Severity = 'error' | 'warning' | 'note';
 
 export interface Issue {
   /** Stable machine-readable identifier, e.g. `score-over-max`. */
@@ -32,6 +33,10 @@ export class IssueList {
     this.items.push({ code, severity: 'warning', file, ...at, message });
   }
 
+  note(code: string, file: string, message: string, at: Location = {}) {
+    this.items.push({ code, severity: 'note', file, ...at, message });
+  }
+
   addAll(issues: readonly Issue[]) {
     this.items.push(...issues);
   }
@@ -46,7 +51,7 @@ export class IssueList {
  * `FILE:Sheet1!C7: message`.
  */
 export function formatIssue(issue: Issue): string {
-  const prefix = issue.severity === 'warning' ? 'warning: ' : '';
+  const prefix = issue.severity === 'error' ? '' : `${issue.severity}: `;
   if (issue.cell !== undefined) return `${issue.file}:${issue.cell}: ${prefix}${issue.message}`;
   let where = issue.file;
   if (issue.line !== undefined) where += `:${issue.line}`;

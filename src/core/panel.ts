@@ -1,9 +1,17 @@
 import type { Assignment } from './assignments.js';
 import { IssueList, type Issue } from './issues.js';
+import { idKey, nameKey } from './project-hint.js';
 import { compareIds } from './rank.js';
 import type { Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
 import type { JudgeSheet } from './sheet.js';
+
+/**
+ * How much of the panel the sheets are: `panel`, every judge's sheet; `sheets`, some sheets
+ * checked as they arrive, so checks that need every judge (every project scored by every judge,
+ * enough judges for the trim) are left for the whole review.
+ */
+export type PanelScope = 'panel' | 'sheets';
 
 /**
  * Checks across sheets: each judge once, every project scored (or recused from) by every judge
@@ -16,6 +24,7 @@ export function checkPanel(
   rubricFile: string,
   roster: Roster | undefined,
   assignment?: Assignment,
+  scope: PanelScope = 'panel',
 ): Issue[] {
   const issues = new IssueList();
   const byJudge = new Map<string, JudgeSheet>();
@@ -37,15 +46,18 @@ export function checkPanel(
   for (const sheet of sheets) {
     const assigned = assignment?.byJudge.get(sheet.judge);
     if (assignment !== undefined) checkAssigned(sheet, assigned ?? new Set(), assignment, issues);
-    const missing = (assigned !== undefined ? [...assigned] : assignment ? [] : projects).filter(
-      (p) => !sheet.entries.has(p),
-    );
+    const missing =
+      scope === 'sheets'
+        ? []
+        : (assigned !== undefined ? [...assigned] : assignment ? [] : projects).filter(
+            (p) => !sheet.entries.has(p),
+          );
     for (const p of missing) {
       const name = roster?.projects.get(p)?.name;
       issues.error(
         'project-unscored',
         sheet.file,
-        `no row for project ${p}${name ? ` (${name})` : ''}${assignment ? `, assigned to ${sheet.judge} in ${assignment.file}` : roster ? '' : ', which other judges scored'}; add its scores, or mark the judge recused`,
+        `no row for project ${p}${name ? ` (${name})` : ''}${assignment ? `, assigned to ${sheet.judge} in ${assignment.file}` : roster ? '' : `, which other judges scored${sameIdHint(p, sheet)}`}; add its scores, or mark the judge recused`,
       );
     }
     if (roster === undefined) continue;
@@ -70,7 +82,12 @@ export function checkPanel(
   const panelSize = assignment
     ? Math.max(0, ...[...assignment.byProject.values()].map((judges) => judges.length))
     : sheets.length;
-  if (rubric.aggregate === 'trimmed-mean' && panelSize > 0 && 2 * rubric.trim >= panelSize) {
+  if (
+    scope === 'panel' &&
+    rubric.aggregate === 'trimmed-mean' &&
+    panelSize > 0 &&
+    2 * rubric.trim >= panelSize
+  ) {
     issues.error(
       'trim-too-large',
       rubricFile,
@@ -99,7 +116,19 @@ function checkAssigned(
 }
 
 function sameName(a: string, b: string): boolean {
-  if (a === b) return true;
-  const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-  return norm(a) === norm(b);
+  return a === b || nameKey(a) === nameKey(b);
+}
+
+/**
+ * Without a roster, P3 in one sheet and P03 in another are two projects, each missing from the
+ * other sheets: name the row that was probably meant.
+ */
+function sameIdHint(project: string, sheet: JudgeSheet): string {
+  const key = idKey(project);
+  for (const entry of sheet.entries.values()) {
+    if (idKey(entry.project) === key) {
+      return ` (is ${entry.project} on line ${entry.line} the same project? write its id the same way in every sheet)`;
+    }
+  }
+  return '';
 }

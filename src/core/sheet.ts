@@ -7,10 +7,20 @@ import {
   stripMaxAnnotation,
   type SheetField,
 } from './headers.js';
+import { blankSheetLine } from './blank-sheet.js';
+import {
+  decimalCommaAdvice,
+  findDecimalComma,
+  shiftedScore,
+  type ScoreLayout,
+} from './decimal-comma.js';
 import { IssueList, type Issue } from './issues.js';
 import { parseNumber } from './number.js';
+import { projectHint } from './project-hint.js';
 import { controlCharacter, projectId, type Roster } from './roster.js';
+import { isBlank, rowWidthProblem, rowWidths } from './row-shape.js';
 import type { Criterion, Rubric } from './rubric.js';
+import { checkScore, flagText, NO, RECUSAL_WORDS, YES } from './score-cell.js';
 
 /** One judge's row for one project. */
 export interface SheetEntry {
@@ -57,10 +67,6 @@ type Column =
   | { kind: 'field'; field: SheetField }
   | { kind: 'criterion'; criterion: Criterion }
   | { kind: 'ignored' };
-
-const RECUSAL_WORDS = new Set(['recused', 'recuse', '回避']);
-const YES = new Set(['yes', 'y', 'true', '1', '是', 'x', '回避', 'recused']);
-const NO = new Set(['', 'no', 'n', 'false', '0', '否']);
 
 /** The header lookup for a rubric: every accepted header, normalised, to its column meaning. */
 export function headerIndex(rubric: Rubric): Map<string, Column> {
@@ -116,7 +122,11 @@ export function validateSheet(
   header.cells.forEach((raw, i) => {
     const cell = raw.trim();
     if (cell === '') {
-      const used = body.some((r) => (r.cells[i] ?? '').trim() !== '');
+      // A value under an empty header after the last header is a row-width problem, reported at
+      // its row (see row-shape.ts); between headers it is this.
+      const used =
+        header.cells.slice(i).some((c) => c.trim() !== '') &&
+        body.some((r) => (r.cells[i] ?? '').trim() !== '');
       if (used) {
         issues.error('header-empty', file, `column ${i + 1} has values but no header`, {
           line: header.line,
@@ -194,8 +204,41 @@ export function validateSheet(
   const totalCol = fieldIndex('total');
   const nameCol = fieldIndex('name');
   const commentCol = fieldIndex('comment');
-  const width = header.cells.length;
+  const noCol = fieldIndex('no');
   const criterionIds = CriterionIds.of(rubric);
+  const widths = rowWidths(header, body, (i) => {
+    const c = columns[i];
+    return c === undefined || c.kind === 'ignored' || (c.kind === 'field' && c.field !== 'project');
+  });
+  const layout: ScoreLayout = {
+    criteria: columns.map((c) => (c.kind === 'criterion' ? c.criterion : undefined)),
+    recused: recusedCol,
+    total: totalCol,
+    width: widths.width,
+  };
+  // Only a comma-separated text sheet can split a decimal comma into two cells.
+  const splitScore = (cells: readonly string[]) =>
+    input.decimalComma || input.sheetName !== undefined
+      ? undefined
+      : findDecimalComma(cells, layout);
+  const advice = (cells: readonly string[]) => {
+    const split = splitScore(cells);
+    return split === undefined ? undefined : decimalCommaAdvice(split);
+  };
+  const blank = blankSheetLine(
+    body,
+    criterionIds.ids.map((id) => criterionCols.get(id)!),
+    (row) => (recusedCol >= 0 ? YES.has(flagText(row.cells[recusedCol] ?? '')) : false),
+  );
+  if (blank !== undefined) {
+    issues.error(
+      'sheet-blank',
+      file,
+      'this sheet is blank: no scores entered (a template not yet filled?)',
+      { line: blank },
+    );
+    return { issues: issues.items };
+  }
 
   const entries = new Map<string, SheetEntry>();
   let judge: { name: string; line: number } | undefined;
@@ -221,25 +264,12 @@ export function validateSheet(
 
   for (const row of body) {
     const cell = (i: number) => (i < 0 ? '' : (row.cells[i] ?? '').trim());
-    if (row.cells.every((c) => c.trim() === '')) continue;
+    if (isBlank(row)) continue;
     const at = (i: number) => where(row.line, i);
 
-    if (row.cells.length < width) {
-      issues.error(
-        'row-short',
-        file,
-        `this row has ${row.cells.length} cells but the header has ${width}; a delimiter is missing`,
-        { line: row.line },
-      );
-      continue;
-    }
-    if (hasTextFrom(row.cells, width)) {
-      issues.error(
-        'row-long',
-        file,
-        `this row has ${row.cells.length} cells but the header has ${width}; is there an unquoted delimiter in a cell?`,
-        { line: row.line },
-      );
+    const shape = rowWidthProblem(row, widths, () => advice(row.cells));
+    if (shape !== undefined) {
+      issues.error(shape.code, file, shape.message, { line: row.line });
       continue;
     }
 
@@ -270,13 +300,10 @@ export function validateSheet(
     }
     const listed = roster?.projects.get(project);
     if (roster !== undefined && listed === undefined) {
-      const hint = [...roster.projects.keys()].find(
-        (id) => id.toLowerCase() === project.toLowerCase(),
-      );
       issues.error(
         'project-unknown',
         file,
-        `project ${project} is not in the roster (${roster.file})${hint ? ` — did you mean ${hint}?` : ''}`,
+        `project ${project} is not in the roster (${roster.file})${projectHint(project, nameCol >= 0 ? cell(nameCol) : '', roster)}`,
         at(projectCol),
       );
       continue;
@@ -301,13 +328,13 @@ export function validateSheet(
     // Recusal: a yes in the recused column, or the word in a criterion cell with the rest empty.
     let recused = false;
     if (recusedCol >= 0) {
-      const flag = cell(recusedCol).normalize('NFKC').toLowerCase();
+      const flag = flagText(cell(recusedCol));
       if (YES.has(flag)) recused = true;
       else if (!NO.has(flag)) {
         issues.error(
           'recused-value',
           file,
-          `"${cell(recusedCol)}" is not yes or no`,
+          `"${cell(recusedCol)}" is not yes or no${withAdvice(advice(row.cells))}`,
           at(recusedCol),
         );
         continue;
@@ -365,7 +392,7 @@ export function validateSheet(
         issues.error(
           'total-invalid',
           file,
-          `total "${cell(totalCol)}" is not a number`,
+          `total "${cell(totalCol)}" is not a number${withAdvice(advice(row.cells))}`,
           at(totalCol),
         );
         continue;
@@ -373,11 +400,21 @@ export function validateSheet(
         issues.error(
           'total-mismatch',
           file,
-          `the written total ${written.value.toString()} does not match the sum of the scores ${actual.toString()}`,
+          `the written total ${written.value.toString()} does not match the sum of the scores ${actual.toString()}${withAdvice(advice(row.cells))}`,
           at(totalCol),
         );
         continue;
       }
+    }
+    const shifted = shiftedScore(row.cells, [commentCol, judgeCol, noCol], splitScore);
+    if (shifted !== undefined) {
+      issues.error(
+        'decimal-comma',
+        file,
+        `the number ${cell(shifted.column)} here is probably a shifted score: ${decimalCommaAdvice(shifted.splits)}`,
+        at(shifted.column),
+      );
+      continue;
     }
     const scores = new CriterionScores(criterionIds, store, store.length);
     for (const v of values) store.push(v);
@@ -403,10 +440,8 @@ interface CellMeaning {
 
 const MEANINGS_CACHED = 10_000;
 
-/** True when a cell from `from` on holds more than spaces. */
-function hasTextFrom(cells: readonly string[], from: number): boolean {
-  for (let i = from; i < cells.length; i++) if (cells[i]!.trim() !== '') return true;
-  return false;
+function withAdvice(advice: string | undefined): string {
+  return advice === undefined ? '' : ` — ${advice}`;
 }
 
 /** The criterion ids of a rubric and where each is, shared by every row's scores. */
@@ -478,22 +513,3 @@ class CriterionScores implements ReadonlyMap<string, Dec> {
 }
 
 const NO_SCORES: ReadonlyMap<string, Dec> = new Map();
-
-/** A score, or the reason it is not one. */
-function checkScore(text: string, criterion: Criterion, decimalComma: boolean): Dec | string {
-  const what = `${criterion.label} (0-${criterion.max})`;
-  if (text === '') return `missing score for ${what}`;
-  const n = parseNumber(text, decimalComma);
-  if (!n.ok)
-    return `"${text}" is not a number; write the score for ${what} as a plain number such as 17.5`;
-  const value = n.value;
-  if (value.isNegative() && !value.isZero())
-    return `${value.toString()} is negative; scores for ${what} run from 0`;
-  if (value.greaterThan(criterion.max)) {
-    return `${value.toString()} exceeds the maximum ${criterion.max} for ${criterion.label}`;
-  }
-  if (criterion.step !== undefined && !value.mod(criterion.step).isZero()) {
-    return `${value.toString()} is not a multiple of the step ${criterion.step} for ${criterion.label}`;
-  }
-  return value;
-}

@@ -1,12 +1,24 @@
+import { plausibility, type Candidate } from './plausible.js';
+
 /**
- * Bytes to text, by the rule that holds for sheets saved by Excel and WPS in China:
- * a byte-order mark wins; otherwise strict UTF-8; otherwise GB18030 (a superset of GBK).
- * Detection libraries guess wrong on files this short, so no guessing beyond that.
+ * Bytes to text, by the rule that holds for sheets saved by Excel and WPS in China: a byte-order
+ * mark wins; otherwise strict UTF-8; otherwise GB18030 (a superset of GBK). That a reading
+ * decodes proves little (every Big5 byte pair is valid GB18030, and short GBK text can be valid
+ * UTF-8), so the reading must also be plausible text; when it is not, Big5 and Shift_JIS are
+ * tried, and the clearly most plausible reading wins, or pcv stops and says it cannot tell.
  */
-export type Encoding = 'utf-8-bom' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type Encoding =
+  'utf-8-bom' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'shift_jis';
 
 export type Decoded =
-  { ok: true; text: string; encoding: Encoding } | { ok: false; message: string; line?: number };
+  | {
+      ok: true;
+      text: string;
+      encoding: Encoding;
+      /** Set when the rule's reading was set aside as implausible: what was read, and why. */
+      note?: string;
+    }
+  | { ok: false; message: string; line?: number };
 
 export function decodeBytes(bytes: Uint8Array): Decoded {
   const b0 = bytes[0];
@@ -25,16 +37,117 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
         'this looks like UTF-16 text without a byte-order mark; save the sheet as "CSV UTF-8" (or CSV) and try again',
     };
   }
-  const utf8 = tryDecode(bytes, 'utf-8');
-  if (utf8 !== undefined) return checkNul({ ok: true, text: utf8, encoding: 'utf-8' });
-  const gb = tryDecode(bytes, 'gb18030');
-  if (gb !== undefined) return checkNul({ ok: true, text: gb, encoding: 'gb18030' });
+  const chosen = chooseReading(bytes);
+  return chosen.ok ? checkText(chosen) : chosen;
+}
+
+/** A reading above this cannot be beaten by MARGIN, so the others need not be decoded. */
+const MARGIN = 0.25;
+/** Least plausibility of a reading chosen over the rule's one. */
+const CONVINCING = 0.8;
+/** Below this even the rule's reading, the best one, is not taken on trust. */
+const DOUBTFUL = 0.6;
+
+const ORDER: Candidate[] = ['utf-8', 'gb18030', 'big5', 'shift_jis'];
+export const ENCODING_NAMES: Record<Candidate, string> = {
+  'utf-8': 'UTF-8',
+  gb18030: 'GB18030 (GBK)',
+  big5: 'Big5 (traditional Chinese)',
+  shift_jis: 'Shift_JIS (Japanese)',
+};
+
+interface Reading {
+  encoding: Candidate;
+  text: string;
+  score: number;
+}
+
+function chooseReading(bytes: Uint8Array): Decoded {
+  const readings: Reading[] = [];
+  const read = (encoding: Candidate) => {
+    const text = tryDecode(bytes, encoding);
+    if (text !== undefined) readings.push({ encoding, text, score: plausibility(text, encoding) });
+  };
+  read('utf-8');
+  if (readings.length === 0) read('gb18030');
+  const rule = readings[0];
+  if (rule !== undefined && rule.score > 1 - MARGIN) return accept(rule);
+  for (const encoding of ORDER) {
+    if (!readings.some((r) => r.encoding === encoding)) read(encoding);
+  }
+  if (readings.length === 0) {
+    return {
+      ok: false,
+      line: firstUndecodableLine(bytes),
+      message:
+        'the file is neither UTF-8 nor GB18030/GBK text (invalid byte sequence); save it as UTF-8 ("CSV UTF-8" in Excel) and try again',
+    };
+  }
+  const ranked = [...readings].sort(
+    (a, b) => b.score - a.score || ORDER.indexOf(a.encoding) - ORDER.indexOf(b.encoding),
+  );
+  const best = ranked[0]!;
+  // The rule's reading (UTF-8, else GB18030) is what a file without a better claim gets.
+  const fallback = rule ?? readings[0]!;
+  if (best === fallback && best.score >= DOUBTFUL) return accept(best);
+  if (best !== fallback && best.score >= CONVINCING && best.score - fallback.score >= MARGIN) {
+    const at = firstDoubtful(fallback);
+    return accept(
+      best,
+      `read as ${ENCODING_NAMES[best.encoding]}: as ${ENCODING_NAMES[fallback.encoding]} its text would be "${sampleAt(fallback.text, at)}"; check the names, or save the sheet as UTF-8 to be sure`,
+    );
+  }
+  return unsure(ranked);
+}
+
+function accept(reading: Reading, note?: string): Decoded {
+  return {
+    ok: true,
+    text: reading.text,
+    encoding: reading.encoding,
+    ...(note !== undefined ? { note } : {}),
+  };
+}
+
+function unsure(ranked: Reading[]): Decoded {
+  const [first, second] = ranked as [Reading, Reading | undefined];
+  const at = firstDoubtful(second ?? first);
+  const says = (r: Reading) =>
+    `as ${ENCODING_NAMES[r.encoding]} it reads "${sampleAt(r.text, at)}"`;
   return {
     ok: false,
-    line: firstUndecodableLine(bytes),
+    line: lineAt(first.text, at),
     message:
-      'the file is neither UTF-8 nor GB18030/GBK text (invalid byte sequence); save it as UTF-8 ("CSV UTF-8" in Excel) and try again',
+      second === undefined || second.score < DOUBTFUL / 2
+        ? `pcv cannot tell this file's encoding: no reading gives plausible text (the closest: ${says(first)}); save the sheet as UTF-8 ("CSV UTF-8" in Excel) and try again`
+        : `pcv cannot tell which encoding this file is in: ${says(first)}, ${says(second)}; save the sheet as UTF-8 ("CSV UTF-8" in Excel) and try again`,
   };
+}
+
+/** Offset of the first character that makes a reading doubtful (else of the first non-ASCII). */
+function firstDoubtful(reading: Reading): number {
+  let firstWide = -1;
+  for (let i = 0; i < reading.text.length; i++) {
+    const c = reading.text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (firstWide < 0) firstWide = i;
+    if (plausibility(reading.text.slice(i, i + 1), reading.encoding) < 1) return i;
+  }
+  return Math.max(firstWide, 0);
+}
+
+/** The cell of the text around `offset`, short enough for a message. */
+function sampleAt(text: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && !/[,;\t\r\n]/.test(text[start - 1]!)) start--;
+  let end = offset;
+  while (end < text.length && !/[,;\t\r\n]/.test(text[end]!)) end++;
+  // Private-use and control characters are invisible on a terminal; a square shows where they are.
+  const cell = text
+    .slice(start, end)
+    .trim()
+    .replace(/[\ue000-\uf8ff\u0080-\u009f]/g, '□');
+  return cell.length > 24 ? `${cell.slice(0, 24)}…` : cell;
 }
 
 function strict(bytes: Uint8Array, label: string, encoding: Encoding): Decoded {
@@ -45,7 +158,7 @@ function strict(bytes: Uint8Array, label: string, encoding: Encoding): Decoded {
       message: `the file starts with a ${label.toUpperCase()} byte-order mark but is not valid ${label.toUpperCase()} text`,
     };
   }
-  return checkNul({ ok: true, text, encoding });
+  return checkText({ ok: true, text, encoding });
 }
 
 function tryDecode(bytes: Uint8Array, label: string): string | undefined {
@@ -56,16 +169,31 @@ function tryDecode(bytes: Uint8Array, label: string): string | undefined {
   }
 }
 
-/** A NUL character never belongs in a score sheet: it means a binary file or a wrong encoding. */
-function checkNul(decoded: Decoded & { ok: true }): Decoded {
-  const at = decoded.text.indexOf('\u0000');
-  if (at < 0) return decoded;
-  return {
-    ok: false,
-    line: lineAt(decoded.text, at),
-    message:
-      'the file contains a NUL byte; it is binary or saved in an unexpected encoding, not a CSV sheet',
-  };
+/**
+ * A NUL character never belongs in a score sheet: it means a binary file or a wrong encoding. A
+ * replacement character (or 锟斤拷, the same damage after a second conversion) means an earlier
+ * conversion already lost the original characters: a name there would be published garbled.
+ */
+function checkText(decoded: Decoded & { ok: true }): Decoded {
+  const { text } = decoded;
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    return {
+      ok: false,
+      line: lineAt(text, nul),
+      message:
+        'the file contains a NUL byte; it is binary or saved in an unexpected encoding, not a CSV sheet',
+    };
+  }
+  const lost = text.search(/\uFFFD|锟斤拷/);
+  if (lost >= 0) {
+    return {
+      ok: false,
+      line: lineAt(text, lost),
+      message: `this line holds "${text.startsWith('锟', lost) ? '锟斤拷' : '\uFFFD'}", left where an earlier conversion lost the original characters; retype the text there, or use the sheet as it was first saved`,
+    };
+  }
+  return decoded;
 }
 
 function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {

@@ -1,13 +1,19 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { PcvError } from '../errors.js';
+import {
+  classifySheetFile,
+  classifySubfolder,
+  unknownFileMessage,
+  type FileKind,
+} from './sheet-files.js';
+import { contentKind } from './sniff.js';
 
 export const RUBRIC_NAMES = ['rubric.yaml', 'rubric.yml', 'rubric.json'];
 export const ROSTER_NAME = 'projects.csv';
 export const ASSIGNMENTS_NAME = 'assignments.csv';
-const SHEET_EXT = /\.(csv|xlsx)$/i;
 
 export interface ResolvedInputs {
   /** Folder that file paths in results.json are relative to (the review folder). */
@@ -17,6 +23,15 @@ export interface ResolvedInputs {
   /** Which judge scores which project (judge groups), when the review has one. */
   assignmentsPath?: string;
   sheetPaths: string[];
+  /** Files and folders among the inputs that are not read as sheets, and why (see sheet-files). */
+  setAside: SetAside[];
+}
+
+export interface SetAside {
+  path: string;
+  severity: 'error' | 'note';
+  code: string;
+  message: string;
 }
 
 export interface InputOptions {
@@ -38,14 +53,76 @@ function findRubric(dir: string): string | undefined {
   return RUBRIC_NAMES.map((n) => path.join(dir, n)).find((p) => existsSync(p));
 }
 
-async function sheetsIn(dir: string): Promise<string[]> {
-  const names = await readdir(dir);
-  return names
-    .filter(
-      (n) =>
-        SHEET_EXT.test(n) && !n.startsWith('~$') && n !== ROSTER_NAME && n !== ASSIGNMENTS_NAME,
-    )
-    .map((n) => path.join(dir, n));
+/** The review's own files, which a folder of sheets may hold beside the sheets. */
+const REVIEW_FILES = new Set([ROSTER_NAME, ASSIGNMENTS_NAME, ...RUBRIC_NAMES]);
+const REVIEW_FILE_ROLE = (name: string) =>
+  name === ROSTER_NAME ? 'roster' : name === ASSIGNMENTS_NAME ? 'assignments' : 'rubric';
+
+/** Sorts what a sheets folder holds into sheets and set-aside files: nothing goes unmentioned. */
+async function sheetsIn(dir: string, found: Found): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries) {
+    const p = path.join(dir, entry.name);
+    if (REVIEW_FILES.has(entry.name)) {
+      // The review's own roster or rubric is dropped from this list once they are resolved.
+      found.add(p, {
+        kind: 'skip',
+        severity: 'note',
+        code: 'sheet-review-file',
+        message: `named like the review's ${REVIEW_FILE_ROLE(entry.name)}, so not read as a sheet`,
+      });
+      continue;
+    }
+    found.add(
+      p,
+      isFolder(entry, p) ? classifySubfolder(entry.name) : classifySheetFile(entry.name),
+    );
+  }
+}
+
+/**
+ * What the start of a file holds. The part names of an .xlsx stand in the local headers near
+ * its start, so 64 KB tell a workbook from text.
+ */
+function peek(p: string) {
+  const buf = Buffer.alloc(64 * 1024);
+  let fd: number | undefined;
+  try {
+    fd = openSync(p, 'r');
+    return contentKind(buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)));
+  } catch {
+    return 'zip'; // unreadable here: the generic message stands, and reading it later says why
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function isFolder(entry: Dirent, p: string): boolean {
+  return entry.isDirectory() || (entry.isSymbolicLink() && isDir(p));
+}
+
+class Found {
+  readonly sheets: string[] = [];
+  readonly setAside: SetAside[] = [];
+
+  add(p: string, kind: FileKind) {
+    if (kind.kind === 'sheet') this.sheets.push(p);
+    else if (kind.kind === 'skip') {
+      this.setAside.push({
+        path: p,
+        severity: kind.severity,
+        code: kind.code,
+        message: kind.message,
+      });
+    } else {
+      this.setAside.push({
+        path: p,
+        severity: 'error',
+        code: 'sheet-format',
+        message: kind.unknown ? unknownFileMessage(path.basename(p), peek(p)) : kind.message,
+      });
+    }
+  }
 }
 
 /**
@@ -60,7 +137,7 @@ export async function resolveInputs(
   const cwd = opts.cwd;
   const list = args.length === 0 ? ['.'] : args;
   let reviewDir: string | undefined;
-  const sheets: string[] = [];
+  const found = new Found();
 
   for (const arg of list) {
     const abs = path.resolve(cwd, arg);
@@ -73,16 +150,21 @@ export async function resolveInputs(
             `${display(scores, cwd)}: no scores/ folder in the review folder; put one CSV per judge there`,
           );
         }
-        sheets.push(...(await sheetsIn(scores)));
+        await sheetsIn(scores, found);
       } else {
-        sheets.push(...(await sheetsIn(abs)));
+        await sheetsIn(abs, found);
       }
     } else if (existsSync(abs)) {
-      sheets.push(abs);
+      // A file named on purpose is read even when hidden; its format must still be one pcv reads.
+      found.add(abs, classifySheetFile(path.basename(abs), false));
     } else if (isDynamicPattern(arg)) {
-      const found = await glob(arg.replaceAll('\\', '/'), { cwd, absolute: true, onlyFiles: true });
-      if (found.length === 0) throw new PcvError(`${arg}: no files match this pattern`);
-      sheets.push(...found.map((f) => path.resolve(f)));
+      const matches = await glob(arg.replaceAll('\\', '/'), {
+        cwd,
+        absolute: true,
+        onlyFiles: true,
+      });
+      if (matches.length === 0) throw new PcvError(`${arg}: no files match this pattern`);
+      for (const m of matches) found.add(path.resolve(m), classifySheetFile(path.basename(m)));
     } else {
       throw new PcvError(`${arg}: no such file or folder`);
     }
@@ -90,15 +172,23 @@ export async function resolveInputs(
 
   const files = resolveReviewFiles(reviewDir ?? cwd, opts);
   const { rubricPath, rosterPath, assignmentsPath } = files;
-  const unique = [...new Set(sheets)]
+  const unique = [...new Set(found.sheets)]
     .filter((p) => p !== rosterPath && p !== rubricPath && p !== assignmentsPath)
     .sort();
-  if (unique.length === 0) {
+  const setAside = [
+    ...new Map(
+      found.setAside
+        .filter((a) => a.path !== rosterPath && a.path !== rubricPath && a.path !== assignmentsPath)
+        .map((a) => [a.path, a]),
+    ).values(),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // With no sheet but a refused file, the refusal is the answer (exit 1), not "no sheets".
+  if (unique.length === 0 && !setAside.some((a) => a.severity === 'error')) {
     throw new PcvError(
-      `no score sheets found${reviewDir ? ` in ${display(path.join(reviewDir, 'scores'), cwd)}` : ''}; expected one .csv per judge`,
+      `no score sheets found${reviewDir ? ` in ${display(path.join(reviewDir, 'scores'), cwd)}` : ''}; expected one .xlsx or .csv per judge`,
     );
   }
-  return { ...files, sheetPaths: unique };
+  return { ...files, sheetPaths: unique, setAside };
 }
 
 export interface ReviewFiles {

@@ -42,17 +42,23 @@ export async function readInput(
 }
 
 export type Table =
-  | { ok: true; rows: Row[]; delimiter: Delimiter; encoding: Encoding }
+  | { ok: true; rows: Row[]; delimiter: Delimiter; encoding: Encoding; note?: string }
   | { ok: false; line?: number; message: string };
 
-/** Bytes of a CSV file to rows: decode, detect the delimiter, parse. */
+/** Bytes of delimited text to rows: decode (see decode.ts), detect the delimiter, parse. */
 export function bytesToTable(bytes: Uint8Array): Table {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return decoded;
   if (decoded.text.trim() === '') return { ok: false, message: 'the file is empty' };
   const parsed = parseCsv(decoded.text);
   if (!parsed.ok) return parsed;
-  return { ok: true, rows: parsed.rows, delimiter: parsed.delimiter, encoding: decoded.encoding };
+  return {
+    ok: true,
+    rows: parsed.rows,
+    delimiter: parsed.delimiter,
+    encoding: decoded.encoding,
+    ...(decoded.note !== undefined ? { note: decoded.note } : {}),
+  };
 }
 
 /** The message for a file over its size limit. */
@@ -78,7 +84,7 @@ export const lineOf = (failed: Unreadable): { line?: number } =>
  * (read, refuse one over its size limit, parse). A missing or unreadable file still throws
  * (see readInput()).
  */
-export async function readParsed<R extends { ok: true } | Unreadable>(
+export async function readParsed<R extends { ok: boolean }>(
   file: string,
   shown: string,
   maxBytes: number,

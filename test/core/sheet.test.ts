@@ -4,7 +4,7 @@ import { checkPanel } from '../../src/core/panel.js';
 import { parseRoster } from '../../src/core/roster.js';
 import { parseRubric, type Rubric } from '../../src/core/rubric.js';
 import { validateSheet, type JudgeSheet } from '../../src/core/sheet.js';
-import { parseCsv } from '../../src/io/csv.js';
+import { rows } from '../sheet-check.js';
 
 const rubric: Rubric = parseRubric(
   `title: T
@@ -21,12 +21,6 @@ criteria:
 `,
   'rubric.yaml',
 ).rubric!;
-
-function rows(text: string) {
-  const parsed = parseCsv(text);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return { rows: parsed.rows, decimalComma: parsed.delimiter !== ',' };
-}
 
 function check(text: string, roster?: string, file = 'judge-a.csv') {
   const r =
@@ -166,7 +160,7 @@ describe('roster and panel checks', () => {
 
   it('refuses projects not in the roster, with a hint for a case slip', () => {
     expect(check('project,roadshow,plan\np1,1,2\nP9,1,2\n', roster).messages).toEqual([
-      'judge-a.csv:2:project: project p1 is not in the roster (projects.csv) — did you mean P1?',
+      'judge-a.csv:2:project: project p1 is not in the roster (projects.csv) — did you mean P1 (Alpha)?',
       'judge-a.csv:3:project: project P9 is not in the roster (projects.csv)',
     ]);
   });

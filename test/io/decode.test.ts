@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/io/decode.js';
 
@@ -38,5 +39,53 @@ describe('decodeBytes', () => {
       message: expect.stringContaining('UTF-16'),
     });
     expect(decodeBytes(Buffer.from('a,b\n1,\u00002\n'))).toMatchObject({ ok: false, line: 2 });
+  });
+});
+
+describe('decodeBytes: the encoding is chosen by how plausible the text is', () => {
+  // 銀齡助餐服務 in Big5, from the Big5 table: 銀 BB C8, 齡 C4 D6, 助 A7 55, 餐 C0 5C, 服 AA 41,
+  // 務 B0 C8. Every pair is also valid GB18030 (蝗闹…繺狝叭).
+  const big5 = Buffer.from([
+    0xbb, 0xc8, 0xc4, 0xd6, 0xa7, 0x55, 0xc0, 0x5c, 0xaa, 0x41, 0xb0, 0xc8,
+  ]);
+
+  it('reads Big5 as Big5, with a note naming what GB18030 would have made of it', () => {
+    const r = decodeBytes(Buffer.concat([Buffer.from('id,name\nP1,'), big5, Buffer.from('\n')]));
+    expect(r).toMatchObject({ ok: true, text: 'id,name\nP1,銀齡助餐服務\n', encoding: 'big5' });
+    expect(r.ok && r.note).toContain('read as Big5');
+    expect(r.ok && r.note).toContain('蝗闹');
+  });
+
+  it('reads GBK that happens to be valid UTF-8 as GBK (实施, not ʵʩ)', () => {
+    // 实施 in GBK: CA B5 CA A9; as UTF-8 that is U+02B5 U+02A9, two IPA modifier letters.
+    const bytes = Buffer.from([0x61, 0x2c, 0xca, 0xb5, 0xca, 0xa9, 0x0a]);
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toBe('a,ʵʩ\n');
+    expect(decodeBytes(bytes)).toMatchObject({ ok: true, text: 'a,实施\n', encoding: 'gb18030' });
+  });
+
+  it('keeps UTF-8 when its letters sit inside Latin words (café is not caf茅)', () => {
+    expect(decodeBytes(Buffer.from('name\ncafé\n'))).toEqual({
+      ok: true,
+      text: 'name\ncafé\n',
+      encoding: 'utf-8',
+    });
+  });
+
+  it('keeps the rule for ordinary GBK and UTF-8 Chinese, with no note', () => {
+    const t = '项目名称,评语\n银龄暖心·社区老年助餐服务项目,方案完整，预算合理\n';
+    expect(decodeBytes(Buffer.from(t))).toEqual({ ok: true, text: t, encoding: 'utf-8' });
+    expect(decodeBytes(iconv.encode(t, 'gbk'))).toEqual({ ok: true, text: t, encoding: 'gb18030' });
+  });
+
+  it('stops when no reading is convincing, naming a reading and the line', () => {
+    // Big5 次常用 pairs F0 40, F1 45: rare in Big5, GBK extension hanzi in GB18030.
+    const r = decodeBytes(Buffer.from([0x61, 0x0a, 0xf0, 0x40, 0xf1, 0x45, 0x0a]));
+    expect(r).toMatchObject({ ok: false, line: 2 });
+    expect(!r.ok && r.message).toContain("cannot tell this file's encoding");
+  });
+
+  it('refuses text an earlier conversion damaged (replacement character, 锟斤拷)', () => {
+    expect(decodeBytes(Buffer.from('a\nb\uFFFD\n'))).toMatchObject({ ok: false, line: 2 });
+    expect(decodeBytes(Buffer.from('a\n\n锟斤拷\n'))).toMatchObject({ ok: false, line: 3 });
   });
 });

@@ -1,0 +1,104 @@
+import type { Row } from './model.js';
+
+/**
+ * How many cells a sheet's rows may have. A row that ends early is fine when the cells it leaves
+ * out may be empty anyway (a comment nobody wrote); a row with cells beyond the last header is
+ * fine only when they are empty and every row has them (a trailing delimiter written
+ * consistently, as Excel does). Anything else means a cell moved: a delimiter too many or too
+ * few, and every score after it would land in the wrong column.
+ */
+export interface RowWidths {
+  /** Columns up to the last one with a header; cells from here on have no column. */
+  width: number;
+  /** The header's cells, empty ones at the end included. */
+  headerCells: number;
+  /** The fewest cells a row may have: every column from here on may be left empty. */
+  least: number;
+  /** The data row with the fewest cells among those that have enough. */
+  fewest?: { cells: number; line: number };
+}
+
+export function rowWidths(
+  header: Row,
+  body: readonly Row[],
+  mayBeEmpty: (column: number) => boolean,
+): RowWidths {
+  let width = header.cells.length;
+  while (width > 0 && header.cells[width - 1]!.trim() === '') width--;
+  let least = width;
+  while (least > 0 && mayBeEmpty(least - 1)) least--;
+  let fewest: RowWidths['fewest'];
+  for (const row of body) {
+    const n = row.cells.length;
+    if (n < least || isBlank(row)) continue;
+    if (fewest === undefined || n < fewest.cells) fewest = { cells: n, line: row.line };
+  }
+  return {
+    width,
+    headerCells: header.cells.length,
+    least,
+    ...(fewest !== undefined ? { fewest } : {}),
+  };
+}
+
+export function isBlank(row: Row): boolean {
+  return row.cells.every((c) => c.trim() === '');
+}
+
+export interface WidthProblem {
+  code: 'row-short' | 'row-long';
+  message: string;
+}
+
+/**
+ * The problem with a row's number of cells, if any. `advice` explains a likely cause (a decimal
+ * comma); without it the message ends with a general question.
+ */
+export function rowWidthProblem(
+  row: Row,
+  widths: RowWidths,
+  advice: () => string | undefined,
+): WidthProblem | undefined {
+  const n = row.cells.length;
+  const { width } = widths;
+  if (n < widths.least) {
+    return {
+      code: 'row-short',
+      message: `this row has ${n} cells but the header has ${width}; a delimiter is missing`,
+    };
+  }
+  if (n <= width) return undefined;
+  const extra = row.cells.slice(width);
+  const filled = extra.some((c) => c.trim() !== '');
+  const fewest = widths.fewest!;
+  // Empty cells the header has too, or that every row has: a trailing delimiter written
+  // consistently.
+  if (!filled && (n <= widths.headerCells || fewest.cells >= n)) return undefined;
+  const from = filled ? width : widths.headerCells;
+  const why = `${cellNames(from, n)} beyond the last column ${
+    filled
+      ? `${n - from === 1 ? 'holds' : 'hold'} ${quoted(row.cells.slice(from))}`
+      : `${n - from === 1 ? 'is' : 'are'} empty here but missing on line ${fewest.line}`
+  }`;
+  const hint = advice();
+  return {
+    code: 'row-long',
+    message: `this row has ${n} cells but the header has ${filled ? width : widths.headerCells}: ${why}${
+      hint !== undefined
+        ? ` — ${hint}`
+        : filled
+          ? '; is there an unquoted delimiter in a cell?'
+          : '; is there a delimiter too many?'
+    }`,
+  };
+}
+
+/** `cell 8` or `cells 8-9`, for the 0-based cells from .. to - 1. */
+function cellNames(from: number, to: number): string {
+  return to - from === 1 ? `cell ${to}` : `cells ${from + 1}-${to}`;
+}
+
+function quoted(cells: readonly string[]): string {
+  const shown = cells.slice(0, 5).map((c) => JSON.stringify(c.trim()));
+  return shown.join(', ') + (cells.length > 5 ? ', …' : '');
+}

@@ -1,0 +1,72 @@
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scopeOf, SKIPPED_CHECKS } from '../src/commands/validate.js';
+import { copyFixture, listFiles, pcv } from './helpers.js';
+
+describe('pcv validate of sheets as they arrive', () => {
+  it('passes one valid sheet of a trimmed-mean review, saying what it skipped (exact input)', async () => {
+    const dir = copyFixture('huanshan-2022');
+    const r = await pcv(['validate', 'scores/judge-a.csv'], dir);
+    expect(r.stderr.split('\n')).toEqual([
+      SKIPPED_CHECKS,
+      'OK: 1 sheet, 21 projects, no problems.',
+    ]);
+    expect(r.code).toBe(0);
+    expect(listFiles(dir).sort()).toEqual(['projects.csv', 'rubric.yaml', 'scores']);
+  });
+
+  it('the review folder keeps every check: one sheet is too few for trim 1', async () => {
+    const dir = copyFixture('huanshan-2022');
+    for (const j of ['b', 'c', 'd', 'e']) rmSync(path.join(dir, 'scores', `judge-${j}.csv`));
+    for (const args of [[], ['.']]) {
+      const r = await pcv(['validate', ...args], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("rubric.yaml: trim: 1 drops 2 of the 1 judges' totals");
+      expect(r.stderr).not.toContain('Skipped');
+    }
+  });
+
+  it('still checks the named sheets against the rubric, the roster and each other', async () => {
+    const dir = copyFixture('huanshan-2022');
+    const a = path.join(dir, 'scores', 'judge-a.csv');
+    writeFileSync(a, readFileSync(a, 'utf8').replace('P03,', 'P3,'));
+    mkdirSync(path.join(dir, 'late'));
+    cpSync(path.join(dir, 'scores', 'judge-b.csv'), path.join(dir, 'late', 'judge-b.csv'));
+    const twice = await pcv(['validate', 'scores/judge-b.csv', 'late/judge-b.csv'], dir);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr.split('\n')).toEqual([
+      'scores/judge-b.csv: judge "judge-b" also has the sheet late/judge-b.csv; each judge hands in one sheet',
+      SKIPPED_CHECKS,
+      '1 problem in 1 file.',
+    ]);
+    const r = await pcv(['validate', 'scores/judge-*.csv'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')).toEqual([
+      'scores/judge-a.csv:4:project: project P3 is not in the roster (projects.csv) — did you mean P03 (绿色家园·垃圾分类积分兑换项目)?',
+      SKIPPED_CHECKS,
+      '1 problem in 1 file.',
+    ]);
+  });
+
+  it('with judge groups, one sheet passes on its own; the review folder checks the groups', async () => {
+    const dir = copyFixture('judge-groups');
+    const one = await pcv(['validate', 'scores/judge-a.csv'], dir);
+    expect(one.code).toBe(0);
+    expect(one.stderr).toContain(SKIPPED_CHECKS);
+    rmSync(path.join(dir, 'scores', 'judge-e.csv'));
+    const all = await pcv(['validate'], dir);
+    expect(all.code).toBe(1);
+    expect(all.stderr).toContain('judge "judge-e" has no score sheet');
+  });
+
+  it('takes named files and patterns as some sheets, and no input or a folder as the whole panel', () => {
+    const dir = copyFixture('basic');
+    expect(scopeOf([], dir)).toBe('panel');
+    expect(scopeOf(['.'], dir)).toBe('panel');
+    expect(scopeOf(['scores'], dir)).toBe('panel');
+    expect(scopeOf(['scores/judge-1.csv'], dir)).toBe('sheets');
+    expect(scopeOf(['scores/*.csv'], dir)).toBe('sheets');
+    expect(scopeOf(['scores/judge-1.csv', 'scores'], dir)).toBe('panel');
+  });
+});
