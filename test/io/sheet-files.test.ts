@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySheetFile, classifySubfolder } from '../src/io/sheet-files.js';
+import { classifySheetFile, classifySubfolder } from '../../src/io/sheet-files.js';
 
 describe('classifySheetFile: every file in a sheets folder has a kind', () => {
   it.each([

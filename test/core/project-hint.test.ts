@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkPanel } from '../src/core/panel.js';
-import { formatIssue } from '../src/core/issues.js';
-import { idKey } from '../src/core/project-hint.js';
-import { checkSheet, HUANSHAN } from './sheet-check.js';
+import { checkPanel } from '../../src/core/panel.js';
+import { formatIssue } from '../../src/core/issues.js';
+import { idKey } from '../../src/core/project-hint.js';
+import { checkSheet, HUANSHAN } from '../sheet-check.js';
 
 const ROSTER = 'id,name\nP03,银龄助餐服务\n01,邻里守望\nP10,绿色家园\n';
 const HEADER = 'project,name,roadshow,qualification,service_plan,management\n';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, pcv } from './helpers.js';
-import { checkSheet } from './sheet-check.js';
+import { copyFixture, pcv } from '../helpers.js';
+import { checkSheet } from '../sheet-check.js';
 
 const BLANK = 'this sheet is blank: no scores entered (a template not yet filled?)';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, excelNumber, NOT_CALCULATED } from '../src/io/xlsx-cell.js';
+import { cellText, excelNumber, NOT_CALCULATED } from '../../src/io/xlsx-cell.js';
 
 describe('cellText: a cell as Excel shows it', () => {
   it('rounds stored doubles to the 15 significant digits Excel shows', () => {

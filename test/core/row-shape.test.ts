@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSheet } from './sheet-check.js';
+import { checkSheet } from '../sheet-check.js';
 
 const HEADER = 'project,name,roadshow,qualification,service_plan,management,comment\n';
 

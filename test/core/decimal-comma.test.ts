@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, listFiles, pcv } from './helpers.js';
-import { checkSheet } from './sheet-check.js';
+import { copyFixture, listFiles, pcv } from '../helpers.js';
+import { checkSheet } from '../sheet-check.js';
 
 const ADVICE =
   '"30,5" under 服务方案 looks like 30.5 written with a decimal comma, which splits it into two cells in a comma-separated sheet: write 30.5, or save the sheet with semicolons';

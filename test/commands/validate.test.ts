@@ -1,8 +1,8 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scopeOf, SKIPPED_CHECKS } from '../src/commands/validate.js';
-import { copyFixture, listFiles, pcv } from './helpers.js';
+import { scopeOf, SKIPPED_CHECKS } from '../../src/commands/validate.js';
+import { copyFixture, listFiles, pcv } from '../helpers.js';
 
 describe('pcv validate of sheets as they arrive', () => {
   it('passes one valid sheet of a trimmed-mean review, saying what it skipped (exact input)', async () => {
