@@ -1,5 +1,5 @@
 import type { Row } from './model.js';
-import { closest, normalizeHeader } from './headers.js';
+import { mapColumns, normalizeHeader } from './headers.js';
 import { IssueList, type Issue } from './issues.js';
 import { compareIds } from './rank.js';
 import { projectId, type Roster } from './roster.js';
@@ -56,26 +56,22 @@ export function parseAssignments(
     issues.error('assignments-empty', file, 'no header row: expected the columns judge,project');
     return { issues: issues.items };
   }
-  const columns = new Map<Column, number>();
-  header.cells.forEach((cell, index) => {
-    const key = normalizeHeader(cell);
-    if (key === '') return;
-    const field = headerOf.get(key);
-    if (field === undefined) {
-      const hint = closest(key, headerOf.keys());
+  const columns = mapColumns(
+    header.cells,
+    headerOf,
+    (cell, hint) =>
       issues.error(
         'assignments-column',
         file,
         `column "${cell}" is not judge or project${hint ? ` (did you mean "${hint}"?)` : ''}`,
         { line: header.line, column: cell },
-      );
-    } else if (columns.has(field)) {
+      ),
+    (cell, field) =>
       issues.error('assignments-column', file, `a second ${field} column`, {
         line: header.line,
         column: cell,
-      });
-    } else columns.set(field, index);
-  });
+      }),
+  );
   for (const field of ['judge', 'project'] as const) {
     if (!columns.has(field)) {
       issues.error(

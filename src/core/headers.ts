@@ -68,3 +68,26 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const limit = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
   return bestDistance <= limit ? best : undefined;
 }
+
+/**
+ * A header row's cells mapped to the fields they name (blank cells skipped). An unknown header is
+ * handed to `unknown` with the closest known one as a hint, a second column for a field to
+ * `duplicate`; the roster and assignments.csv decide how serious each is.
+ */
+export function mapColumns<F extends string>(
+  cells: readonly string[],
+  known: ReadonlyMap<string, F>,
+  unknown: (cell: string, hint: string | undefined) => void,
+  duplicate: (cell: string, field: F) => void,
+): Map<F, number> {
+  const columns = new Map<F, number>();
+  cells.forEach((cell, index) => {
+    const key = normalizeHeader(cell);
+    if (key === '') return;
+    const field = known.get(key);
+    if (field === undefined) unknown(cell, closest(key, known.keys()));
+    else if (columns.has(field)) duplicate(cell, field);
+    else columns.set(field, index);
+  });
+  return columns;
+}

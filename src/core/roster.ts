@@ -1,5 +1,5 @@
 import type { Row } from './model.js';
-import { closest, normalizeHeader, ROSTER_FIELDS, type RosterField } from './headers.js';
+import { mapColumns, normalizeHeader, ROSTER_FIELDS, type RosterField } from './headers.js';
 import { IssueList, type Issue } from './issues.js';
 import { parseNumber } from './number.js';
 
@@ -56,29 +56,22 @@ export function parseRoster(
     );
     return { issues: issues.items };
   }
-  const columns = new Map<RosterField, number>();
-  header.cells.forEach((cell, index) => {
-    const key = normalizeHeader(cell);
-    if (key === '') return;
-    const field = rosterHeaders.get(key);
-    if (field === undefined) {
-      const hint = closest(key, rosterHeaders.keys());
+  const columns = mapColumns(
+    header.cells,
+    rosterHeaders,
+    (cell, hint) =>
       issues.warn(
         'roster-column',
         file,
         `column "${cell}" is not used${hint ? ` (did you mean "${hint}"?)` : ''}`,
-        {
-          line: header.line,
-          column: cell,
-        },
-      );
-    } else if (columns.has(field)) {
+        { line: header.line, column: cell },
+      ),
+    (cell, field) =>
       issues.error('roster-column', file, `a second ${field} column`, {
         line: header.line,
         column: cell,
-      });
-    } else columns.set(field, index);
-  });
+      }),
+  );
   const idIndex = columns.get('id');
   if (idIndex === undefined) {
     issues.error('roster-column', file, 'no id column (id or 项目编号) in the header', {
