@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analytics.js';
 import { judgeTotal } from '../../../src/core/arithmetic/aggregate.js';
 import { decimalFacts } from '../../../src/core/arithmetic/decimal-backend.js';
-import { computeResults, decide, type Method } from '../../../src/core/compute.js';
+import {
+  computeResults,
+  decide,
+  type Method,
+  type PanelProject,
+} from '../../../src/core/compute.js';
 import { dec, type Dec } from '../../../src/core/decimal.js';
 import type { Aggregate, Criterion, Rubric } from '../../../src/core/rubric.js';
 import type { JudgeSheet, SheetEntry } from '../../../src/core/sheet.js';
@@ -114,6 +119,18 @@ function sheetsOf(c: Case): JudgeSheet[] {
   });
 }
 
+/** The sheets as decide() takes them: each project with its present judges' totals. */
+const panelOf = (c: Case, sheets: readonly JudgeSheet[]): PanelProject[] =>
+  c.panel.map((_, p) => ({
+    id: `P${p + 1}`,
+    present: sheets.flatMap((s) => {
+      const e = s.entries.get(`P${p + 1}`)!;
+      return e.recused
+        ? []
+        : [{ judge: s.judge, total: judgeTotal(e.scores, c.criteria), criteria: e.scores }];
+    }),
+  }));
+
 describe('the integer path decides as decimal.js does', () => {
   it('finals, ranks, pass/fail, trims and aggregates', () => {
     fc.assert(
@@ -123,21 +140,7 @@ describe('the integer path decides as decimal.js does', () => {
         const computed = computeResults(rubric, sheets, undefined);
         expect(computed.arithmetic.kind).toBe('integer');
         // The decimal.js decision of the same panel.
-        const panel = c.panel.map((_, p) => ({
-          id: `P${p + 1}`,
-          present: sheets.flatMap((s) => {
-            const e = s.entries.get(`P${p + 1}`)!;
-            return e.recused
-              ? []
-              : [
-                  {
-                    judge: s.judge,
-                    total: judgeTotal(e.scores, c.criteria),
-                    criteria: e.scores,
-                  },
-                ];
-          }),
-        }));
+        const panel = panelOf(c, sheets);
         const { byId } = decide(panel, rubric as Method);
         for (const p of computed.projects) {
           const d = byId.get(p.id)!;
@@ -172,6 +175,63 @@ describe('the integer path decides as decimal.js does', () => {
         expect(analyze(rubric, computed)).toEqual(analyze(rubric, decimalOnly));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('normalize: offset decides the same in integers and in decimal.js', () => {
+  // A project every judge scored links them all, so the offsets can be fitted (checkDesign()
+  // refuses other designs before computeResults() is reached).
+  const linked = caseArb(DECIMAL_FRIENDLY, true).filter((c) =>
+    c.panel.some((row) => row.every((cell) => cell !== null)),
+  );
+  const offsetRubric = (c: Case): Rubric => ({ ...rubricOf(c), normalize: 'offset' });
+
+  it('finals, ranks, pass/fail, trims and adjusted totals', () => {
+    fc.assert(
+      fc.property(linked, (c) => {
+        const rubric = offsetRubric(c);
+        const sheets = sheetsOf(c);
+        const computed = computeResults(rubric, sheets, undefined);
+        expect(computed.arithmetic.kind).toBe('integer');
+        const offsets = computed.offsets!;
+        expect([...offsets.keys()]).toEqual(sheets.map((s) => s.judge));
+        const panel = panelOf(c, sheets);
+        const { byId } = decide(panel, rubric as Method, 'all', offsets);
+        for (const p of computed.projects) {
+          const d = byId.get(p.id)!;
+          expect(p.exactFinal.toString()).toBe(d.exactFinal.toString());
+          expect([p.final.toString(), p.rank, p.passed]).toEqual([
+            d.final.toString(),
+            d.rank,
+            d.passed,
+          ]);
+          for (const [judge, s] of p.scores) {
+            if (s.recused) continue;
+            // The adjusted total is exactly the judge's total minus their offset.
+            expect(s.normalizedTotal!.toString()).toBe(
+              s.total.minus(offsets.get(judge)!).toString(),
+            );
+            expect(s.dropped).toBe(d.dropped.has(judge));
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('robustness checks, profiles and flags', () => {
+    fc.assert(
+      fc.property(linked, (c) => {
+        const rubric = offsetRubric(c);
+        const computed = computeResults(rubric, sheetsOf(c), undefined);
+        const decimalOnly = {
+          ...computed,
+          arithmetic: { ...computed.arithmetic, facts: decimalFacts },
+        };
+        expect(analyze(rubric, computed)).toEqual(analyze(rubric, decimalOnly));
+      }),
+      { numRuns: 150 },
     );
   });
 });
