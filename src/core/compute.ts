@@ -18,6 +18,7 @@ import {
   type ScaledPanel,
 } from './scaled.js';
 import type { JudgeSheet, SheetEntry } from './sheet.js';
+import { oneTotalMessage, restsOnOneTotal } from './single-total.js';
 
 export type JudgeScore =
   | { recused: true; comment?: string }
@@ -279,6 +280,16 @@ export function computeResults(
         { line: p.recusal?.line },
       );
     }
+    if (restsOnOneTotal(scores.values(), rubric.aggregate)) {
+      const [judge, entry] = oneTotal(scores, p.entries, judges);
+      issues.warn(
+        'one-total',
+        entry.file,
+        // With judge groups, "of the N judges" counts the project's own panel.
+        oneTotalMessage(p.id, judge, p.present, scores.size, d.dropped.size),
+        { line: entry.line },
+      );
+    }
     const info = roster?.projects.get(p.id);
     const name = info?.name ?? p.sheetName;
     projects.push({
@@ -325,6 +336,19 @@ export function computeResults(
     ...(adjusted ? { adjusted: reorder(adjusted, order) } : {}),
     issues: issues.items,
   };
+}
+
+/** The judge whose total a one-total final rests on, and where that total is in their sheet. */
+function oneTotal(
+  scores: ReadonlyMap<string, JudgeScore>,
+  entries: readonly (SheetEntry | undefined)[],
+  judges: readonly JudgeSheet[],
+): [string, { file: string; line: number }] {
+  const j = judges.findIndex((sheet) => {
+    const s = scores.get(sheet.judge);
+    return s !== undefined && !s.recused && !s.dropped;
+  });
+  return [judges[j]!.judge, { file: judges[j]!.file, line: entries[j]!.line }];
 }
 
 /** What computeResults() needs of each project's decision, whichever arithmetic made it. */

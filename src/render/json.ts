@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dec, roundHalfUp, toNumber, type Dec } from '../core/decimal.js';
 import { formatIssue } from '../core/issues.js';
+import { rescaledFrom, rescaleNote } from '../core/rescale.js';
 import type { ProjectResult } from '../core/compute.js';
 import type { Results } from '../tally.js';
 import { VERSION } from '../version.js';
@@ -77,6 +78,7 @@ function jsonParts(results: Results) {
   const analyticsOf = new Map(analytics.projects.map((p) => [p.id, p]));
   const ag = analytics.agreement;
   const passed = results.projects.filter((p) => p.passed).length;
+  const rescaled = rescaledFrom(rubric.criteria);
   const head = {
     schemaVersion: 1,
     generator: `pcv ${VERSION}`,
@@ -172,6 +174,8 @@ function jsonParts(results: Results) {
       ...(ag.note !== undefined ? { note: ag.note } : {}),
     },
     warnings: results.warnings.map(formatIssue),
+    // How the numbers were reached, where a reader could otherwise be surprised.
+    notes: rescaled === undefined ? [] : [rescaleNote(rescaled, 'en')],
   };
   return { head, project, tail };
 }

@@ -1,4 +1,4 @@
-import { ICC_FORMS } from '../core/agreement.js';
+import { computed, ICC_FORMS } from '../core/agreement.js';
 import type { JudgeStat } from '../core/analytics.js';
 import type { ProjectResult } from '../core/compute.js';
 import { toNumber } from '../core/decimal.js';
@@ -19,6 +19,7 @@ import { formatDate, formatNumber, labels, methodNote, type PanelLabels } from '
 import {
   CLOSE_MARGIN,
   agreementNote,
+  notMeaningful,
   fixed,
   flagSentence,
   flagType,
@@ -418,7 +419,8 @@ function agreementTable(ctx: Ctx): Block {
     };
   }
 
-  const dash = '—';
+  // Computed but null (undefined, or outside -1..1): said in words, the note below says why.
+  const dash = computed(a) ? notMeaningful(lang) : '—';
   const ciText = (ci: [number, number] | null) =>
     ci === null ? dash : `[${fixed(ci[0])}, ${fixed(ci[1])}]`;
   const test =
@@ -444,7 +446,13 @@ function agreementTable(ctx: Ctx): Block {
   // The narrow columns are as wide as what they hold; the sentences take the rest and wrap.
   doc.font(bold).fontSize(TABLE_SIZE);
   const first = Math.max(doc.widthOfString("Kendall's W"), doc.widthOfString(P.statistic)) + 12;
-  const second = Math.max(doc.widthOfString(P.value), doc.widthOfString('-0.00')) + 12;
+  const blanks = ICC_FORMS.some((f) => a.icc[f] === null) || a.kendallW === null;
+  const second =
+    Math.max(
+      doc.widthOfString(P.value),
+      doc.widthOfString('-0.00'),
+      blanks ? Math.min(doc.widthOfString(dash), 60) : 0,
+    ) + 12;
   const headerThird = doc.widthOfString(P.interval);
   doc.font(regular);
   const third =

@@ -1,3 +1,4 @@
+import { rescaledFrom, rescaleNote } from '../core/rescale.js';
 import type { Lang, Rubric } from '../core/rubric.js';
 import { workdayPeriod } from '../core/workdays.js';
 import type { Results } from '../tally.js';
@@ -302,6 +303,8 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** One sentence on how the final score was reached, for a reader who wants to check it. */
 export function methodNote(results: Results): string {
   const { rubric, projects } = results;
@@ -314,6 +317,7 @@ export function methodNote(results: Results): string {
   const plainSum =
     rubric.criteria.every((c) => c.weight === c.max) &&
     rubric.criteria.reduce((s, c) => s + c.max, 0) === 100;
+  const rescaled = rescaledFrom(rubric.criteria);
   const tieBreak = rubric.tieBreak
     .map((id) => rubric.criteria.find((c) => c.id === id)?.label ?? id)
     .filter((s) => s !== '');
@@ -337,6 +341,7 @@ export function methodNote(results: Results): string {
     if (rubric.normalize === 'offset')
       s +=
         '各评委总分先按全部评审数据估计的评委宽严程度（偏高或偏低的幅度）作了校正，再计算最终得分。';
+    if (rescaled !== undefined) s += `${rescaleNote(rescaled, 'zh')}。`;
     return s;
   }
   const of = plainSum ? "the judges' totals" : "the judges' weighted totals (0-100)";
@@ -358,5 +363,6 @@ export function methodNote(results: Results): string {
   if (rubric.normalize === 'offset')
     s +=
       " Each judge's totals were first adjusted for that judge's leniency, estimated from all the scores of the review.";
+  if (rescaled !== undefined) s += ` ${capitalize(rescaleNote(rescaled, 'en'))}.`;
   return s;
 }

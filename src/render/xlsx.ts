@@ -1,12 +1,12 @@
 import { Writable } from 'node:stream';
 import type { CellRichTextValue, Fill, Font, Style, Worksheet } from 'exceljs';
-import { ICC_FORMS } from '../core/agreement.js';
+import { computed, ICC_FORMS } from '../core/agreement.js';
 import { dec, roundHalfUp, toNumber, type Dec } from '../core/decimal.js';
 import { formatIssue } from '../core/issues.js';
 import type { Results } from '../tally.js';
 import { VERSION } from '../version.js';
 import { fingerprint } from './json.js';
-import { agreementNote, flagSentence, flagType, meaning } from './panel-text.js';
+import { agreementNote, flagSentence, flagType, meaning, notMeaningful } from './panel-text.js';
 import { displayWidth } from './width.js';
 import { LABELS, type Labels } from './xlsx-labels.js';
 import { pinZipTimestamps } from './xlsx-zip.js';
@@ -513,7 +513,11 @@ function agreementSheet(results: Results, t: Labels): SheetSpec {
   const a = results.analytics.agreement;
   const lang = rubric.lang;
   const note = agreementNote(a, lang);
-  const dash = text('—', { ...S.recused, alignment: { horizontal: 'right', vertical: 'top' } });
+  // Computed but null (undefined, or outside -1..1): said in words, the note below says why.
+  const dash = text(computed(a) ? notMeaningful(lang) : '—', {
+    ...S.recused,
+    alignment: { horizontal: 'right', vertical: 'top' },
+  });
   const value = (x: number | null, numFmt?: string) => statistic(x, numFmt, TOP) ?? dash;
   const row = (
     label: string,
