@@ -451,7 +451,7 @@ function agreementTable(ctx: Ctx): Block {
     Math.max(
       doc.widthOfString(P.value),
       doc.widthOfString('-0.00'),
-      blanks ? Math.min(doc.widthOfString(dash), 60) : 0,
+      blanks ? Math.min(doc.widthOfString(dash), 90) : 0,
     ) + 12;
   const headerThird = doc.widthOfString(P.interval);
   doc.font(regular);
