@@ -111,7 +111,7 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
       );
     }
   }
-  for (const file of written.unaccounted) {
+  for (const file of flags.quiet ? [] : written.unaccounted) {
     io.err(
       io.chalk.yellow(
         `${display(file, io.cwd)}: warning: not written by this run, and no record says which run wrote it (pcv 0.1 kept none); it may be out of date — delete it if so`,
