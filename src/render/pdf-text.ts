@@ -323,6 +323,14 @@ export function methodNote(results: Results): string {
     .filter((s) => s !== '');
   const d = rubric.decimals;
   const t = formatNumber(rubric.threshold);
+  // Tracks with their own pass mark or quota: the review's threshold is not the whole rule.
+  const tracks = rubric.tracks ?? [];
+  const passRule =
+    tracks.length > 0 && tracks.every((tr) => tr.threshold !== undefined)
+      ? 'tracks'
+      : tracks.some((tr) => tr.threshold !== undefined || tr.quota !== undefined)
+        ? 'some'
+        : 'review';
 
   if (zh) {
     const parts: string[] = [];
@@ -334,7 +342,10 @@ export function methodNote(results: Results): string {
     let s = parts.join('');
     if (recusals) s += '（回避的评委不计分）';
     s += d === 0 ? '，四舍五入取整' : `，四舍五入保留${d}位小数`;
-    s += `；${t}分及以上为通过`;
+    s +=
+      passRule === 'tracks'
+        ? '；通过分数线按各分组规定'
+        : `；${t}分及以上为通过${passRule === 'some' ? '（分组另有分数线或限额的，按其规定）' : ''}`;
     if (tieBreak.length > 0) s += `；得分相同时按${tieBreak.join('、')}得分排序`;
     s += '。';
     if (fellBack) s += `评分评委不足${2 * trim + 1}人的项目取平均分。`;
@@ -356,7 +367,10 @@ export function methodNote(results: Results): string {
     d === 0
       ? ', rounded half-up to a whole number'
       : `, rounded half-up to ${d} decimal place${d === 1 ? '' : 's'}`;
-  s += `; projects scoring ${t} or more pass`;
+  s +=
+    passRule === 'tracks'
+      ? '; each track sets its own pass mark'
+      : `; projects scoring ${t} or more pass${passRule === 'some' ? " (a track's own pass mark or quota applies where it sets one)" : ''}`;
   if (tieBreak.length > 0) s += `; equal scores are ranked by ${tieBreak.join(', then ')}`;
   s += '.';
   if (fellBack) s += ` Projects scored by fewer than ${2 * trim + 1} judges take the plain mean.`;

@@ -27,7 +27,12 @@ export function summaryTable(results: Results, chalk: ChalkInstance): string {
       return s.dropped ? `(${text})` : text;
     }),
     p.final.toFixed(rubric.decimals),
-    p.passed ? 'pass' : 'FAIL',
+    // A project cut by its track's quota scored enough to pass: say so, or FAIL reads as a low score.
+    p.passed
+      ? 'pass'
+      : results.tracks?.byId.get(p.id)?.reason === 'quota'
+        ? 'FAIL (quota)'
+        : 'FAIL',
   ]);
   const widths = header.map((h, i) =>
     Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
