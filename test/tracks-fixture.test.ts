@@ -187,6 +187,16 @@ describe('tracks and funding: input problems at the roster line', () => {
       'projects.csv:15: project P14: category "社会组织" is in two tracks',
     );
   });
+
+  it('a category written twice in one track is still one track', async () => {
+    const dir = review(
+      (s) => s,
+      (s) => s.replace('categories: [社会组织]', 'categories: [社会组织, 社会组织]'),
+    );
+    const r = await pcv(['validate', dir]);
+    expect(r.stderr).not.toContain('two tracks');
+    expect(r.code).toBe(0);
+  });
 });
 
 describe('terminal summary with tracks', () => {
