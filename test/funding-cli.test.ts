@@ -42,6 +42,9 @@ async function tallyJson(dir: string) {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const json = JSON.parse(readFileSync(path.join(dir, 'out', 'results.json'), 'utf8')) as Json;
+  // These reviews have one judge, so every final rests on one total and says so
+  // (test/single-total covers that warning); only the funding warnings are checked here.
+  json.warnings = json.warnings.filter((w) => !w.includes('the final rests on'));
   // One row a project: where it placed, then its money.
   const rows = Object.fromEntries(
     json.projects.map(({ id, funding: f, ...p }) => {
