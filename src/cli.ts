@@ -2,11 +2,12 @@ import { Chalk } from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './commands/common.js';
 import { PcvError } from './errors.js';
+import { lineWriter } from './io/pipe.js';
 import { VERSION } from './version.js';
 
 const EXAMPLES = `
 Examples:
-  pcv tally review-2022/                    tally a review folder, reports into pcv-out/
+  pcv tally review-2022/                    tally a review folder, reports into review-2022/pcv-out/
   pcv tally scores/*.csv                    inside the review folder: these sheets only
   pcv tally review-2022/ --json > out.json  results JSON on stdout, everything else on stderr
   pcv validate review-2022/                 check every sheet, write nothing
@@ -77,8 +78,8 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
 
 /** Runs pcv with the given arguments and returns the exit code; the only place that prints. */
 export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
-  const out = io?.out ?? ((s: string) => process.stdout.write(s + '\n'));
-  const err = io?.err ?? ((s: string) => process.stderr.write(s + '\n'));
+  const out = io?.out ?? lineWriter(process.stdout);
+  const err = io?.err ?? lineWriter(process.stderr);
   const cwd = io?.cwd ?? process.cwd();
   let debug = argv.includes('--debug');
   const colorWanted =
@@ -123,7 +124,7 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
         .description('validate the sheets, compute the results, print a summary and write reports'),
     ),
   )
-    .option('-o, --out <dir>', 'output folder for reports', 'pcv-out')
+    .option('-o, --out <dir>', 'output folder for reports (default: pcv-out in the review folder)')
     .option(
       '--format <list>',
       'reports to write: comma list of xlsx, pdf, json, cards, panel, html',

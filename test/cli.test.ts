@@ -34,7 +34,8 @@ describe('pcv tally (spawned binary)', () => {
     expect(r.stderr).toContain('环山街道2022年公益创投项目评审');
     expect(r.stderr).toContain('21 projects: 21 passed, 0 failed at threshold 60');
     expect(r.stderr).not.toContain(String.fromCharCode(27)); // NO_COLOR: no escape codes
-    expect(listFiles(out)).toEqual(['results.json']); // no temporary files left
+    // No temporary files left; the manifest records what pcv wrote.
+    expect(listFiles(out).sort()).toEqual(['.pcv-manifest.json', 'results.json']);
   });
 
   it('prints the summary table on stdout without --json', () => {
@@ -176,8 +177,17 @@ describe('problems across files', () => {
     // judge-1 88.125 and judge-3 88.75 remain: too few to trim, plain mean 88.4375 -> 88.44.
     expect(b1.final).toBe(88.44);
     expect(b1.scores['judge-2']).toEqual({ recused: true });
+    // With 3 judges, trim 1 leaves one total for every other project: the middle one (README's
+    // totals): B2 80.00 81.88 79.38 -> judge-1; B3 64.38 71.88 73.75 -> judge-2; B4 71.25 73.75
+    // 74.38 -> judge-2; B5 56.25 60.63 59.38 -> judge-3. Each is named at that judge's row.
+    const one = (id: string, judge: string) =>
+      `project ${id}: the final rests on 1 judge's total (${judge}'s): 3 of the 3 judges scored it and the trimmed mean drops 2 of those 3 totals; check it before the results are posted`;
     expect(json.warnings).toEqual([
+      `scores/judge-1.csv:3: warning: ${one('B2', 'judge-1')}`,
       'scores/judge-2.csv:2: warning: project B1: only 2 judges scored it, too few to drop 1 highest and lowest; its final is the plain mean',
+      `scores/judge-2.csv:4: warning: ${one('B3', 'judge-2')}`,
+      `scores/judge-2.csv:5: warning: ${one('B4', 'judge-2')}`,
+      `scores/judge-3.csv:6: warning: ${one('B5', 'judge-3')}`,
     ]);
   });
 });

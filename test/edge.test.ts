@@ -215,7 +215,7 @@ describe('edge cases with a documented reading', () => {
     expect(json.projects.map((p: { id: string }) => p.id).sort()).toEqual(
       ['../x', 'a/b', 'a\\b', 'C:', 'CON'].sort(),
     );
-    expect(listFiles(out).sort()).toEqual(['cards', 'results.json']);
+    expect(listFiles(out).sort()).toEqual(['.pcv-manifest.json', 'cards', 'results.json']);
     const cards = listFiles(path.join(out, 'cards'));
     expect(cards).toHaveLength(5);
     for (const c of cards) expect(c).toMatch(/^[^/\\:.][^/\\:]*\.pdf$/);

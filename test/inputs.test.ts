@@ -166,7 +166,11 @@ describe('fixtures/inputs: every file has a tested outcome', () => {
     };
     expect(json.judges.map((j) => path.basename(j.file))).toEqual([path.basename(name)]);
     expect(json.projects.map((p) => [p.id, p.final])).toEqual(finals);
-    const said = r.stderr.split('\n').filter((l) => l.startsWith('fixtures/inputs/'));
+    // One sheet is one judge, so every final rests on one total and says so (test/single-total
+    // covers that warning); here only what reading the file said counts.
+    const said = r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('fixtures/inputs/') && !l.includes('the final rests on'));
     expect(said).toHaveLength(notes.length);
     notes.forEach((n, i) => expect(said[i]).toContain(n));
   });

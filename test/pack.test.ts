@@ -177,6 +177,7 @@ describe('the packed package', { timeout: 300_000 }, () => {
     expect(tally.stderr).toBe('');
     expect(tally.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
+      '.pcv-manifest.json',
       'announcement.html',
       'announcement.pdf',
       'results.json',

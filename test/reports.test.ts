@@ -8,7 +8,12 @@ describe('pcv tally writes the report set', () => {
     const out = tempDir();
     const r = spawnPcv(['tally', 'fixtures/huanshan-2022', '--out', out, '--quiet']);
     expect(r.code).toBe(0);
-    expect(listFiles(out).sort()).toEqual(['announcement.pdf', 'results.json', 'results.xlsx']);
+    expect(listFiles(out).sort()).toEqual([
+      '.pcv-manifest.json',
+      'announcement.pdf',
+      'results.json',
+      'results.xlsx',
+    ]);
     expect(readFileSync(path.join(out, 'announcement.pdf')).subarray(0, 5).toString()).toBe(
       '%PDF-',
     );
@@ -49,7 +54,7 @@ describe('pcv tally writes the report set', () => {
       'B4.pdf',
       'B5.pdf',
     ]);
-    expect(listFiles(out)).toEqual(['cards']);
+    expect(listFiles(out).sort()).toEqual(['.pcv-manifest.json', 'cards']);
   });
 
   it('writes nothing, and keeps the previous reports, when a report cannot be made', async () => {

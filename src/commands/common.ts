@@ -36,6 +36,12 @@ export function reportDate(rubric: { date?: string | undefined }, env: Io['env']
   return new Date('2000-01-01T00:00:00Z');
 }
 
+/**
+ * The reports' folder when --out is not given: `pcv-out` inside the review folder (the folder
+ * named, or the current one), so that `pcv verify <folder>` finds what `pcv tally <folder>` wrote.
+ */
+export const DEFAULT_OUT = 'pcv-out';
+
 /** Options shared by tally and validate, as commander hands them over (strings). */
 export interface InputFlags {
   rubric?: string;

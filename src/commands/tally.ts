@@ -1,13 +1,15 @@
 import path from 'node:path';
 import { PcvError } from '../errors.js';
 import { display } from '../io/inputs.js';
-import { writeReportSet } from '../io/write.js';
+import { writeReportSet, type WrittenSet } from '../io/write.js';
 import { FORMATS, renderReports, type Format } from '../reports.js';
 import { resultsJsonText } from '../render/json.js';
 import { summaryTable } from '../render/table.js';
 import { tally, type TallyOutcome } from '../tally.js';
 import { progressReporter } from './progress.js';
 import {
+  DEFAULT_OUT,
+  plural,
   printIssues,
   problemSummary,
   reportDate,
@@ -17,7 +19,8 @@ import {
 } from './common.js';
 
 export interface TallyFlags extends InputFlags {
-  out: string;
+  /** Default: `pcv-out` in the review folder, where `pcv verify <folder>` looks. */
+  out?: string;
   format: string;
   json?: boolean;
   quiet?: boolean;
@@ -55,7 +58,10 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
     return 1;
   }
   const results = outcome.results!;
-  const outDir = path.resolve(io.cwd, flags.out);
+  const outDir =
+    flags.out !== undefined
+      ? path.resolve(io.cwd, flags.out)
+      : path.join(outcome.inputs.baseDir, DEFAULT_OUT);
   guardOutDir(outDir, outcome);
 
   const rubric = results.rubric;
@@ -71,7 +77,7 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
     ...(font !== undefined ? { fontPath: path.resolve(io.cwd, font) } : {}),
   });
   reporting.stop();
-  let written: string[];
+  let written: WrittenSet;
   try {
     written = await writeReportSet(outDir, files);
   } catch (err) {
@@ -98,9 +104,36 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
   }
   if (!flags.quiet) {
     say(summaryTable(results, io.chalk));
-    io.err(`Wrote ${written.map((w) => display(w, io.cwd)).join(', ')}`);
+    io.err(`Wrote ${written.written.map((w) => display(w, io.cwd)).join(', ')}`);
+    if (written.removed.length > 0) {
+      io.err(
+        `Removed ${briefly(written.removed, outDir, io.cwd)}: reports of an earlier run that this run did not write`,
+      );
+    }
+  }
+  for (const file of flags.quiet ? [] : written.unaccounted) {
+    io.err(
+      io.chalk.yellow(
+        `${display(file, io.cwd)}: warning: not written by this run, and no record says which run wrote it (pcv 0.1 kept none); it may be out of date — delete it if so`,
+      ),
+    );
   }
   return 0;
+}
+
+/** Files as a short list: those in a sub-folder counted, not named (`out/panel.pdf, out/cards/ (21 files)`). */
+function briefly(files: readonly string[], outDir: string, cwd: string): string {
+  const folders = new Map<string, number>();
+  const shown: string[] = [];
+  for (const file of files) {
+    const folder = path.relative(outDir, path.dirname(file));
+    if (folder === '') shown.push(display(file, cwd));
+    else folders.set(folder, (folders.get(folder) ?? 0) + 1);
+  }
+  for (const [folder, n] of folders) {
+    shown.push(`${display(path.join(outDir, folder), cwd)}${path.sep} (${plural(n, 'file')})`);
+  }
+  return shown.join(', ');
 }
 
 /** Reports must never land on an input: refuse an --out that is an input or in the sheets' folder. */

@@ -8,7 +8,7 @@ import { PcvError } from '../errors.js';
 import { display } from '../io/inputs.js';
 import { resultsJson } from '../render/json.js';
 import { tally } from '../tally.js';
-import { plural, printIssues, problemSummary, type Io } from './common.js';
+import { DEFAULT_OUT, plural, printIssues, problemSummary, type Io } from './common.js';
 
 export interface VerifyFlags {
   results?: string;
@@ -28,7 +28,7 @@ export async function verifyCommand(
   const root = path.resolve(io.cwd, dir ?? '.');
   const resultsPath = path.resolve(
     io.cwd,
-    flags.results ?? path.join(root, 'pcv-out', 'results.json'),
+    flags.results ?? path.join(root, DEFAULT_OUT, 'results.json'),
   );
   const published = await readPublished(resultsPath, io.cwd);
   const differences: string[] = [];

@@ -159,6 +159,23 @@ export function kendallW(matrix: Matrix): KendallW {
 export const MIN_TARGETS = 3;
 export const MIN_JUDGES = 2;
 
+/**
+ * Why a statistic computed from enough projects and judges is still null: reported as "not
+ * meaningful here" with the reason, in each report's language, rather than as a number that
+ * would mislead.
+ */
+export type Unmeaningful =
+  /** Some ICC forms are 0/0: the totals do not vary enough. */
+  | { kind: 'no-variance'; forms: IccForm[] }
+  /** Some intervals are infinite: the judges agree exactly, so there is no error to estimate. */
+  | { kind: 'exact'; forms: IccForm[] }
+  /** A value or an interval beyond -1..1, where no agreement can lie (too few or too alike projects). */
+  | { kind: 'out-of-range'; forms: IccForm[] }
+  /** Kendall's W is 0/0: every judge gave every project the same total. */
+  | { kind: 'all-equal' }
+  /** Kendall's W: these judges gave every project the same total, so they put none above another. */
+  | { kind: 'no-spread'; judges: string[] };
+
 export interface Agreement {
   icc: Record<IccForm, number | null>;
   iccCI: Record<IccForm, [number, number] | null>;
@@ -172,14 +189,29 @@ export interface Agreement {
   note?: string;
   /** With judge groups: the judges of the complete block the statistics were computed on. */
   block?: string[];
+  /** The same, as data, for statistics nulled although n and k were large enough. */
+  unmeaningful: Unmeaningful[];
 }
 
 /**
- * The agreement statistics, or nulls with a note when they would not mean anything: fewer than
- * MIN_TARGETS projects scored by every judge, fewer than MIN_JUDGES judges, or totals that do
- * not vary (every judge gave every project the same total, so agreement is undefined).
+ * Whether the statistics were computed at all (enough projects and judges): then a null one is
+ * "not meaningful here"; otherwise all are blank and the note says why.
  */
-export function agreement(matrix: Matrix): Agreement {
+export function computed(a: Pick<Agreement, 'n' | 'k'>): boolean {
+  return a.n >= MIN_TARGETS && a.k >= MIN_JUDGES;
+}
+
+/** An agreement coefficient lies from -1 to 1; beyond that an estimate says nothing. */
+const inRange = (x: number) => Number.isFinite(x) && x >= -1 && x <= 1;
+
+/**
+ * The agreement statistics, or nulls with a note when they would not mean anything: fewer than
+ * MIN_TARGETS projects scored by every judge, fewer than MIN_JUDGES judges, totals that do not
+ * vary (every judge gave every project the same total, so agreement is undefined), a value or
+ * interval outside -1..1, or — for Kendall's W — a judge who gave every project the same total
+ * (such a judge orders nothing, and W would count the tie as half-agreement).
+ */
+export function agreement(matrix: Matrix, judges?: readonly string[]): Agreement {
   const n = matrix.length;
   const k = matrix[0]?.length ?? 0;
   const empty = (note: string): Agreement => ({
@@ -191,6 +223,7 @@ export function agreement(matrix: Matrix): Agreement {
     n,
     k,
     note,
+    unmeaningful: [],
   });
   if (k < MIN_JUDGES) {
     return empty(
@@ -205,25 +238,44 @@ export function agreement(matrix: Matrix): Agreement {
     );
   }
 
-  const notes: string[] = [];
+  const why: Unmeaningful[] = [];
   const icc = intraclass(matrix);
-  const finite = (x: number) => (Number.isFinite(x) ? x : null);
   const values = nullForms<number>();
   const cis = nullForms<[number, number]>();
+  const undefinedForms: IccForm[] = [];
+  const exactForms: IccForm[] = [];
+  const outside: IccForm[] = [];
   for (const form of ICC_FORMS) {
-    values[form] = finite(icc.value[form]);
+    const v = icc.value[form];
     const [lo, hi] = icc.ci[form];
-    cis[form] = Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
+    if (!Number.isFinite(v)) {
+      undefinedForms.push(form);
+      continue;
+    }
+    if (!inRange(v)) {
+      outside.push(form);
+      continue;
+    }
+    values[form] = v;
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) exactForms.push(form);
+    else if (!inRange(lo) || !inRange(hi)) outside.push(form);
+    else cis[form] = [lo, hi];
   }
-  if (ICC_FORMS.some((f) => values[f] === null)) {
-    notes.push('some ICC forms are undefined because the totals do not vary enough');
-  } else if (ICC_FORMS.some((f) => cis[f] === null)) {
-    notes.push('some ICC intervals are undefined because the judges agree exactly');
-  }
+  if (undefinedForms.length > 0) why.push({ kind: 'no-variance', forms: undefinedForms });
+  // Exact agreement leaves every interval undefined; it is worth saying only when the values stand.
+  else if (exactForms.length > 0) why.push({ kind: 'exact', forms: exactForms });
+  if (outside.length > 0) why.push({ kind: 'out-of-range', forms: outside });
 
   const kw = kendallW(matrix);
-  const kendallOk = Number.isFinite(kw.w);
-  if (!kendallOk) notes.push("Kendall's W is undefined because every judge gave equal totals");
+  const flat = Array.from({ length: k }, (_, j) => j).filter((j) =>
+    matrix.every((row) => row[j] === matrix[0]![j]),
+  );
+  let kendallOk = Number.isFinite(kw.w);
+  if (!kendallOk) why.push({ kind: 'all-equal' });
+  else if (flat.length > 0) {
+    kendallOk = false;
+    why.push({ kind: 'no-spread', judges: flat.map((j) => judges?.[j] ?? `judge ${j + 1}`) });
+  }
   return {
     icc: values,
     iccCI: cis,
@@ -232,8 +284,25 @@ export function agreement(matrix: Matrix): Agreement {
     kendallP: kendallOk ? kw.p : null,
     n,
     k,
-    ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+    ...(why.length > 0 ? { note: why.map(unmeaningfulNote).join('; ') } : {}),
+    unmeaningful: why,
   };
+}
+
+/** One reason in English (the core's note; panel-text.ts says the same in Chinese). */
+export function unmeaningfulNote(u: Unmeaningful): string {
+  switch (u.kind) {
+    case 'no-variance':
+      return 'some ICC forms are undefined because the totals do not vary enough';
+    case 'exact':
+      return 'some ICC intervals are undefined because the judges agree exactly';
+    case 'out-of-range':
+      return `${u.forms.join(', ')}: the estimate or its interval falls outside -1 to 1, where agreement lies, so it is not meaningful here (too few projects, or too little difference between them)`;
+    case 'all-equal':
+      return "Kendall's W is undefined because every judge gave equal totals";
+    case 'no-spread':
+      return `Kendall's W is not meaningful here: ${u.judges.join(', ')} gave every project the same total, so ${u.judges.length === 1 ? 'that judge puts' : 'those judges put'} no project above another`;
+  }
 }
 
 function nullForms<T>(): Record<IccForm, T | null> {

@@ -144,7 +144,10 @@ export function analyze(method: Method, computed: Computed): Analytics {
         ),
         judgeIds,
       )
-    : agreement(complete.map((list) => list.map((s) => number(s.score.total))));
+    : agreement(
+        complete.map((list) => list.map((s) => number(s.score.total))),
+        judgeIds,
+      );
 
   const P = computed.projects.length;
   const rankMove = rankMoveLimit(P);

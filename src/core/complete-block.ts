@@ -67,5 +67,5 @@ export function blockAgreement(
     };
   }
   const matrix = block.projects.map((p) => block.judges.map((j) => rows[p]!.get(j)!));
-  return { ...agreement(matrix), block: judges };
+  return { ...agreement(matrix, judges), block: judges };
 }

@@ -7,6 +7,7 @@ import { compareIds } from './rank.js';
 import type { Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
 import type { JudgeSheet, SheetEntry } from './sheet.js';
+import { oneTotalMessage, restsOnOneTotal } from './single-total.js';
 
 export type { Decision, Decisions, Method, PanelProject, PanelScore } from './arithmetic/types.js';
 export { decide } from './arithmetic/decimal-backend.js';
@@ -138,6 +139,16 @@ export function computeResults(
         { line: p.recusal?.line },
       );
     }
+    if (restsOnOneTotal(scores.values(), rubric.aggregate)) {
+      const [judge, entry] = oneTotal(scores, p.entries, judges);
+      issues.warn(
+        'one-total',
+        entry.file,
+        // With judge groups, "of the N judges" counts the project's own panel.
+        oneTotalMessage(p.id, judge, p.present, scores.size, d.dropped.size),
+        { line: entry.line },
+      );
+    }
     const info = roster?.projects.get(p.id);
     const name = info?.name ?? p.sheetName;
     projects.push({
@@ -178,4 +189,17 @@ export function computeResults(
     arithmetic: arithmetic.reorder(order),
     issues: issues.items,
   };
+}
+
+/** The judge whose total a one-total final rests on, and where that total is in their sheet. */
+function oneTotal(
+  scores: ReadonlyMap<string, JudgeScore>,
+  entries: readonly (SheetEntry | undefined)[],
+  judges: readonly JudgeSheet[],
+): [string, { file: string; line: number }] {
+  const j = judges.findIndex((sheet) => {
+    const s = scores.get(sheet.judge);
+    return s !== undefined && !s.recused && !s.dropped;
+  });
+  return [judges[j]!.judge, { file: judges[j]!.file, line: entries[j]!.line }];
 }

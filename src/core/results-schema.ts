@@ -142,6 +142,9 @@ export const resultsSchema = z.object({
     note: z.string().optional(),
   }),
   warnings: z.array(z.string()),
+  // How the numbers were reached, where a reader could otherwise be surprised (rescaled maxima).
+  // Absent in files written before pcv added it.
+  notes: z.array(z.string()).optional(),
 });
 
 export type ResultsJson = z.infer<typeof resultsSchema>;

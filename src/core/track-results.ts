@@ -65,7 +65,7 @@ export function checkTrackRoster(
   if (roster === undefined) return issues.items;
   const owners = new Map<string, string[]>();
   for (const t of rubric.tracks ?? []) {
-    for (const c of t.categories) owners.set(c, [...(owners.get(c) ?? []), t.id]);
+    for (const c of new Set(t.categories)) owners.set(c, [...(owners.get(c) ?? []), t.id]);
   }
   const funded = fundingOf(rubric) !== undefined;
   for (const p of roster.projects.values()) {

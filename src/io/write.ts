@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 
 const tmpName = (dir: string, base: string) =>
@@ -39,18 +50,32 @@ export interface ReportFile {
   data: string | Uint8Array;
 }
 
+export interface WrittenSet {
+  /** The reports written, as paths. */
+  written: string[];
+  /** Reports an earlier run wrote (named in its manifest) that this run did not, now removed. */
+  removed: string[];
+  /**
+   * Reports of the usual names that this run did not write and that no manifest accounts for
+   * (an output folder from before pcv kept one): left alone, for the user to judge.
+   */
+  unaccounted: string[];
+}
+
 /**
- * Writes a set of reports so that a reader never sees a half-written one: every file is written
- * to a temporary name first; only when all of them are on disk are they renamed into place, one
- * rename each. Files under a sub-folder (cards/) replace that whole folder, so cards of projects
- * that are gone do not linger. Returns the paths written.
+ * Writes a set of reports so that a reader never sees a half-written one, and so that the folder
+ * then holds this run's reports only: every file is written to a temporary name first; only when
+ * all of them are on disk are they renamed into place, one rename each. Reports an earlier run
+ * wrote and this one did not (a panel.pdf, the cards of `--format cards,panel`, the card of a
+ * project that is gone) are then removed — only those the manifest of pcv's own files names,
+ * never a file pcv did not write.
  */
 export async function writeReportSet(
   outDir: string,
   files: readonly ReportFile[],
   /** Writes one file durably; replaceable so tests can simulate a full disk. */
   write: (file: string, data: string | Uint8Array) => Promise<void> = writeDurably,
-): Promise<string[]> {
+): Promise<WrittenSet> {
   await mkdir(outDir, { recursive: true });
   await removeStaleTemporaries(outDir);
   const top = files.filter((f) => !f.name.includes('/'));
@@ -88,20 +113,67 @@ export async function writeReportSet(
   // sharing an output folder take turns here, so the folder always holds one run's whole set.
   const release = await lockFolder(outDir);
   try {
-    await renameAll(staged, folders);
+    const names = files.map((f) => f.name);
+    const result = await commit(outDir, staged, folders, names);
+    return { written: staged.map((s) => s.target), ...result };
   } finally {
     await release();
   }
-  return staged.map((s) => s.target);
+}
+
+/**
+ * Renames the staged reports into place and removes the earlier run's reports that this run did
+ * not write. The manifest on disk always names at least every report pcv has put in the folder:
+ * before the renames it names both runs' reports, after the removals this run's only. A kill at
+ * any point leaves a manifest from which the next run can finish the clean-up.
+ */
+async function commit(
+  outDir: string,
+  staged: readonly { tmp: string; target: string }[],
+  folders: ReadonlyMap<string, unknown>,
+  names: readonly string[],
+): Promise<Omit<WrittenSet, 'written'>> {
+  const before = await readManifest(outDir);
+  const now = new Set(names);
+  const stale = (before ?? []).filter((name) => !now.has(name));
+  const both = [...new Set([...(before ?? []), ...names])];
+  if (before === undefined || both.length > before.length) await writeManifest(outDir, both);
+  await renameAll(outDir, staged, folders, before !== undefined);
+  const removed: string[] = [];
+  for (const name of stale) {
+    const file = path.join(outDir, ...name.split('/'));
+    if (await removeFile(file)) removed.push(file);
+  }
+  // A sub-folder whose reports were all removed goes too, unless something else is in it.
+  for (const folder of new Set(stale.filter((n) => n.includes('/')).map(topName)))
+    await rmdir(path.join(outDir, folder)).catch(() => undefined);
+  if (both.length > names.length) await writeManifest(outDir, names);
+  const unaccounted =
+    before === undefined ? await unaccountedReports(outDir, new Set(names.map(topName))) : [];
+  return { removed, unaccounted };
 }
 
 async function renameAll(
+  outDir: string,
   staged: readonly { tmp: string; target: string }[],
   folders: ReadonlyMap<string, unknown>,
+  /**
+   * With a manifest, a sub-folder's reports are renamed in one by one: a file the user put there
+   * stays, and the earlier run's cards go by the manifest. Without one (a folder from pcv 0.1),
+   * the sub-folder is replaced whole, as it always was, so its old cards do not linger.
+   */
+  fileByFile: boolean,
 ): Promise<void> {
-  const outDir = path.dirname(staged[0]?.target ?? '.');
   for (const { tmp, target } of staged) {
-    if (folders.has(path.basename(target))) {
+    if (!folders.has(path.basename(target))) {
+      await rename(tmp, target);
+    } else if (fileByFile) {
+      await mkdir(target, { recursive: true });
+      for (const name of await readdir(tmp)) {
+        await rename(path.join(tmp, name), path.join(target, name));
+      }
+      await rmdir(tmp);
+    } else {
       // A folder cannot be renamed over a non-empty one: move the old one aside first.
       const old = tmpName(outDir, `${path.basename(target)}-old`);
       await rename(target, old).catch((err: NodeJS.ErrnoException) => {
@@ -109,10 +181,88 @@ async function renameAll(
       });
       await rename(tmp, target);
       await rm(old, { recursive: true, force: true });
-    } else {
-      await rename(tmp, target);
     }
   }
+}
+
+/** The record of what pcv wrote into an output folder; a dot file, so listings skip it. */
+export const MANIFEST = '.pcv-manifest.json';
+
+interface Manifest {
+  /** Says what the file is to someone who finds it. */
+  about: string;
+  files: string[];
+}
+
+/** The report names the folder's manifest lists, or undefined when there is none (or it is not pcv's). */
+async function readManifest(outDir: string): Promise<string[] | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(outDir, MANIFEST), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const json = JSON.parse(text) as Partial<Manifest>;
+    if (!Array.isArray(json.files)) return undefined;
+    // Only plain names inside the folder: a manifest edited by hand must not reach outside it.
+    return json.files.filter(
+      (f): f is string =>
+        typeof f === 'string' &&
+        f !== '' &&
+        f.split('/').every((part) => part !== '' && part !== '.' && part !== '..') &&
+        !f.includes('\\') &&
+        !path.isAbsolute(f),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeManifest(outDir: string, names: readonly string[]): Promise<void> {
+  const manifest: Manifest = {
+    about:
+      'Reports pcv wrote into this folder. The next pcv run removes those it does not write again; pcv never removes a file not listed here.',
+    files: [...names].sort(),
+  };
+  const tmp = tmpName(outDir, MANIFEST);
+  try {
+    await writeDurably(tmp, JSON.stringify(manifest, null, 2) + '\n');
+    await rename(tmp, path.join(outDir, MANIFEST));
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Removes one file; false when it was already gone. */
+async function removeFile(file: string): Promise<boolean> {
+  try {
+    await unlink(file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+}
+
+const topName = (name: string) => name.split('/')[0]!;
+
+/** Names pcv gives its reports: what an output folder from before the manifest may hold. */
+const REPORT_NAMES = [
+  'results.json',
+  'results.xlsx',
+  'announcement.pdf',
+  'announcement.html',
+  'panel.pdf',
+  'cards',
+];
+
+async function unaccountedReports(outDir: string, written: ReadonlySet<string>): Promise<string[]> {
+  const present = new Set(await readdir(outDir));
+  return REPORT_NAMES.filter((n) => present.has(n) && !written.has(n)).map((n) =>
+    path.join(outDir, n),
+  );
 }
 
 const LOCK = '.pcv-lock';

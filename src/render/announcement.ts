@@ -165,7 +165,9 @@ function resultsTable(results: Results, listed: readonly Project[]): Announcemen
       kind: 'result',
       header: L.result,
       align: 'center',
-      value: (p) => (p.passed ? L.passed : L.failed),
+      // A project cut by its track's quota says so: "failed" alone would read as a low score.
+      value: (p) =>
+        p.passed ? L.passed : placeOf(p)?.reason === 'quota' ? TL.failedQuota : L.failed,
     });
   // The grant (and, under tiers, the tier) of each listed project, when funding is configured.
   if (listed.some((p) => placeOf(p)?.funding)) {

@@ -12,7 +12,7 @@ import {
   type Fonts,
   type PdfOptions,
 } from './pdf-doc.js';
-import { thresholdOf, trackFacts } from './track-card.js';
+import { resultNote, trackFacts } from './track-card.js';
 import { drawTable, type Cell, type Column } from './pdf-table.js';
 import { formatDate, formatNumber, labels, methodNote } from './pdf-text.js';
 import { uniqueFileNames } from './safe-name.js';
@@ -134,8 +134,7 @@ async function renderCard(project: ProjectResult, shared: Shared): Promise<Buffe
     [
       L.result,
       {
-        text:
-          (project.passed ? L.passed : L.failed) + L.threshold(thresholdOf(results, project.id)),
+        text: (project.passed ? L.passed : L.failed) + resultNote(results, project.id, L.threshold),
         bold: true,
       },
     ],

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { dec, roundHalfUp, toNumber, type Dec } from '../core/decimal.js';
 import { ICC_FORMS, type IccForm } from '../core/agreement.js';
 import { formatIssue } from '../core/issues.js';
+import { rescaledFrom, rescaleNote } from '../core/rescale.js';
 import type { ProjectResult } from '../core/model.js';
 import type { Results, ResultsJson, ResultsJsonProject } from '../core/model.js';
 import { VERSION } from '../version.js';
@@ -42,7 +43,7 @@ export function resultsJsonText(results: Results): string {
 }
 
 /** The keys after "projects", in the order they are written. */
-type ProjectsAndAfter = 'summary' | 'judgeStats' | 'agreement' | 'warnings';
+type ProjectsAndAfter = 'summary' | 'judgeStats' | 'agreement' | 'warnings' | 'notes';
 
 /** results.json in three parts: the keys before "projects", one project, the keys after. */
 function jsonParts(results: Results): {
@@ -85,6 +86,7 @@ function jsonParts(results: Results): {
   const analyticsOf = new Map(analytics.projects.map((p) => [p.id, p]));
   const ag = analytics.agreement;
   const passed = results.projects.filter((p) => p.passed).length;
+  const rescaled = rescaledFrom(rubric.criteria);
   const head: Omit<ResultsJson, 'projects' | ProjectsAndAfter> = {
     schemaVersion: 1,
     generator: `pcv ${VERSION}`,
@@ -175,6 +177,8 @@ function jsonParts(results: Results): {
       ...(ag.note !== undefined ? { note: ag.note } : {}),
     },
     warnings: results.warnings.map(formatIssue),
+    // How the numbers were reached, where a reader could otherwise be surprised.
+    notes: rescaled === undefined ? [] : [rescaleNote(rescaled, 'en')],
   };
   return { head, project, tail };
 }

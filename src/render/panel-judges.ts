@@ -1,9 +1,9 @@
 /* Page 1 of panel.pdf: each judge's leniency, the judges' profiles, and the agreement statistics. */
-import { ICC_FORMS } from '../core/agreement.js';
+import { computed, ICC_FORMS } from '../core/agreement.js';
 import type { JudgeStat } from '../core/model.js';
 import { type Cell, type Column } from './pdf-table.js';
 import { formatNumber } from './pdf-text.js';
-import { agreementNote, fixed, meaning, pValue, signed } from './panel-text.js';
+import { agreementNote, fixed, meaning, notMeaningful, pValue, signed } from './panel-text.js';
 
 import {
   COLOR,
@@ -197,7 +197,8 @@ export function agreementTable(ctx: Ctx): Block {
     };
   }
 
-  const dash = '—';
+  // Computed but null (undefined, or outside -1..1): said in words, the note below says why.
+  const dash = computed(a) ? notMeaningful(lang) : '—';
   const ciText = (ci: [number, number] | null) =>
     ci === null ? dash : `[${fixed(ci[0])}, ${fixed(ci[1])}]`;
   const test =
@@ -223,7 +224,13 @@ export function agreementTable(ctx: Ctx): Block {
   // The narrow columns are as wide as what they hold; the sentences take the rest and wrap.
   doc.font(bold).fontSize(TABLE_SIZE);
   const first = Math.max(doc.widthOfString("Kendall's W"), doc.widthOfString(P.statistic)) + 12;
-  const second = Math.max(doc.widthOfString(P.value), doc.widthOfString('-0.00')) + 12;
+  const blanks = ICC_FORMS.some((f) => a.icc[f] === null) || a.kendallW === null;
+  const second =
+    Math.max(
+      doc.widthOfString(P.value),
+      doc.widthOfString('-0.00'),
+      blanks ? Math.min(doc.widthOfString(dash), 90) : 0,
+    ) + 12;
   const headerThird = doc.widthOfString(P.interval);
   doc.font(regular);
   const third =

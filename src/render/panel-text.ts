@@ -81,13 +81,26 @@ export function agreementNote(a: Agreement, lang: Lang): string | undefined {
   if (a.n < MIN_TARGETS) {
     return `全部评委都评了分的项目少于${MIN_TARGETS}个（现有${a.n}个），一致性指标没有意义，不予计算。`;
   }
-  const notes: string[] = [];
-  if (ICC_FORMS.some((f) => a.icc[f] === null)) notes.push('部分ICC因总分差异太小而无法计算');
-  else if (ICC_FORMS.some((f) => a.iccCI[f] === null)) {
-    notes.push('部分ICC的置信区间因评委完全一致而无法计算');
-  }
-  if (a.kendallW === null) notes.push('各评委给出的总分全部相同，Kendall W无法计算');
+  const notes = a.unmeaningful.map((u) => {
+    switch (u.kind) {
+      case 'no-variance':
+        return '部分ICC因总分差异太小而无法计算';
+      case 'exact':
+        return '部分ICC的置信区间因评委完全一致而无法计算';
+      case 'out-of-range':
+        return `${u.forms.join('、')}的估计值或置信区间超出−1至1的范围，在此无意义（项目太少，或项目之间差别太小）`;
+      case 'all-equal':
+        return '各评委给出的总分全部相同，Kendall W无法计算';
+      case 'no-spread':
+        return `${u.judges.join('、')}给所有项目的总分都相同，没有排出先后，Kendall W在此无意义`;
+    }
+  });
   return `${notes.join('；')}。`;
+}
+
+/** What a report prints in place of a statistic that is null although it was computed. */
+export function notMeaningful(lang: Lang): string {
+  return lang === 'zh' ? '在此无意义' : 'not meaningful here';
 }
 
 const TYPE: Record<Lang, Record<FlagType, string>> = {

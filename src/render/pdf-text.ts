@@ -1,3 +1,4 @@
+import { rescaledFrom, rescaleNote } from '../core/rescale.js';
 import type { Lang, Rubric } from '../core/rubric.js';
 import { workdayPeriod } from '../core/workdays.js';
 import type { Results } from '../core/model.js';
@@ -302,6 +303,8 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** One sentence on how the final score was reached, for a reader who wants to check it. */
 export function methodNote(results: Results): string {
   const { rubric, projects } = results;
@@ -314,11 +317,20 @@ export function methodNote(results: Results): string {
   const plainSum =
     rubric.criteria.every((c) => c.weight === c.max) &&
     rubric.criteria.reduce((s, c) => s + c.max, 0) === 100;
+  const rescaled = rescaledFrom(rubric.criteria);
   const tieBreak = rubric.tieBreak
     .map((id) => rubric.criteria.find((c) => c.id === id)?.label ?? id)
     .filter((s) => s !== '');
   const d = rubric.decimals;
   const t = formatNumber(rubric.threshold);
+  // Tracks with their own pass mark or quota: the review's threshold is not the whole rule.
+  const tracks = rubric.tracks ?? [];
+  const passRule =
+    tracks.length > 0 && tracks.every((tr) => tr.threshold !== undefined)
+      ? 'tracks'
+      : tracks.some((tr) => tr.threshold !== undefined || tr.quota !== undefined)
+        ? 'some'
+        : 'review';
 
   if (zh) {
     const parts: string[] = [];
@@ -330,13 +342,17 @@ export function methodNote(results: Results): string {
     let s = parts.join('');
     if (recusals) s += '（回避的评委不计分）';
     s += d === 0 ? '，四舍五入取整' : `，四舍五入保留${d}位小数`;
-    s += `；${t}分及以上为通过`;
+    s +=
+      passRule === 'tracks'
+        ? '；通过分数线按各分组规定'
+        : `；${t}分及以上为通过${passRule === 'some' ? '（分组另有分数线或限额的，按其规定）' : ''}`;
     if (tieBreak.length > 0) s += `；得分相同时按${tieBreak.join('、')}得分排序`;
     s += '。';
     if (fellBack) s += `评分评委不足${2 * trim + 1}人的项目取平均分。`;
     if (rubric.normalize === 'offset')
       s +=
         '各评委总分先按全部评审数据估计的评委宽严程度（偏高或偏低的幅度）作了校正，再计算最终得分。';
+    if (rescaled !== undefined) s += `${rescaleNote(rescaled, 'zh')}。`;
     return s;
   }
   const of = plainSum ? "the judges' totals" : "the judges' weighted totals (0-100)";
@@ -351,12 +367,16 @@ export function methodNote(results: Results): string {
     d === 0
       ? ', rounded half-up to a whole number'
       : `, rounded half-up to ${d} decimal place${d === 1 ? '' : 's'}`;
-  s += `; projects scoring ${t} or more pass`;
+  s +=
+    passRule === 'tracks'
+      ? '; each track sets its own pass mark'
+      : `; projects scoring ${t} or more pass${passRule === 'some' ? " (a track's own pass mark or quota applies where it sets one)" : ''}`;
   if (tieBreak.length > 0) s += `; equal scores are ranked by ${tieBreak.join(', then ')}`;
   s += '.';
   if (fellBack) s += ` Projects scored by fewer than ${2 * trim + 1} judges take the plain mean.`;
   if (rubric.normalize === 'offset')
     s +=
       " Each judge's totals were first adjusted for that judge's leniency, estimated from all the scores of the review.";
+  if (rescaled !== undefined) s += ` ${capitalize(rescaleNote(rescaled, 'en'))}.`;
   return s;
 }

@@ -1,5 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { roundHalfUp } from '../core/decimal.js';
+import { rescaledFrom, rescaleNote } from '../core/rescale.js';
+import { restsOnOneTotal } from '../core/single-total.js';
+import { computed } from '../core/agreement.js';
 import type { Results } from '../core/model.js';
 import { trackLines } from './track-lines.js';
 import { displayWidth, padEnd, padStart, truncate } from './width.js';
@@ -24,7 +27,12 @@ export function summaryTable(results: Results, chalk: ChalkInstance): string {
       return s.dropped ? `(${text})` : text;
     }),
     p.final.toFixed(rubric.decimals),
-    p.passed ? 'pass' : 'FAIL',
+    // A project cut by its track's quota scored enough to pass: say so, or FAIL reads as a low score.
+    p.passed
+      ? 'pass'
+      : results.tracks?.byId.get(p.id)?.reason === 'quota'
+        ? 'FAIL (quota)'
+        : 'FAIL',
   ]);
   const widths = header.map((h, i) =>
     Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
@@ -63,6 +71,20 @@ export function summaryTable(results: Results, chalk: ChalkInstance): string {
     } at threshold ${rubric.threshold}; final = ${method}.`,
   );
   out.push(...trackLines(results));
+  const rescaled = rescaledFrom(rubric.criteria);
+  if (rescaled !== undefined) out.push(`Note: ${rescaleNote(rescaled, 'en')}.`);
+  const single = results.projects.filter((p) =>
+    restsOnOneTotal(p.scores.values(), rubric.aggregate),
+  );
+  if (single.length > 0) {
+    const items = single.map((p) => {
+      const judge = [...p.scores].find(([, s]) => !s.recused && !s.dropped)?.[0];
+      return `${p.id} (${judge})`;
+    });
+    out.push(
+      chalk.yellow(`Finals resting on one judge's total (see the warnings): ${items.join(', ')}.`),
+    );
+  }
   out.push(...analyticsLines(results));
   return out.join('\n');
 }
@@ -74,10 +96,21 @@ export function analyticsLines(results: Results): string[] {
   const { agreement } = a;
   const icc = agreement.icc.ICC3k;
   const ci = agreement.iccCI.ICC3k;
-  if (icc !== null && agreement.kendallW !== null && agreement.kendallP !== null) {
-    const p = agreement.kendallP < 0.001 ? 'p < 0.001' : `p = ${agreement.kendallP.toFixed(3)}`;
+  if (computed(agreement)) {
+    const no = 'not meaningful here';
+    const p = agreement.kendallP;
+    const iccText =
+      icc === null
+        ? `ICC3k ${no}`
+        : `ICC3k ${icc.toFixed(2)} (95% CI ${ci ? `${ci[0].toFixed(2)}-${ci[1].toFixed(2)}` : no})`;
+    const wText =
+      agreement.kendallW === null || p === null
+        ? `Kendall's W ${no}`
+        : `Kendall's W ${agreement.kendallW.toFixed(2)} (${p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`})`;
+    const blank = icc === null || ci === null || agreement.kendallW === null;
+    const why = blank && agreement.note !== undefined ? ` Why: ${agreement.note}.` : '';
     lines.push(
-      `Agreement over ${agreement.n} projects ${agreement.block ? `all scored by ${agreement.block.join(', ')}` : 'every judge scored'}: ICC3k ${icc.toFixed(2)}${ci ? ` (95% CI ${ci[0].toFixed(2)}-${ci[1].toFixed(2)})` : ''}, Kendall's W ${agreement.kendallW.toFixed(2)} (${p}).`,
+      `Agreement over ${agreement.n} projects ${agreement.block ? `all scored by ${agreement.block.join(', ')}` : 'every judge scored'}: ${iccText}, ${wText}.${why}`,
     );
   } else if (agreement.note !== undefined) {
     lines.push(`Agreement: ${agreement.note}`);

@@ -37,8 +37,20 @@ export function trackFacts(results: Results, id: string): [string, Cell][] {
   return rows;
 }
 
+/**
+ * What follows "passed"/"failed" on a card: the pass mark that applied, or for a project cut by
+ * its track's quota, the quota (the pass mark alone would read as if it scored too low).
+ */
+export function resultNote(results: Results, id: string, passMark: (t: number) => string): string {
+  const t = results.tracks?.byId.get(id);
+  const quota = results.rubric.tracks?.find((r) => r.id === t?.track)?.quota;
+  if (t?.reason === 'quota' && quota !== undefined)
+    return trackLabels(results.rubric.lang).quotaCut(quota);
+  return passMark(thresholdOf(results, id));
+}
+
 /** The pass mark that applied to a project: its track's own, else the review's. */
-export function thresholdOf(results: Results, id: string): number {
+function thresholdOf(results: Results, id: string): number {
   const { rubric } = results;
   const track = results.tracks?.byId.get(id)?.track;
   return rubric.tracks?.find((t) => t.id === track)?.threshold ?? rubric.threshold;

@@ -21,6 +21,10 @@ export interface TrackLabels {
     quota: number | null,
   ) => string;
   cardGrant: (granted: number, tier: string | null, status: string) => string;
+  /** After "failed" on a card, for a project above its threshold but beyond its track's quota. */
+  quotaCut: (quota: number) => string;
+  /** The announcement's result column (listAll) for such a project. */
+  failedQuota: string;
 }
 
 const ZH: TrackLabels = {
@@ -38,6 +42,8 @@ const ZH: TrackLabels = {
     status === 'not-passed'
       ? '—'
       : `${formatYuan(g)}元${tier ? `（${tier}）` : ''}${status === 'partial' ? '（部分资助）' : status === 'not-funded' ? '（未获资助）' : ''}`,
+  quotaCut: (q) => `（达到分数线，但组内排名超出限额${q}个）`,
+  failedQuota: '未通过（超出限额）',
 };
 
 const EN: TrackLabels = {
@@ -55,6 +61,8 @@ const EN: TrackLabels = {
     status === 'not-passed'
       ? '—'
       : `${formatYuan(g)} yuan${tier ? ` (${tier})` : ''}${status === 'partial' ? ' (partial)' : status === 'not-funded' ? ' (not funded)' : ''}`,
+  quotaCut: (q) => ` (above the pass mark, but beyond the track's quota of ${q})`,
+  failedQuota: 'Failed (quota)',
 };
 
 export function trackLabels(lang: Lang): TrackLabels {

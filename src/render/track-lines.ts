@@ -1,10 +1,14 @@
 import type { Results } from '../core/model.js';
 
-const YUAN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const CENTS = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 
-/** Yuan with thousands separators: 298,000 or 12,000.5. */
+/** Yuan with thousands separators, as money is written: 298,000 or 12,000.50 (never 12,000.5). */
 export function formatYuan(n: number): string {
-  return YUAN.format(n);
+  return Number.isInteger(n) ? WHOLE.format(n) : CENTS.format(n);
 }
 
 /**
@@ -17,6 +21,9 @@ export function trackLines(results: Results): string[] {
   if (t === undefined) return [];
   const lines = (t.tracks ?? []).map((s) => {
     const parts = [`${s.projects} projects`, `${s.passed} passed`];
+    // The summary line above gives the review's threshold; a track's own one is stated here.
+    const threshold = results.rubric.tracks?.find((r) => r.id === s.id)?.threshold;
+    if (threshold !== undefined) parts.push(`threshold ${threshold}`);
     if (s.quota !== null) parts.push(`quota ${s.quota}`);
     if (s.granted !== null)
       parts.push(

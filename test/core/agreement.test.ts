@@ -189,15 +189,63 @@ describe('agreement(): too few to mean anything', () => {
     expect(a.note).toMatch(/at least 2 judges; there is 1/);
   });
 
-  it('gives numbers and no note from 3 projects and 2 judges on', () => {
+  it('gives numbers from 3 projects and 2 judges on; an interval beyond -1..1 is not meaningful', () => {
     const a = agreement([
       [1, 3],
       [4, 4],
       [7, 5],
     ]);
+    // Row means 2, 4, 6 (grand 4), column means 4, 4: SS rows 2 x 8 = 16, SS total 20, SS error 4;
+    // MSB 8, MSE 2. ICC3 = 6/10 = 0.6, ICC3k = 6/8 = 0.75. F3 = 4 and qf(0.975, 2, 2) = 39 (the
+    // F(2,2) distribution function is x/(1+x)), so FL = 4/39: ICC3's lower bound (FL-1)/(FL+1) =
+    // -35/43 stands, ICC3k's 1 - 1/FL = -8.75 lies beyond -1, where no agreement can.
     expect(a.icc.ICC3).toBeCloseTo(0.6, 12);
+    expect(a.iccCI.ICC3![0]).toBeCloseTo(-35 / 43, 9);
+    expect(a.icc.ICC3k).toBeCloseTo(0.75, 12);
+    expect(a.iccCI.ICC3k).toBeNull();
     expect(a.kendallW).not.toBeNull();
-    expect(a.note).toBeUndefined();
+    expect(a.unmeaningful).toContainEqual({
+      kind: 'out-of-range',
+      forms: expect.arrayContaining(['ICC3k']) as unknown,
+    });
+    expect(a.note).toMatch(/ICC3k[^;]*outside -1 to 1[^;]*not meaningful here/);
+  });
+
+  it('nulls an estimate beyond -1..1 (ICC1k when the judges contradict each other)', () => {
+    const a = agreement([
+      [10, 92],
+      [50, 50],
+      [90, 10],
+    ]);
+    // Row means 51, 50, 50 (grand 50.33): MSB = 2 x (0.444 + 2 x 0.111) / 2 = 0.667; MSW = (41^2
+    // x 2 + 0 + 40^2 x 2) / 3 = 2187.3. ICC1k = (MSB - MSW) / MSB = -3280, beyond -1.
+    expect(a.icc.ICC1k).toBeNull();
+    expect(a.iccCI.ICC1k).toBeNull();
+    // ICC1 = (MSB - MSW) / (MSB + MSW) = -0.9994: a (poor) agreement, but a possible one.
+    expect(a.icc.ICC1).toBeCloseTo((0.6667 - 2187.333) / (0.6667 + 2187.333), 3);
+    expect(a.unmeaningful.find((u) => u.kind === 'out-of-range')).toMatchObject({
+      forms: expect.arrayContaining(['ICC1k']) as unknown,
+    });
+  });
+
+  it("says Kendall's W is not meaningful when a judge gave every project the same total", () => {
+    const a = agreement(
+      [
+        [70, 60],
+        [70, 80],
+        [70, 90],
+      ],
+      ['judge-a', 'judge-b'],
+    );
+    // Ties corrected, judge-a's three equal ranks would make W = 0.5, "moderate agreement", from a
+    // judge who put no project above another.
+    expect(a.kendallW).toBeNull();
+    expect(a.kendallChi2).toBeNull();
+    expect(a.kendallP).toBeNull();
+    expect(a.unmeaningful).toContainEqual({ kind: 'no-spread', judges: ['judge-a'] });
+    expect(a.note).toContain(
+      "Kendall's W is not meaningful here: judge-a gave every project the same total",
+    );
   });
 
   it('says so when the totals do not vary', () => {

@@ -192,6 +192,116 @@ describe('normalize: offset', () => {
     );
   });
 
+  it('aggregates the adjusted totals by median and trimmed mean', async () => {
+    /*
+     * Complete panel, so offset[j] = judge j's mean - the grand mean.
+     * Median, judges a, b, c:  P1: 90, 80, 70   P2: 80, 60, 76
+     *   means a 85, b 70, c 73, grand 76 -> offsets a 9, b -6, c -3 (sum 0)
+     *   adjusted P1: 81, 86, 73 -> median 81 (plain median 80)
+     *            P2: 71, 66, 79 -> median 71 (plain median 76)
+     * Trimmed mean (trim 1), judges a, b, c, d:  P1: 90, 80, 70, 60   P2: 80, 60, 76, 64
+     *   means a 85, b 70, c 73, d 62, grand 72.5 -> offsets 12.5, -2.5, 0.5, -10.5 (sum 0)
+     *   adjusted P1: 77.5, 82.5, 69.5, 70.5 -> drop 82.5 and 69.5 -> (77.5 + 70.5) / 2 = 74
+     *            P2: 67.5, 62.5, 75.5, 74.5 -> drop 75.5 and 62.5 -> (67.5 + 74.5) / 2 = 71
+     */
+    const scores = { a: [90, 80], b: [80, 60], c: [70, 76], d: [60, 64] };
+    const sheetsFor = (judges: (keyof typeof scores)[]) =>
+      Object.fromEntries(
+        judges.map((j) => [j, scores[j].map((t, p) => [`P${p + 1}`, t] as [string, number])]),
+      );
+    const pairs = (judges: string[]) =>
+      `judge,project\n${judges.flatMap((j) => [`${j},P1\n`, `${j},P2\n`]).join('')}`;
+    const run = async (dir: string) => {
+      const r = await pcv(['tally', dir, '--out', path.join(dir, 'out'), '--format', 'json']);
+      expect(r.code).toBe(0);
+      const json = readJson(dir);
+      return [
+        json.projects.map((p) => [p.id, p.final]),
+        json.judgeStats.map((j) => [j.judge, j.offset]),
+      ];
+    };
+    expect(
+      await run(
+        reviewFolder(sheetsFor(['a', 'b', 'c']), pairs(['a', 'b', 'c']), 'aggregate: median\n'),
+      ),
+    ).toEqual([
+      [
+        ['P1', 81],
+        ['P2', 71],
+      ],
+      [
+        ['a', 9],
+        ['b', -6],
+        ['c', -3],
+      ],
+    ]);
+    expect(
+      await run(
+        reviewFolder(
+          sheetsFor(['a', 'b', 'c', 'd']),
+          pairs(['a', 'b', 'c', 'd']),
+          'aggregate: trimmed-mean\ntrim: 1\n',
+        ),
+      ),
+    ).toEqual([
+      [
+        ['P1', 74],
+        ['P2', 71],
+      ],
+      [
+        ['a', 12.5],
+        ['b', -2.5],
+        ['c', 0.5],
+        ['d', -10.5],
+      ],
+    ]);
+  });
+
+  it('leaves a recused (still assigned) pair out of the fit', async () => {
+    /*
+     * P1 by a, b; P2 by b, c (a assigned but recused); P3 by a, c.
+     *   P1: a 80, b 70   P2: b 60, c 66   P3: a 90, c 84
+     * Two judges a project: the fit minimises the squared differences against o_j - o_k:
+     *   (x - 10)^2 + (y + 6)^2 + (x + y - 6)^2, x = o_a - o_b, y = o_b - o_c
+     *   d/dx: 2x + y = 16; d/dy: x + 2y = 0 -> y = -16/3, x = 32/3
+     *   with o_a + o_b + o_c = 0: o_a = 16/3, o_b = -16/3, o_c = 0 -> 5.333333, -5.333333, 0
+     * Finals (means of adjusted totals, rounded half-up):
+     *   P1: 74.666667, 75.333333 -> 75.00   P2: 65.333333, 66 -> 65.6666665 -> 65.67
+     *   P3: 84.666667, 84 -> 84.3333335 -> 84.33
+     */
+    const dir = reviewFolder(
+      {
+        a: [
+          ['P1', 80],
+          ['P2', 'recused'],
+          ['P3', 90],
+        ],
+        b: [
+          ['P1', 70],
+          ['P2', 60],
+        ],
+        c: [
+          ['P2', 66],
+          ['P3', 84],
+        ],
+      },
+      'judge,project\na,P1\nb,P1\na,P2\nb,P2\nc,P2\na,P3\nc,P3\n',
+    );
+    const r = await pcv(['tally', dir, '--out', path.join(dir, 'out'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = readJson(dir);
+    expect(json.projects.map((p) => [p.id, p.final])).toEqual([
+      ['P3', 84.33],
+      ['P1', 75],
+      ['P2', 65.67],
+    ]);
+    expect(json.judgeStats.map((j) => [j.judge, j.offset])).toEqual([
+      ['a', 5.333333],
+      ['b', -5.333333],
+      ['c', 0],
+    ]);
+  });
+
   it('refuses a design whose groups share no judge, naming each part', async () => {
     const dir = reviewFolder(
       {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderCards } from '../../src/render/cards.js';
 import { renderAnnouncement } from '../../src/render/pdf.js';
+import { formatYuan } from '../../src/render/track-lines.js';
 import { createdAt, load, pdfPages, squeeze } from '../pdf-helpers.js';
 
 describe('announcement and cards with tracks and funding (fixtures/huanshan-2022-funding)', () => {
@@ -37,4 +38,38 @@ describe('announcement and cards with tracks and funding (fixtures/huanshan-2022
     expect(text).toContain('组内排名社会组织项目第11名，共14个项目（限额12个）');
     expect(text).toContain('资助金额20,000元（部分资助）');
   });
+
+  it('says on a card that a project was cut by the quota, and gives a failed one its track mark', async () => {
+    const results = await load('huanshan-2022-funding');
+    const cards = await renderCards(results, { createdAt });
+    const text = async (id: string) =>
+      squeeze((await pdfPages(cards.find((c) => c.fileName === `${id}.pdf`)!.bytes)).join(''));
+    // P05: 70.83 clears 60, but it is 13th in the social track with a quota of 12.
+    expect(await text('P05')).toContain('评审结果未通过（达到分数线，但组内排名超出限额12个）');
+    // P19: 60.67 is below the community track's own 65.
+    expect(await text('P19')).toContain('评审结果未通过（通过分数线：65分）');
+  });
+
+  it('marks a quota cut in the listAll result column, and qualifies the review-wide mark', async () => {
+    const results = await load('huanshan-2022-funding');
+    results.rubric.announcement.listAll = true;
+    const text = squeeze(
+      (await pdfPages(await renderAnnouncement(results, { createdAt }))).join(''),
+    );
+    // P05 (13th of a quota of 12) and P19 (60.67, below 65); finals from test/tracks-fixture.test.ts.
+    expect(text).toMatch(/P05.*?70\.83未通过（超出限额）/);
+    expect(text).toMatch(/P19.*?60\.67未通过0/);
+    // The community track's 65 and the social quota: 60 is not the whole rule.
+    expect(text).toContain(squeeze('60分及以上为通过（分组另有分数线或限额的，按其规定）'));
+  });
+});
+
+describe('formatYuan', () => {
+  it.each([
+    [298000, '298,000'],
+    [18000.5, '18,000.50'],
+    [33333.33, '33,333.33'],
+    [0.34, '0.34'],
+    [0, '0'],
+  ])('%s yuan -> %s', (n, text) => expect(formatYuan(n)).toBe(text));
 });

@@ -1,8 +1,8 @@
 import type { Style } from 'exceljs';
-import { ICC_FORMS } from '../../core/agreement.js';
+import { computed, ICC_FORMS } from '../../core/agreement.js';
 import { dec } from '../../core/decimal.js';
 import type { Results } from '../../core/model.js';
-import { agreementNote, meaning } from '../panel-text.js';
+import { agreementNote, meaning, notMeaningful } from '../panel-text.js';
 import { type Labels } from '../xlsx-labels.js';
 
 import { type CellSpec, type RowSpec, type SheetSpec } from './writer.js';
@@ -31,7 +31,11 @@ export function agreementSheet(results: Results, t: Labels): SheetSpec {
   const a = results.analytics.agreement;
   const lang = rubric.lang;
   const note = agreementNote(a, lang);
-  const dash = text('—', { ...STYLE.recused, alignment: { horizontal: 'right', vertical: 'top' } });
+  // Computed but null (undefined, or outside -1..1): said in words, the note below says why.
+  const dash = text(computed(a) ? notMeaningful(lang) : '—', {
+    ...STYLE.recused,
+    alignment: { horizontal: 'right', vertical: 'top' },
+  });
   const value = (x: number | null, numFmt?: string) => statistic(x, numFmt, TOP) ?? dash;
   const row = (
     label: string,

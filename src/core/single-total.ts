@@ -1,0 +1,42 @@
+import type { Aggregate } from './rubric.js';
+
+/**
+ * Finals that rest on one judge's total. A panel averages several judges so that no single view
+ * decides; when recusals (or a small panel) leave one total after trimming — 4 judges, trim 1, one
+ * recusal: 3 totals, the highest and lowest dropped, 1 left — the final is that judge's total
+ * alone, and the organiser should know before it is posted.
+ *
+ * - mean, and trimmed mean that falls back to the mean: when only one judge scored the project;
+ * - trimmed mean: when the trim leaves exactly one total (present − 2 × trim = 1);
+ * - median: only when one judge scored it. The median of 3 or 5 is one judge's total by design,
+ *   chosen by all the others, and the organiser asked for it; warning on every project would
+ *   bury the cases that matter.
+ */
+export function restsOnOneTotal(
+  scores: Iterable<{ recused: boolean; dropped?: boolean }>,
+  aggregate: Aggregate,
+): boolean {
+  let present = 0;
+  let kept = 0;
+  for (const s of scores) {
+    if (s.recused) continue;
+    present++;
+    if (!s.dropped) kept++;
+  }
+  return aggregate === 'median' ? present === 1 : kept === 1;
+}
+
+/** The warning, in plain words: the project, the one judge, and how the others fell away. */
+export function oneTotalMessage(
+  id: string,
+  judge: string,
+  present: number,
+  judges: number,
+  trimmed: number,
+): string {
+  const scored =
+    present === 1
+      ? `only 1 of the ${judges} judges scored it`
+      : `${present} of the ${judges} judges scored it and the trimmed mean drops ${trimmed} of those ${present} totals`;
+  return `project ${id}: the final rests on 1 judge's total (${judge}'s): ${scored}; check it before the results are posted`;
+}
