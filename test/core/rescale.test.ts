@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rescaledFrom } from '../src/core/rescale.js';
-import { pcv, tempDir } from './helpers.js';
-import { pdfPages, squeeze } from './pdf-helpers.js';
-import { reviewFolder } from './review-folder.js';
+import { rescaledFrom } from '../../src/core/rescale.js';
+import { pcv, tempDir } from '../helpers.js';
+import { pdfPages, squeeze } from '../pdf-helpers.js';
+import { reviewFolder } from '../review-folder.js';
 
 const c = (max: number, weight = max) => ({ max, weight });
 
