@@ -12,13 +12,14 @@ import { agreementSheet } from './workbook/agreement.js';
 import { flagsSheet } from './workbook/flags.js';
 import { warningsSheet } from './workbook/warnings.js';
 import { aboutSheet } from './workbook/about.js';
+import { fundingSheet } from './workbook/funding.js';
 export interface WorkbookOptions {
   /** The time of the run, stamped into the workbook: never read from the clock here. */
   generatedAt: Date;
 }
 
 /**
- * results.xlsx: Summary, Scores, Judges, Agreement, Flags, (Warnings,) About. Identical results
+ * results.xlsx: Summary, (Funding,) Scores, Judges, Agreement, Flags, (Warnings,) About. Identical results
  * and options give identical bytes.
  */
 export async function renderWorkbook(results: Results, options: WorkbookOptions): Promise<Buffer> {
@@ -46,8 +47,10 @@ export async function renderWorkbook(results: Results, options: WorkbookOptions)
   book.title = results.rubric.title;
 
   const t = LABELS[results.rubric.lang];
+  const funding = fundingSheet(results, t);
   const sheets = [
     summarySheet(results, t),
+    ...(funding ? [funding] : []),
     scoresSheet(results, t),
     judgesSheet(results, t),
     agreementSheet(results, t),

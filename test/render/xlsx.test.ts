@@ -9,6 +9,7 @@ import { dosDateTime } from '../../src/render/xlsx-zip.js';
 import { tally, type Results } from '../../src/tally.js';
 import { expected, expectedBasic } from '../expected/huanshan-2022.js';
 import { fixture, ROOT, tempDir } from '../helpers.js';
+import { readBack, sheet, values } from './workbook-read.js';
 
 const GENERATED_AT = new Date('2022-06-14T09:30:00Z');
 
@@ -18,19 +19,6 @@ async function resultsOf(dir: string): Promise<Results> {
   return results;
 }
 
-async function readBack(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-  return book;
-}
-
-function sheet(book: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const ws = book.getWorksheet(name);
-  if (!ws)
-    throw new Error(`no sheet "${name}" in ${book.worksheets.map((w) => w.name).join(', ')}`);
-  return ws;
-}
-
 /** The row whose column B (project id) is `id`, at or below `from`. */
 function rowOf(ws: ExcelJS.Worksheet, id: string, from = 1): ExcelJS.Row {
   for (let r = from; r <= ws.rowCount; r++) {
@@ -38,8 +26,6 @@ function rowOf(ws: ExcelJS.Worksheet, id: string, from = 1): ExcelJS.Row {
   }
   throw new Error(`no row for ${id} in ${ws.name}`);
 }
-
-const values = (row: ExcelJS.Row) => (row.values as ExcelJS.CellValue[]).slice(1);
 
 function allText(book: ExcelJS.Workbook): string[] {
   const out: string[] = [];

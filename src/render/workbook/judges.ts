@@ -5,6 +5,9 @@ import { type Labels } from '../xlsx-labels.js';
 import { type SheetSpec } from './writer.js';
 import { STYLE, fmt, text, number, headerRow, round } from './style.js';
 import { statistic } from './agreement.js';
+import { extraLabels } from './extra-labels.js';
+
+const OFFSET_FMT = '0.00####';
 
 export function judgesSheet(results: Results, t: Labels): SheetSpec {
   const { rubric, projects } = results;
@@ -19,10 +22,13 @@ export function judgesSheet(results: Results, t: Labels): SheetSpec {
     t.sdTotal,
     t.leniency,
   ];
+  // With normalize: offset, the offset fitted and taken off each judge's totals.
+  const x = rubric.normalize === 'offset' ? extraLabels(rubric.lang) : undefined;
+  if (x) header.push(x.offset);
   const statsOf = new Map(results.analytics.judges.map((j) => [j.judge, j]));
   return {
     name: t.sheets.judges,
-    columns: [{ max: 30 }, { max: 50 }, { max: 66 }, {}, {}, {}, {}, {}, {}],
+    columns: [{ max: 30 }, { max: 50 }, { max: 66 }, {}, {}, {}, {}, {}, {}, ...(x ? [{}] : [])],
     headerRow: 1,
     tableRows: results.judges.length,
     *rows() {
@@ -58,10 +64,15 @@ export function judgesSheet(results: Results, t: Labels): SheetSpec {
           mean,
           statistic(stats?.sd ?? null),
           statistic(stats?.leniency ?? null),
+          // Offsets are exact to 6 places (core/offset.ts): shown as taken off the totals.
+          ...(x
+            ? [stats?.offset === undefined ? undefined : number(stats.offset, OFFSET_FMT)]
+            : []),
         ];
       }
       yield [];
       yield { span: text(t.leniencyNote, STYLE.note) };
+      if (x) yield { span: text(x.offsetNote, STYLE.note) };
     },
   };
 }

@@ -4,12 +4,16 @@ import { type Labels } from '../xlsx-labels.js';
 
 import { type SheetSpec } from './writer.js';
 import { STYLE, fmt, fineFmt, text, number, headerRow, round } from './style.js';
+import { extraLabels } from './extra-labels.js';
 
 export function scoresSheet(results: Results, t: Labels): SheetSpec {
   const { rubric, projects } = results;
   const judges = results.judges.map((j) => j.id);
   const fine = Math.max(rubric.decimals + 2, 4);
   const fineNum = fineFmt(rubric.decimals, fine);
+  // With normalize: offset, each total less the judge's offset, next to the total written.
+  const adjusted = rubric.normalize === 'offset';
+  const extra = adjusted ? [undefined] : [];
   const header = [
     t.rank,
     t.id,
@@ -17,6 +21,7 @@ export function scoresSheet(results: Results, t: Labels): SheetSpec {
     t.judge,
     ...rubric.criteria.map((c) => `${c.label} (${c.max})`),
     t.total,
+    ...(adjusted ? [extraLabels(rubric.lang).adjustedTotal] : []),
     t.recusedFlag,
     t.droppedFlag,
     t.comment,
@@ -31,6 +36,7 @@ export function scoresSheet(results: Results, t: Labels): SheetSpec {
       { max: 24 },
       ...rubric.criteria.map(() => ({ max: 20 })),
       {},
+      ...(adjusted ? [{}] : []),
       {},
       {},
       { max: 50 },
@@ -50,6 +56,7 @@ export function scoresSheet(results: Results, t: Labels): SheetSpec {
               text(j),
               ...rubric.criteria.map(() => undefined),
               text(t.recused, STYLE.recused),
+              ...extra,
               text(t.yes),
               undefined,
               text(s.comment, STYLE.text),
@@ -64,6 +71,17 @@ export function scoresSheet(results: Results, t: Labels): SheetSpec {
               return v === undefined ? undefined : number(toNumber(v));
             }),
             number(round(s.total, fine), fineNum, s.dropped ? { font: STYLE.dropped } : {}),
+            ...(adjusted
+              ? [
+                  s.normalizedTotal === undefined
+                    ? undefined
+                    : number(
+                        round(s.normalizedTotal, fine),
+                        fineNum,
+                        s.dropped ? { font: STYLE.dropped } : {},
+                      ),
+                ]
+              : []),
             undefined,
             s.dropped ? text(t.yes) : undefined,
             text(s.comment, STYLE.text),
@@ -80,7 +98,13 @@ export function scoresSheet(results: Results, t: Labels): SheetSpec {
               ? text(undefined, STYLE.aggregate)
               : number(round(v, fine), fineNum, STYLE.aggregate);
           }),
-          number(toNumber(p.final), fmt(rubric.decimals), STYLE.aggregate),
+          // With offsets the final aggregates the adjusted totals, so it stands under them.
+          ...(adjusted
+            ? [
+                text(undefined, STYLE.aggregate),
+                number(toNumber(p.final), fmt(rubric.decimals), STYLE.aggregate),
+              ]
+            : [number(toNumber(p.final), fmt(rubric.decimals), STYLE.aggregate)]),
           text(undefined, STYLE.aggregate),
           text(undefined, STYLE.aggregate),
           text(undefined, STYLE.aggregate),

@@ -3,13 +3,27 @@ import type { Results } from '../../core/model.js';
 import { type Labels } from '../xlsx-labels.js';
 
 import { type CellSpec, type SheetSpec } from './writer.js';
-import { font, STYLE, fmt, text, number, headerRow, round, listIds } from './style.js';
+import { font, STYLE, fmt, text, number, headerRow, listIds } from './style.js';
+import { resultCell, trackColumns } from './track-columns.js';
+import { judgeColumns } from './judge-columns.js';
 
 export function summarySheet(results: Results, t: Labels): SheetSpec {
   const { rubric, projects } = results;
-  const judges = results.judges.map((j) => j.id);
   const dec = fmt(rubric.decimals);
-  const header = [t.rank, t.id, t.name, t.organization, t.category, ...judges, t.final, t.result];
+  const tc = trackColumns(results);
+  const jc = judgeColumns(results, t);
+  const header = [
+    t.rank,
+    t.id,
+    t.name,
+    t.organization,
+    t.category,
+    ...(tc?.leadHeader ?? []),
+    ...jc.header,
+    t.final,
+    t.result,
+    ...(tc?.tailHeader ?? []),
+  ];
   const anyDropped = projects.some((p) =>
     [...p.scores.values()].some((s) => !s.recused && s.dropped),
   );
@@ -30,11 +44,24 @@ export function summarySheet(results: Results, t: Labels): SheetSpec {
   }
   if (anyRecused) notes.push(text(t.recusedNote, STYLE.note));
   notes.push(text(t.passNote(rubric.threshold, rubric.decimals), STYLE.note));
+  notes.push(...(tc?.notes ?? []));
   if (fellBack.length > 0) notes.push(text(t.fallbackNote(listIds(fellBack)), STYLE.note));
+  notes.push(...jc.notes);
 
   return {
     name: t.sheets.summary,
-    columns: [{}, {}, { max: 50 }, { max: 40 }, { max: 24 }, ...judges.map(() => ({})), {}, {}],
+    columns: [
+      {},
+      {},
+      { max: 50 },
+      { max: 40 },
+      { max: 24 },
+      ...(tc?.leadColumns ?? []),
+      ...jc.columns,
+      {},
+      {},
+      ...(tc?.tailColumns ?? []),
+    ],
     headerRow: 2,
     tableRows: projects.length,
     *rows() {
@@ -47,18 +74,11 @@ export function summarySheet(results: Results, t: Labels): SheetSpec {
           text(p.name, STYLE.text),
           text(p.organization, STYLE.text),
           text(p.category),
-          ...judges.map((j) => {
-            const s = p.scores.get(j);
-            if (s === undefined) return undefined;
-            if (s.recused) return text(t.recused, STYLE.recused);
-            return number(
-              round(s.total, rubric.decimals),
-              dec,
-              s.dropped ? { font: STYLE.dropped } : {},
-            );
-          }),
+          ...(tc?.lead(p) ?? []),
+          ...jc.cells(p),
           number(toNumber(p.final), dec, { font: font({ bold: true }) }),
-          p.passed ? text(t.pass, STYLE.pass) : text(t.fail, STYLE.fail),
+          resultCell(results, p, t),
+          ...(tc?.tail(p) ?? []),
         ];
       }
       yield [];

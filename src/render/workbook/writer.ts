@@ -120,6 +120,9 @@ export function textWidth(value: Value, numFmt?: string): number {
 }
 
 export function formatNumber(value: number, numFmt = 'General'): string {
+  // Money: thousands separators, two places (track-columns.ts's MONEY).
+  if (numFmt === '#,##0.00')
+    return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const m = /^0(?:\.(0*)(#*))?$/.exec(numFmt);
   if (!m) return String(value);
   const min = m[1]?.length ?? 0;

@@ -1,0 +1,74 @@
+import type { JudgeScore, ProjectResult, Results } from '../../core/model.js';
+import { type Labels } from '../xlsx-labels.js';
+
+import { extraLabels } from './extra-labels.js';
+import { type CellSpec, type ColumnSpec } from './writer.js';
+import { STYLE, fmt, number, round, text } from './style.js';
+
+/**
+ * Above this many judges, a review in judge groups (partial panels) shows each project's judges
+ * in one cell instead of one column per judge: with 300 judges and 5 per project, 295 of every
+ * row's judge columns would be empty and the table unreadable.
+ */
+export const MAX_JUDGE_COLUMNS = 20;
+
+export interface JudgeColumns {
+  header: string[];
+  columns: ColumnSpec[];
+  cells: (p: ProjectResult) => (CellSpec | undefined)[];
+  notes: CellSpec[];
+}
+
+export function isPartialPanel(results: Results): boolean {
+  const k = results.judges.length;
+  return results.projects.some((p) => p.scores.size < k);
+}
+
+/** The Summary's judges' totals: one column per judge, or one "judge: total" cell. */
+export function judgeColumns(results: Results, t: Labels): JudgeColumns {
+  const { rubric } = results;
+  const judges = results.judges.map((j) => j.id);
+  const dec = fmt(rubric.decimals);
+  if (judges.length <= MAX_JUDGE_COLUMNS || !isPartialPanel(results)) {
+    return {
+      header: judges,
+      columns: judges.map(() => ({})),
+      cells: (p) =>
+        judges.map((j) => {
+          const s = p.scores.get(j);
+          if (s === undefined) return undefined;
+          if (s.recused) return text(t.recused, STYLE.recused);
+          return number(
+            round(s.total, rubric.decimals),
+            dec,
+            s.dropped ? { font: STYLE.dropped } : {},
+          );
+        }),
+      notes: offsetNotes(results),
+    };
+  }
+  const x = extraLabels(rubric.lang);
+  const places = (n: number) => n.toFixed(rubric.decimals);
+  // With offsets, the adjusted total follows the total written: "judge-7: 80.00 → 76.33".
+  const shown = (s: JudgeScore) =>
+    s.recused
+      ? t.recused
+      : places(round(s.total, rubric.decimals)) +
+        (s.normalizedTotal !== undefined && rubric.normalize === 'offset'
+          ? ` → ${places(round(s.normalizedTotal, rubric.decimals))}`
+          : '') +
+        (s.dropped ? ` (${t.droppedFlag})` : '');
+  return {
+    header: [x.judgeTotals],
+    columns: [{ max: 60 }],
+    cells: (p) => [text([...p.scores].map(([j, s]) => `${j}: ${shown(s)}`).join('; '), STYLE.text)],
+    notes: [text(x.judgeTotalsNote, STYLE.note), ...offsetNotes(results)],
+  };
+}
+
+/** With offsets the Summary's totals are the ones written; the note says what the final used. */
+function offsetNotes(results: Results): CellSpec[] {
+  const { rubric } = results;
+  if (rubric.normalize !== 'offset') return [];
+  return [text(extraLabels(rubric.lang).summaryOffsetNote, STYLE.note)];
+}
