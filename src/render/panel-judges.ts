@@ -1,127 +1,16 @@
-/* Page 1 of panel.pdf: each judge's leniency, the judges' profiles, and the agreement statistics. */
+/* Page 1 of panel.pdf after the leniency chart (panel-leniency.ts): the judges' profiles and the agreement statistics. */
 import { computed, ICC_FORMS } from '../core/agreement.js';
-import type { JudgeStat } from '../core/model.js';
 import { type Cell, type Column } from './pdf-table.js';
-import { formatNumber } from './pdf-text.js';
+import { offsetLabels } from './panel-offset-text.js';
 import { agreementNote, fixed, meaning, notMeaningful, pValue, signed } from './panel-text.js';
 
-import {
-  COLOR,
-  TABLE_SIZE,
-  fit,
-  niceCeil,
-  tableBlock,
-  tableStyle,
-  type Block,
-  type Ctx,
-} from './panel-layout.js';
-
-function leniencyText(j: JudgeStat): string {
-  return j.leniency === null ? '—' : signed(j.leniency);
-}
-
-/**
- * One bar per judge from zero to their leniency, most lenient at the top (judges who scored
- * nothing last), the value printed at the bar's end; a symmetric scale of at least +-2 points so
- * that a panel of near-identical judges does not look dramatic.
- */
-export function leniencyChart(ctx: Ctx): Block {
-  const { doc, results, P, regular, bold, left, width } = ctx;
-  const judges = results.analytics.judges
-    .map((j, i) => ({ j, i }))
-    .sort((a, b) => (b.j.leniency ?? -Infinity) - (a.j.leniency ?? -Infinity) || a.i - b.i)
-    .map(({ j }) => j);
-  const rowHeight = judges.length > 16 ? 13 : 18;
-  const height = rowHeight * judges.length;
-  const labelSize = 9;
-  const valueSize = 8.5;
-
-  const draw = () => {
-    const values = judges.flatMap((j) => (j.leniency === null ? [] : [j.leniency]));
-    doc.font(regular).fontSize(labelSize);
-    const labelWidth =
-      Math.min(130, Math.max(30, ...judges.map((j) => doc.widthOfString(j.judge)))) + 10;
-    doc.font(bold).fontSize(valueSize);
-    const valueWidth = Math.max(...judges.map((j) => doc.widthOfString(leniencyText(j)))) + 6;
-    const x0 = left + labelWidth;
-    const plotWidth = width - labelWidth;
-    const cx = x0 + plotWidth / 2;
-    const half = plotWidth / 2 - valueWidth;
-    const scale = niceCeil(Math.max(2, ...values.map((v) => Math.abs(v))));
-    const xOf = (v: number) => cx + (v / scale) * half;
-    const barHeight = Math.round(rowHeight * 0.62);
-
-    // "<- stricter | more lenient ->" over the zero line.
-    const top = doc.y + 2;
-    doc.font(regular).fontSize(8).fillColor(COLOR.muted);
-    doc.text(P.stricter, cx - 6 - doc.widthOfString(P.stricter), top, { lineBreak: false });
-    doc.text(P.moreLenient, cx + 6, top, { lineBreak: false });
-    const y0 = top + 13;
-
-    const ticks = [-scale, -scale / 2, 0, scale / 2, scale];
-    for (const t of ticks) {
-      if (t === 0) continue;
-      const x = xOf(t);
-      doc
-        .moveTo(x, y0)
-        .lineTo(x, y0 + height)
-        .lineWidth(0.5)
-        .dash(2, { space: 2 })
-        .strokeColor(COLOR.grid)
-        .stroke();
-      doc.undash();
-    }
-
-    judges.forEach((j, i) => {
-      const mid = y0 + i * rowHeight + rowHeight / 2;
-      doc.font(regular).fontSize(labelSize).fillColor(COLOR.text);
-      const name = fit(doc, j.judge, labelWidth - 10);
-      doc.text(name, x0 - 8 - doc.widthOfString(name), mid - labelSize * 0.62, {
-        lineBreak: false,
-      });
-      const label = leniencyText(j);
-      doc.font(bold).fontSize(valueSize);
-      const labelY = mid - valueSize * 0.62;
-      if (j.leniency === null) {
-        doc.fillColor(COLOR.muted).text(label, cx + 4, labelY, { lineBreak: false });
-        return;
-      }
-      const x = xOf(j.leniency);
-      const a = Math.min(x, cx);
-      const w = Math.max(Math.abs(x - cx), 0.8);
-      doc
-        .rect(a, mid - barHeight / 2, w, barHeight)
-        .fill(j.leniency >= 0 ? COLOR.lenient : COLOR.strict);
-      const lw = doc.widthOfString(label);
-      doc.fillColor(COLOR.text);
-      doc.text(label, j.leniency >= 0 ? a + w + 3 : a - 3 - lw, labelY, { lineBreak: false });
-    });
-
-    // The zero line over the bars' inner ends, then the scale underneath.
-    doc
-      .moveTo(cx, y0 - 2)
-      .lineTo(cx, y0 + height + 2)
-      .lineWidth(0.9)
-      .strokeColor(COLOR.axis)
-      .stroke();
-    doc.font(regular).fontSize(7.5).fillColor(COLOR.muted);
-    for (const t of ticks) {
-      const text = t > 0 ? `+${formatNumber(t)}` : formatNumber(t);
-      doc.text(text, xOf(t) - doc.widthOfString(text) / 2, y0 + height + 4, {
-        lineBreak: false,
-      });
-    }
-    doc.fillColor(COLOR.text);
-    doc.x = left;
-    doc.y = y0 + height + 26;
-  };
-  return { height: 15 + height + 26, draw };
-}
+import { COLOR, TABLE_SIZE, tableBlock, tableStyle, type Block, type Ctx } from './panel-layout.js';
 
 export function profilesTable(ctx: Ctx): Block {
   const { doc, results, P, regular, bold, width } = ctx;
   const { rubric, analytics } = results;
   const trimmed = rubric.aggregate === 'trimmed-mean' && rubric.trim > 0;
+  const withOffset = analytics.judges.some((j) => j.offset !== undefined);
   const dash = '—';
   const rows: Cell[][] = analytics.judges.map((j) => [
     j.judge,
@@ -133,6 +22,7 @@ export function profilesTable(ctx: Ctx): Block {
       ? dash
       : { text: signed(j.leniency), color: j.leniency >= 0 ? '#a8501a' : '#245a96', bold: true },
     ...(trimmed ? [String(j.trimmed)] : []),
+    ...(withOffset ? [j.offset === undefined ? dash : signed(j.offset, 3)] : []),
   ]);
   const headers = [
     P.judge,
@@ -142,6 +32,7 @@ export function profilesTable(ctx: Ctx): Block {
     P.sd,
     P.leniency,
     ...(trimmed ? [P.trimmed] : []),
+    ...(withOffset ? [offsetLabels(rubric.lang).offset] : []),
   ];
   const widths = headers.map((h, c) => {
     doc.font(bold).fontSize(TABLE_SIZE);

@@ -4,7 +4,9 @@ import { contentWidth, loadFonts, openDocument, stampFooters, type PdfOptions } 
 import { formatDate, labels, methodNote } from './pdf-text.js';
 
 import { COLOR, section, type Ctx } from './panel-layout.js';
-import { agreementTable, leniencyChart, profilesTable } from './panel-judges.js';
+import { agreementTable, profilesTable } from './panel-judges.js';
+import { leniencyChart } from './panel-leniency.js';
+import { offsetLabels } from './panel-offset-text.js';
 import { spreadChart } from './panel-spread.js';
 export type { PdfOptions } from './pdf-doc.js';
 
@@ -68,7 +70,10 @@ function title({ doc, results, P, regular, bold, left, width }: Ctx) {
   doc.font(regular).fontSize(9).fillColor(COLOR.muted);
   doc.text(facts.join(' · '), left, doc.y, { width, align: 'center' });
   doc.y += 4;
-  doc.fontSize(8.5).text(methodNote(results), left, doc.y, { width, align: 'center' });
+  // With offsets, what an offset is: the announcement's note only says the totals were adjusted.
+  const offsetNote =
+    rubric.normalize === 'offset' ? ` ${offsetLabels(rubric.lang).methodNote}` : '';
+  doc.fontSize(8.5).text(methodNote(results) + offsetNote, left, doc.y, { width, align: 'center' });
   doc.fillColor(COLOR.text);
   doc.y += 10;
 }
