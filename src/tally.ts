@@ -169,7 +169,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   sheets.length = 0;
   issues.addAll(computed.issues);
   // Tracks re-decide pass/fail by track threshold and quota, then the grants; the robustness
-  // checks (analytics) keep judging the review-wide threshold.
+  // checks (analytics) re-decide their what-ifs by the same track rule.
   const tracked = hasTracksOrFunding(rubric)
     ? applyTracks(rubric, computed.projects, roster, rubricFile.shown)
     : undefined;
@@ -184,7 +184,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     judges: computed.judges.map((j) => ({ id: j.id, ...sheetFiles.get(j.file)! })),
     projects: tracked?.projects ?? computed.projects,
     warnings: sorted.filter((i) => i.severity === 'warning'),
-    analytics: analyze(rubric, computed),
+    analytics: analyze(rubric, tracked ? { ...computed, projects: tracked.projects } : computed),
     ...(tracked ? { tracks: tracked.results } : {}),
   };
   return { results, issues: sorted, inputs };

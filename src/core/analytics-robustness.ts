@@ -5,6 +5,7 @@ import type { Method, ProjectResult } from './compute.js';
 import type { Dec } from './decimal.js';
 import type { Scored } from './analytics-outliers.js';
 import { text } from './text.js';
+import type { TrackWhatIf, TrackWhatIfs } from './track-whatifs.js';
 
 export interface RobustnessContext {
   method: Method;
@@ -15,6 +16,8 @@ export interface RobustnessContext {
   rankMove: number;
   fmtTotal: (d: Dec) => string;
   fmtFinal: (d: Dec) => string;
+  /** With tracks: the what-if decisions by each project's track rule (core/track-whatifs.ts). */
+  tracks?: TrackWhatIfs | undefined;
 }
 
 /**
@@ -26,16 +29,39 @@ export function robustness(
   i: number,
   scored: readonly Scored[],
   facts: Facts,
-  { method, judgeIds, P, rankMove, fmtTotal, fmtFinal }: RobustnessContext,
+  { method, judgeIds, P, rankMove, fmtTotal, fmtFinal, tracks }: RobustnessContext,
 ): { flags: Flag[]; leaveOneOut: Alternative[] } {
   const fmtUnits = (units: number) => unitsToFixed(units, method.decimals);
   const flags: Flag[] = [];
   const verdict = (passed: boolean) => (passed ? 'passes' : 'fails');
+  // With a quota the track rank decides, so rank moves are measured and told in track ranks.
+  const track = tracks?.track(i);
+  const quota = track?.quota;
+  const own =
+    quota === undefined
+      ? { rank: p.rank, limit: rankMove, of: '' }
+      : {
+          rank: track!.trackRank,
+          limit: track!.rankMove,
+          of: ` in track ${track!.id}`,
+        };
+  const moved = (rank: number, whatIf: TrackWhatIf | undefined) => {
+    const r = quota === undefined ? rank : whatIf!.trackRank;
+    return Math.abs(r - own.rank) > own.limit ? r : undefined;
+  };
+  // A track's own bar, and with a quota the track rank, say why a what-if passes or fails.
+  const against = (whatIf: TrackWhatIf | undefined) =>
+    track === undefined
+      ? ''
+      : quota === undefined
+        ? ` (track ${track.id}: threshold ${track.threshold})`
+        : ` (track ${track.id}: threshold ${track.threshold}, rank ${whatIf!.trackRank} against the quota of ${quota})`;
   const leaveOneOut: Alternative[] = judgeIds.map((judge, j) => {
     const units = facts.without.final[j * P + i]!;
     if (Number.isNaN(units)) return { judge, final: null, passed: null, rank: null };
     const final = unitsToNumber(units, method.decimals);
-    const passed = facts.without.passed[j * P + i] === 1;
+    const whatIf = tracks?.without(j, i);
+    const passed = whatIf?.passed ?? facts.without.passed[j * P + i] === 1;
     const rank = facts.without.rank[j * P + i]!;
     if (passed !== p.passed) {
       flags.push({
@@ -43,17 +69,18 @@ export function robustness(
         judge,
         message: text`${verdict(p.passed)} with ${fmtFinal(p.final)}; without ${judge}'s scores it would ${
           passed ? 'pass' : 'fail'
-        } with ${fmtUnits(units)}`,
+        } with ${fmtUnits(units)}${against(whatIf)}`,
         final,
         passed,
         rank,
       });
     }
-    if (Math.abs(rank - p.rank) > rankMove) {
+    const to = moved(rank, whatIf);
+    if (to !== undefined) {
       flags.push({
         type: 'rank-hinges-on-judge',
         judge,
-        message: text`ranked ${p.rank}; without ${judge}'s scores it would rank ${rank} (final ${fmtUnits(units)})`,
+        message: text`ranked ${own.rank}${own.of}; without ${judge}'s scores it would rank ${to} (final ${fmtUnits(units)})`,
         final,
         passed,
         rank,
@@ -72,7 +99,9 @@ export function robustness(
     ];
     const what = `had ${dropped.judge}'s ${kind} ${fmtTotal(droppedValue)} been trimmed instead of ${kept.judge}'s ${fmtTotal(keptValue)}`;
     const final = unitsToNumber(shift.final, method.decimals);
-    const { passed, rank } = shift;
+    const whatIf = tracks?.shift(i, shift);
+    const passed = whatIf?.passed ?? shift.passed;
+    const rank = shift.rank;
     if (passed !== p.passed) {
       flags.push({
         type: 'pass-hinges-on-trim',
@@ -80,18 +109,19 @@ export function robustness(
         instead: dropped.judge,
         message: text`${p.passed ? 'passes' : 'fails'} with ${fmtFinal(p.final)}; ${what}, it would ${
           passed ? 'pass' : 'fail'
-        } with ${fmtUnits(shift.final)}`,
+        } with ${fmtUnits(shift.final)}${against(whatIf)}`,
         final,
         passed,
         rank,
       });
     }
-    if (Math.abs(rank - p.rank) > rankMove) {
+    const to = moved(rank, whatIf);
+    if (to !== undefined) {
       flags.push({
         type: 'rank-hinges-on-trim',
         judge: kept.judge,
         instead: dropped.judge,
-        message: text`ranked ${p.rank}; ${what}, it would rank ${rank} (final ${fmtUnits(shift.final)})`,
+        message: text`ranked ${own.rank}${own.of}; ${what}, it would rank ${to} (final ${fmtUnits(shift.final)})`,
         final,
         passed,
         rank,

@@ -8,6 +8,8 @@ import { outlierFlags } from './analytics-outliers.js';
 import { robustness } from './analytics-robustness.js';
 import { sampleSd } from './stats.js';
 import { text } from './text.js';
+import { trackWhatIfs } from './track-whatifs.js';
+import type { TrackRubric } from './tracks-schema.js';
 
 /**
  * Judge analytics: who scores high or low, where the judges disagree, how much they agree overall,
@@ -111,7 +113,11 @@ const HINGES: readonly FlagType[] = [
   'rank-hinges-on-trim',
 ];
 
-export function analyze(method: Method, computed: Computed): Analytics {
+/**
+ * With tracks, `computed.projects` must carry the passes their tracks decided (applyTracks()):
+ * the robustness checks re-decide by the same track rule.
+ */
+export function analyze(method: Method & TrackRubric, computed: Computed): Analytics {
   const judgeIds = computed.judges.map((j) => j.id);
   const totalsPlaces = Math.max(method.decimals, 2);
   const fmtTotal = (d: Dec) => roundHalfUp(d, totalsPlaces).toFixed(totalsPlaces);
@@ -151,6 +157,7 @@ export function analyze(method: Method, computed: Computed): Analytics {
 
   const P = computed.projects.length;
   const rankMove = rankMoveLimit(P);
+  const tracks = trackWhatIfs(method, computed.projects, facts, judgeIds.length, rankMoveLimit);
   const projects: ProjectAnalytics[] = computed.projects.map((p, i) => {
     const scored = present[i]!;
     const flags: Flag[] = [];
@@ -172,6 +179,7 @@ export function analyze(method: Method, computed: Computed): Analytics {
       rankMove,
       fmtTotal,
       fmtFinal,
+      tracks,
     });
     flags.push(...robust.flags);
     const leaveOneOut = robust.leaveOneOut;

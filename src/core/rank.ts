@@ -121,3 +121,42 @@ export function rankWithFlat(
   }
   return lo - (compareFlat(own, ownAt, keys, keysAt, width) > 0 ? 1 : 0) + 1;
 }
+
+/**
+ * Whether a project other than the one ranked has exactly `keys`, given rankWith()'s rank for
+ * them: such a rival sits right where the binary search stopped (after the project's own keys
+ * when those are equal too), so at most two entries need looking at.
+ */
+export function tiedWith(
+  sortedDesc: readonly (readonly Dec[])[],
+  ownKeys: readonly Dec[],
+  keys: readonly Dec[],
+  rank: number,
+): boolean {
+  const own = compareKeys(ownKeys, keys);
+  const from = rank - 1 + (own > 0 ? 1 : 0);
+  let equal = 0;
+  for (let k = from; k < Math.min(from + 2, sortedDesc.length); k++) {
+    if (compareKeys(sortedDesc[k]!, keys) === 0) equal++;
+  }
+  return equal > (own === 0 ? 1 : 0);
+}
+
+/** tiedWith() for keys stored flat, as rankWithFlat() takes them. */
+export function tiedWithFlat(
+  sortedDesc: Float64Array,
+  width: number,
+  own: Float64Array,
+  ownAt: number,
+  keys: Float64Array,
+  keysAt: number,
+  rank: number,
+): boolean {
+  const self = compareFlat(own, ownAt, keys, keysAt, width);
+  const from = rank - 1 + (self > 0 ? 1 : 0);
+  let equal = 0;
+  for (let k = from; k < Math.min(from + 2, sortedDesc.length / width); k++) {
+    if (compareFlat(sortedDesc, k * width, keys, keysAt, width) === 0) equal++;
+  }
+  return equal > (self === 0 ? 1 : 0);
+}

@@ -1,4 +1,5 @@
-import { dec, type Dec } from './decimal.js';
+import { passRule } from './arithmetic/rules.js';
+import type { Dec } from './decimal.js';
 import type { TrackRubric } from './tracks-schema.js';
 
 /** Why a project did not pass: below its threshold, or above it but cut by its track's quota. */
@@ -34,6 +35,22 @@ export interface Placing {
 }
 
 /**
+ * The quota rule, written once: whether `tied` projects sharing `trackRank` are within a track's
+ * quota (always, without one). A group entirely inside passes; one straddling the line (the first
+ * of them inside, the last outside) passes whole under quotaTies: include and not at all under
+ * exclude; one entirely outside does not.
+ */
+export function admits(
+  quota: number | undefined,
+  quotaTies: 'include' | 'exclude' | undefined,
+  trackRank: number,
+  tied: number,
+): boolean {
+  if (quota === undefined || trackRank + tied - 1 <= quota) return true;
+  return trackRank <= quota && (quotaTies ?? 'include') === 'include';
+}
+
+/**
  * Pass/fail within tracks (CONTRACT.md, "Tracks, quotas and funding"). Each project's track comes
  * from its category (already checked to be in exactly one track). Track ranks are derived from the
  * overall competition ranks, which were decided on the rounded final and the tie-break keys: a
@@ -43,11 +60,12 @@ export interface Placing {
  */
 export function placeInTracks(
   projects: readonly Ranked[],
-  rubric: TrackRubric & { threshold: number },
+  rubric: TrackRubric & { threshold: number; decimals: number },
 ): Placing {
   const places = new Map<string, Place>();
   const straddles: Straddle[] = [];
-  const above = (p: Ranked, threshold: number) => p.final.greaterThanOrEqualTo(dec(threshold));
+  const above = (p: Ranked, threshold: number) =>
+    passRule(threshold, rubric.decimals).passes(p.final);
   if (rubric.tracks === undefined) {
     for (const p of projects) {
       const passed = above(p, rubric.threshold);
@@ -75,11 +93,9 @@ export function placeInTracks(
       const trackRank = start + 1;
       const last = trackRank + group.length - 1;
       const passesThreshold = above(group[0]!, threshold);
-      let withinQuota = true;
+      const withinQuota = admits(track.quota, rubric.quotaTies, trackRank, group.length);
       if (track.quota !== undefined && last > track.quota) {
-        const straddling = trackRank <= track.quota;
-        withinQuota = straddling && (rubric.quotaTies ?? 'include') === 'include';
-        if (straddling && passesThreshold) {
+        if (trackRank <= track.quota && passesThreshold) {
           straddles.push({
             track: track.id,
             quota: track.quota,

@@ -12,7 +12,12 @@ const p = (id: string, category: string, final: number, rank: number): Ranked =>
 
 /** id -> [trackRank, passed, reason] */
 function summary(projects: Ranked[], tracks: Track[], quotaTies?: 'include' | 'exclude') {
-  const { places, straddles } = placeInTracks(projects, { tracks, quotaTies, threshold: 60 });
+  const { places, straddles } = placeInTracks(projects, {
+    tracks,
+    quotaTies,
+    threshold: 60,
+    decimals: 2,
+  });
   return {
     places: Object.fromEntries(
       [...places].map(([id, pl]) => [id, [pl.track, pl.trackRank, pl.passed, pl.reason]]),

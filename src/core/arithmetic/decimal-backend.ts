@@ -1,7 +1,7 @@
 import { D, roundHalfUp, sum, toNumber, type Dec } from '../decimal.js';
 import type { Computed } from '../compute.js';
 import { zscoreScale, zscoreTotal } from '../normalize.js';
-import { compareKeys, competitionRanks, rankWith } from '../rank.js';
+import { compareKeys, competitionRanks, rankWith, tiedWith } from '../rank.js';
 import type { Rubric } from '../rubric.js';
 import type { JudgeSheet, SheetEntry } from '../sheet.js';
 import { aggregate, judgeTotal } from './aggregate.js';
@@ -224,13 +224,15 @@ export function decimalFacts(method: Method, computed: Computed): Facts {
         .map((x) => x.v);
       const final = roundHalfUp(sum(remaining).dividedBy(remaining.length), method.decimals);
       const alternative = [final, ...keys[i]!.slice(1)];
+      const rank = rankWith(sortedDesc, keys[i]!, alternative);
       return [
         {
           keep: kept.k,
           drop: dropped.k,
           final: units(final),
           passed: pass.passes(final),
-          rank: rankWith(sortedDesc, keys[i]!, alternative),
+          rank,
+          tied: tiedWith(sortedDesc, keys[i]!, alternative, rank),
         },
       ];
     });

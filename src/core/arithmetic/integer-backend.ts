@@ -1,6 +1,6 @@
 import { D, toNumber, type Dec } from '../decimal.js';
 import type { Computed } from '../compute.js';
-import { compareFlat, competitionRanksFlat, rankWithFlat } from '../rank.js';
+import { compareFlat, competitionRanksFlat, rankWithFlat, tiedWithFlat } from '../rank.js';
 import type { Rubric } from '../rubric.js';
 import { ratioDec, roundRatio, unitsToFixed } from './integer.js';
 import {
@@ -209,13 +209,15 @@ function integerFacts(
       );
       alternative.set(actual.subarray(p * width, (p + 1) * width));
       alternative[0] = final;
+      const rank = rankWithFlat(sortedDesc, width, actual, p * width, alternative, 0);
       return [
         {
           keep: pairAt[keep]!,
           drop: pairAt[drop]!,
           final,
           passed: m.pass.passesUnits(final),
-          rank: rankWithFlat(sortedDesc, width, actual, p * width, alternative, 0),
+          rank,
+          tied: tiedWithFlat(sortedDesc, width, actual, p * width, alternative, 0, rank),
         },
       ];
     });

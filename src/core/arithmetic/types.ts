@@ -104,6 +104,8 @@ export interface Shift {
   final: number;
   passed: boolean;
   rank: number;
+  /** Whether another project has exactly the shifted keys (a tie the track quota may split). */
+  tied: boolean;
 }
 
 /** A review's arithmetic, chosen once (see chooseArithmetic()); every decision goes through it. */

@@ -10,6 +10,10 @@ import {
   type PanelProject,
 } from '../../../src/core/compute.js';
 import { dec, type Dec } from '../../../src/core/decimal.js';
+import { competitionRanks } from '../../../src/core/rank.js';
+import type { Roster } from '../../../src/core/roster.js';
+import { applyTracks } from '../../../src/core/track-results.js';
+import { placeInTracks } from '../../../src/core/tracks.js';
 import type { Aggregate, Criterion, Rubric } from '../../../src/core/rubric.js';
 import type { JudgeSheet, SheetEntry } from '../../../src/core/sheet.js';
 import { resultsJson } from '../../../src/render/json.js';
@@ -173,6 +177,111 @@ describe('the integer path decides as decimal.js does', () => {
           arithmetic: { ...computed.arithmetic, facts: decimalFacts },
         };
         expect(analyze(rubric, computed)).toEqual(analyze(rubric, decimalOnly));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('with tracks, the what-ifs are decided as the tracks decide the review', () => {
+  // Two tracks: A (a quota of 1 to 4) and B (its own threshold); projects alternate between them.
+  const tracked = fc.tuple(
+    caseArb(DECIMAL_FRIENDLY, true),
+    fc.integer({ min: 1, max: 4 }),
+    fc.constantFrom<'include' | 'exclude'>('include', 'exclude'),
+    fc.integer({ min: -10, max: 10 }),
+  );
+  const setUp = ([c, quota, quotaTies, lift]: [Case, number, 'include' | 'exclude', number]) => {
+    const threshold = Math.min(100, Math.max(0, c.threshold + lift));
+    const rubric: Rubric = {
+      ...rubricOf(c),
+      tracks: [
+        { id: 'a', categories: ['A'], quota },
+        { id: 'b', categories: ['B'], threshold },
+      ],
+      quotaTies,
+    } as Rubric;
+    const category = (id: string) => (Number(id.slice(1)) % 2 === 0 ? 'A' : 'B');
+    const roster: Roster = {
+      file: 'projects.csv',
+      projects: new Map(
+        c.panel.map((_, p) => {
+          const id = `P${p + 1}`;
+          return [id, { id, line: p + 2, category: category(id) }];
+        }),
+      ),
+    };
+    const sheets = sheetsOf(c);
+    const computed = computeResults(rubric, sheets, roster);
+    const decided = {
+      ...computed,
+      projects: applyTracks(rubric, computed.projects, roster, 'rubric.yaml').projects,
+    };
+    /** Pass/fail of every project by the tracks, for decisions by id (final and rank keys). */
+    const placed = (keysOf: Map<string, Dec[]>) => {
+      const ranks = competitionRanks([...keysOf].map(([id, keys]) => ({ id, keys })));
+      const { places } = placeInTracks(
+        [...keysOf].map(([id, keys]) => ({
+          id,
+          category: category(id),
+          final: keys[0]!,
+          rank: ranks.get(id)!,
+        })),
+        rubric,
+      );
+      return (id: string) => places.get(id)!.passed;
+    };
+    return { c, rubric, sheets, decided, placed };
+  };
+
+  it('both back-ends agree', () => {
+    fc.assert(
+      fc.property(tracked, (t) => {
+        const { rubric, decided } = setUp(t);
+        const decimalOnly = {
+          ...decided,
+          arithmetic: { ...decided.arithmetic, facts: decimalFacts },
+        };
+        expect(analyze(rubric, decided)).toEqual(analyze(rubric, decimalOnly));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('leave-one-out and trim shifts agree with placing the whole what-if review in its tracks', () => {
+    fc.assert(
+      fc.property(tracked, (t) => {
+        const { c, rubric, sheets, decided, placed } = setUp(t);
+        const analytics = analyze(rubric, decided);
+        const panel = panelOf(c, sheets);
+        // Leave-one-out: the review re-decided without the judge, then placed in its tracks.
+        sheets.forEach(({ judge }, j) => {
+          const reduced = panel
+            .map((p) => ({ ...p, present: p.present.filter((s) => s.judge !== judge) }))
+            .filter((p) => p.present.length > 0);
+          const { byId } = decide(reduced, rubric as Method, 'ranking');
+          const passes = placed(new Map([...byId].map(([id, d]) => [id, d.keys])));
+          for (const p of analytics.projects) {
+            const alt = p.leaveOneOut[j]!;
+            if (alt.final !== null)
+              expect([p.id, judge, alt.passed]).toEqual([p.id, judge, passes(p.id)]);
+          }
+        });
+        // Trim shifts: the project's final replaced, the others as decided.
+        const { byId } = decide(panel, rubric as Method, 'ranking');
+        const keys = new Map([...byId].map(([id, d]) => [id, d.keys]));
+        const shifts = decimalFacts(rubric, decided).shifts;
+        decided.projects.forEach((p, i) => {
+          const expected = shifts[i]!.filter((s) => {
+            const final = dec(s.final).dividedBy(dec(10).pow(rubric.decimals));
+            const moved = new Map(keys).set(p.id, [final, ...keys.get(p.id)!.slice(1)]);
+            return placed(moved)(p.id) !== p.passed;
+          }).length;
+          const flags = analytics.projects[i]!.flags.filter(
+            (f) => f.type === 'pass-hinges-on-trim',
+          );
+          expect([p.id, flags.length]).toEqual([p.id, expected]);
+        });
       }),
       { numRuns: 300 },
     );
