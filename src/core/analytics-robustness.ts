@@ -50,6 +50,18 @@ export function robustness(
     return Math.abs(r - own.rank) > own.limit ? r : undefined;
   };
   // A track's own bar, and with a quota the track rank, say why a what-if passes or fails.
+  const inTrack = (whatIf: TrackWhatIf | undefined) =>
+    track === undefined
+      ? {}
+      : {
+          track: {
+            id: track.id,
+            threshold: track.threshold,
+            ...(quota !== undefined ? { quota } : {}),
+            from: track.trackRank,
+            to: whatIf!.trackRank,
+          },
+        };
   const against = (whatIf: TrackWhatIf | undefined) =>
     track === undefined
       ? ''
@@ -73,6 +85,7 @@ export function robustness(
         final,
         passed,
         rank,
+        ...inTrack(whatIf),
       });
     }
     const to = moved(rank, whatIf);
@@ -84,6 +97,7 @@ export function robustness(
         final,
         passed,
         rank,
+        ...inTrack(whatIf),
       });
     }
     return { judge, final, passed, rank };
@@ -113,6 +127,7 @@ export function robustness(
         final,
         passed,
         rank,
+        ...inTrack(whatIf),
       });
     }
     const to = moved(rank, whatIf);
@@ -125,6 +140,7 @@ export function robustness(
         final,
         passed,
         rank,
+        ...inTrack(whatIf),
       });
     }
   }

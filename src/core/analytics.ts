@@ -72,6 +72,12 @@ export interface Flag {
   rank?: number;
   /** *-hinges-on-trim: the judge whose total would be trimmed instead. */
   instead?: string;
+  /**
+   * Hinges, with tracks: the project's track, its pass mark and quota, and its track rank now
+   * (`from`) and in the alternative case (`to`). A rank hinge in a track with a quota is measured
+   * in these track ranks.
+   */
+  track?: { id: string; threshold: number; quota?: number; from: number; to: number };
 }
 
 export interface Alternative {

@@ -29,6 +29,8 @@ export interface Row {
   project: ProjectResult;
   dots: Dot[];
   final: number;
+  /** The project's pass mark: its track's threshold, or the rubric's. */
+  threshold: number;
   close: boolean;
   flags: { text: string; hinge: boolean }[];
   flagHeight: number;
@@ -79,12 +81,12 @@ export function drawProjectRow(
       .strokeColor(COLOR.grid)
       .stroke();
   }
-  const tx = axis.x(rubric.threshold);
+  const tx = axis.x(row.threshold);
   if (row.close) {
     // The whole close zone (pass mark +- the margin), not just the gap to the final: a gap of
     // 0.67 points would hide behind the final's bar. A stripe on the left edge repeats it.
-    const zone0 = axis.x(Math.max(axis.lo, rubric.threshold - CLOSE_MARGIN));
-    const zone1 = axis.x(Math.min(axis.hi, rubric.threshold + CLOSE_MARGIN));
+    const zone0 = axis.x(Math.max(axis.lo, row.threshold - CLOSE_MARGIN));
+    const zone1 = axis.x(Math.min(axis.hi, row.threshold + CLOSE_MARGIN));
     doc.rect(zone0, y + 2, zone1 - zone0, BAND - 4).fill(COLOR.closeZone);
     doc.rect(left, y, 3, h).fill(COLOR.close);
   }
@@ -132,7 +134,7 @@ export function drawProjectRow(
   const verdict = p.passed ? L.passed : L.failed;
   if (row.close) {
     doc.font(bold).fontSize(7).fillColor(COLOR.closeText);
-    doc.text(`${verdict} ${signed(row.final - rubric.threshold)}`, axis.right, y + 12, {
+    doc.text(`${verdict} ${signed(row.final - row.threshold)}`, axis.right, y + 12, {
       lineBreak: false,
     });
   } else {

@@ -2,6 +2,7 @@ import { toNumber } from '../core/decimal.js';
 import { pageBottom } from './pdf-doc.js';
 import { formatNumber } from './pdf-text.js';
 import { CLOSE_MARGIN, flagSentence, flagType, isHinge } from './panel-text.js';
+import { thresholdOf } from './track-card.js';
 
 import { COLOR, section, type Block, type Ctx } from './panel-layout.js';
 
@@ -50,6 +51,7 @@ export function spreadChart(ctx: Ctx) {
       });
     }
     const final = toNumber(p.final);
+    const threshold = thresholdOf(results, p.id);
     const all = spread.flags.map((f) => ({
       text: `${flagType(f.type, rubric.lang)}${sep}${flagSentence(f, p, spread, rubric)}`,
       hinge: isHinge(f.type),
@@ -66,7 +68,9 @@ export function spreadChart(ctx: Ctx) {
       project: p,
       dots,
       final,
-      close: Math.abs(final - rubric.threshold) <= CLOSE_MARGIN,
+      // A close call is measured against the project's own pass mark (its track's, with tracks).
+      threshold,
+      close: Math.abs(final - threshold) <= CLOSE_MARGIN,
       flags,
       flagHeight,
     };
@@ -111,7 +115,10 @@ export function spreadChart(ctx: Ctx) {
 function spreadAxis(ctx: Ctx, rows: Row[]): Axis {
   const { doc, results, regular, bold, left, width } = ctx;
   const threshold = results.rubric.threshold;
-  const values = [threshold, ...rows.flatMap((r) => [r.final, ...r.dots.map((d) => d.value)])];
+  const values = [
+    threshold,
+    ...rows.flatMap((r) => [r.threshold, r.final, ...r.dots.map((d) => d.value)]),
+  ];
   // Zoomed to the totals given (and the pass mark), padded to a multiple of 5, within 0-100.
   let lo = Math.max(0, Math.floor((Math.min(...values) - 2) / 5) * 5);
   let hi = Math.min(100, Math.ceil((Math.max(...values) + 2) / 5) * 5);

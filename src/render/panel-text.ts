@@ -154,6 +154,16 @@ export function flagSentence(
     return fmt(s.normalizedTotal ?? s.total, places);
   };
   const kind = rubric.normalize === 'zscore' ? '标准化总分' : '总分';
+  // With tracks: the track's pass mark, and with a quota the track rank, which then decides.
+  const t = flag.track;
+  const why =
+    t === undefined
+      ? ''
+      : `（${t.id}组通过线${t.threshold}${t.quota !== undefined ? `，组内第${t.to}名，名额${t.quota}` : ''}）`;
+  const ranked = (to: number | undefined) =>
+    t?.quota !== undefined
+      ? { now: `组内排名第${t.from}`, then: `组内第${t.to}` }
+      : { now: `排名第${project.rank}`, then: `第${to ?? ''}` };
   const swap = `若改为去掉${flag.instead ?? ''}的${kind}${totalOf(flag.instead)}、保留${judge}的${totalOf(flag.judge)}`;
   switch (flag.type) {
     case 'outlier': {
@@ -163,13 +173,17 @@ export function flagSentence(
       }${fixed(Math.abs(deviation), places)}分（界限${OUTLIER_LIMIT}分）`;
     }
     case 'pass-hinges-on-judge':
-      return `最终得分${final}，${verdict(project.passed)}；若不计${judge}的评分，将以${alt}分${verdict(flag.passed)}`;
-    case 'rank-hinges-on-judge':
-      return `排名第${project.rank}；若不计${judge}的评分，将排第${flag.rank ?? ''}名（${alt}分）`;
+      return `最终得分${final}，${verdict(project.passed)}；若不计${judge}的评分，将以${alt}分${verdict(flag.passed)}${why}`;
+    case 'rank-hinges-on-judge': {
+      const r = ranked(flag.rank);
+      return `${r.now}；若不计${judge}的评分，将排${r.then}名（${alt}分）`;
+    }
     case 'pass-hinges-on-trim':
-      return `最终得分${final}，${verdict(project.passed)}；${swap}，将以${alt}分${verdict(flag.passed)}`;
-    case 'rank-hinges-on-trim':
-      return `排名第${project.rank}；${swap}，将排第${flag.rank ?? ''}名（${alt}分）`;
+      return `最终得分${final}，${verdict(project.passed)}；${swap}，将以${alt}分${verdict(flag.passed)}${why}`;
+    case 'rank-hinges-on-trim': {
+      const r = ranked(flag.rank);
+      return `${r.now}；${swap}，将排${r.then}名（${alt}分）`;
+    }
     case 'trim-fallback': {
       const present = [...project.scores.values()].filter((s) => !s.recused).length;
       return `仅${present}位评委评分，不足以去掉${rubric.trim}个最高分和${rubric.trim}个最低分，最终得分按算术平均计算`;

@@ -215,3 +215,27 @@ describe('panel.pdf with many projects', () => {
     for (const p of projects) expect(all.split(p.id).length - 1).toBe(1);
   });
 });
+
+describe('panel.pdf with tracks (huanshan-2022-funding, zh)', () => {
+  let text: string;
+  beforeAll(async () => {
+    const results = await load('huanshan-2022-funding');
+    text = (await pdfPages(await renderPanel(results, { createdAt }))).map(squeeze).join('');
+  });
+
+  it("measures close calls and hinges against the project's track", () => {
+    // P19 (track community, threshold 65) fails with 60.67: 4.33 below its pass mark, not the
+    // close call 0.67 above the review's 60 that huanshan-2022 marks. No other final is within
+    // 3 of its track's mark (community 65: P20 68.83 is 3.83 above; social 60: P12 67.17).
+    expect(text).toContain('60.67未通过');
+    expect(text).not.toContain('+0.67');
+    expect(text).not.toContain(squeeze('接近分数线：最终得分与分数线相差不超过3分'));
+    // P08 (social, track rank 12 at the quota of 12): without judge-a, (68 + 71.5)/2 = 69.75
+    // and P05 rises to 71.50, so P08 is 13th in its track (worked in test/core/track-whatifs).
+    expect(text).toContain(
+      squeeze(
+        '最终得分71.33，通过；若不计judge-a的评分，将以69.75分未通过（social组通过线60，组内第13名，名额12）',
+      ),
+    );
+  });
+});
