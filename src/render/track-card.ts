@@ -50,7 +50,7 @@ export function resultNote(results: Results, id: string, passMark: (t: number) =
 }
 
 /** The pass mark that applied to a project: its track's own, else the review's. */
-function thresholdOf(results: Results, id: string): number {
+export function thresholdOf(results: Results, id: string): number {
   const { rubric } = results;
   const track = results.tracks?.byId.get(id)?.track;
   return rubric.tracks?.find((t) => t.id === track)?.threshold ?? rubric.threshold;
