@@ -6,6 +6,7 @@ import { checkDesign } from './core/design.js';
 import { IssueList, sortIssues, type Issue } from './core/issues.js';
 import { checkPanel, type PanelScope } from './core/panel.js';
 import { applyTracks, checkTrackRoster, hasTracksOrFunding } from './core/track-results.js';
+import type { Lang } from './core/rubric.js';
 import { validateSheet, type JudgeSheet } from './core/sheet.js';
 import { resolveInputs, type ResolvedInputs } from './io/inputs.js';
 import type { InputFile, Results } from './core/model.js';
@@ -47,6 +48,8 @@ export interface TallyOutcome {
   inputs: ResolvedInputs;
   /** With scope `sheets` and no errors: how many sheets and projects were checked. */
   checked?: { sheets: number; projects: number };
+  /** The rubric's language, when it could be read: the terminal speaks it (text/lang.ts). */
+  lang?: Lang;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   });
   const review = await loadReview(inputs, cwd, options.overrides ?? {});
   const { rubric, roster, rubricFile, rosterFile, describe } = review;
+  const lang = rubric !== undefined ? { lang: rubric.lang } : {};
   const issues = new IssueList();
   issues.addAll(review.issues);
   // A roster that could not be read has its own problems; tracks are checked against a read one.
@@ -152,7 +156,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     }
   }
   if (issues.hasErrors || rubric === undefined) {
-    return { issues: sortIssues(issues.items), inputs };
+    return { issues: sortIssues(issues.items), inputs, ...lang };
   }
   if (options.scope === 'sheets') {
     const projects = new Set(sheets.flatMap((s) => [...s.entries.keys()])).size;
@@ -160,6 +164,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
       issues: sortIssues(issues.items),
       inputs,
       checked: { sheets: sheets.length, projects },
+      ...lang,
     };
   }
 
@@ -175,7 +180,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     : undefined;
   if (tracked) issues.addAll(tracked.issues);
   const sorted = sortIssues(issues.items);
-  if (issues.hasErrors) return { issues: sorted, inputs };
+  if (issues.hasErrors) return { issues: sorted, inputs, ...lang };
 
   const results: Results = {
     rubric,
@@ -187,5 +192,5 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     analytics: analyze(rubric, tracked ? { ...computed, projects: tracked.projects } : computed),
     ...(tracked ? { tracks: tracked.results } : {}),
   };
-  return { results, issues: sorted, inputs };
+  return { results, issues: sorted, inputs, ...lang };
 }

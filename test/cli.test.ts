@@ -32,7 +32,7 @@ describe('pcv tally (spawned binary)', () => {
     );
     expect(readFileSync(path.join(out, 'results.json'), 'utf8')).toBe(r.stdout);
     expect(r.stderr).toContain('环山街道2022年公益创投项目评审');
-    expect(r.stderr).toContain('21 projects: 21 passed, 0 failed at threshold 60');
+    expect(r.stderr).toContain('共21个项目：21个通过，0个未通过（及格线60分）'); // lang: zh
     expect(r.stderr).not.toContain(String.fromCharCode(27)); // NO_COLOR: no escape codes
     // No temporary files left; the manifest records what pcv wrote.
     expect(listFiles(out).sort()).toEqual(['.pcv-manifest.json', 'results.json']);
@@ -83,7 +83,7 @@ describe('pcv tally (spawned binary)', () => {
   it('validate checks and writes nothing', () => {
     const r = spawnPcv(['validate', 'fixtures/huanshan-2022']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('OK: 5 sheets, 21 projects, no problems.');
+    expect(r.stderr).toContain('检查完毕：5份评分表，21个项目，没有问题。'); // lang: zh
     expect(existsSync(path.join(fixture('huanshan-2022'), 'pcv-out'))).toBe(false);
   });
 });

@@ -214,28 +214,28 @@ describe('terminal summary with tracks', () => {
     return r.stdout;
   };
 
-  it('prints one line per track and the money', async () => {
+  it('prints one line per track and the money (the review says lang: zh)', async () => {
     const stdout = await summary();
     // Sums from the table at the top of this file.
     expect(stdout).toContain(
-      '社会组织项目: 14 projects, 12 passed, quota 12, granted 320,000 of 320,000',
+      '社会组织项目：14个项目，12个通过，名额12个，资助320,000元（预算320,000元）',
     );
     // The community track's own pass mark (65) is named: the line above gives the review's 60.
     expect(stdout).toContain(
-      '社区自办项目: 7 projects, 6 passed, threshold 65, granted 140,000 of 140,000',
+      '社区自办项目：7个项目，6个通过，及格线65分，资助140,000元（预算140,000元）',
     );
-    expect(stdout).toContain('Funding: granted 460,000 of 460,000, 0 left.');
+    expect(stdout).toContain('资金：预算460,000元，已资助460,000元，剩余0元。');
   });
 
-  it('says a project cut by the quota failed on the quota, not on its score', async () => {
+  it('says a project cut by the quota failed on the quota (名额外), not on its score', async () => {
     const lines = (await summary()).split('\n');
     const row = (id: string) => lines.find((l) => l.includes(` ${id} `)) ?? '';
     // P05 (70.83) and P12 (67.17) clear 60 but are 13th and 14th of a quota of 12 (table above);
     // P19 (60.67) is below its track's 65; P14 passes.
-    expect(row('P05')).toMatch(/70\.83 {2}FAIL \(quota\)$/);
-    expect(row('P12')).toMatch(/67\.17 {2}FAIL \(quota\)$/);
-    expect(row('P19')).toMatch(/60\.67 {2}FAIL$/);
-    expect(row('P14')).toMatch(/71\.83 {2}pass$/);
+    expect(row('P05')).toMatch(/70\.83 {2}名额外$/);
+    expect(row('P12')).toMatch(/67\.17 {2}名额外$/);
+    expect(row('P19')).toMatch(/60\.67 {2}未通过$/);
+    expect(row('P14')).toMatch(/71\.83 {2}通过$/);
   });
 });
 

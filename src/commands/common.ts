@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { formatIssue, type Issue } from '../core/issues.js';
+import { formatIssueWith, type Issue } from '../core/issues.js';
 import { PcvError } from '../errors.js';
 import {
   AGGREGATES,
@@ -10,6 +10,7 @@ import {
   type Normalize,
 } from '../core/rubric.js';
 import type { Overrides, TallyOptions } from '../tally.js';
+import { messages } from '../text/index.js';
 
 /** Where a command prints: injectable so tests can read both streams. */
 export interface Io {
@@ -103,13 +104,19 @@ export function tallyOptions(inputs: string[], flags: InputFlags, cwd: string): 
 }
 
 /** Prints every problem, one line each, and returns the error count. */
-export function printIssues(issues: readonly Issue[], io: Io, quiet = false): number {
+export function printIssues(
+  issues: readonly Issue[],
+  io: Io,
+  quiet = false,
+  lang: Lang = 'en',
+): number {
+  const severity = messages(lang).run.severity;
   let errors = 0;
   for (const issue of issues) {
     if (issue.severity === 'error') {
       errors++;
-      io.err(io.chalk.red(formatIssue(issue)));
-    } else if (!quiet) io.err(io.chalk.yellow(formatIssue(issue)));
+      io.err(io.chalk.red(formatIssueWith(issue, '')));
+    } else if (!quiet) io.err(io.chalk.yellow(formatIssueWith(issue, severity[issue.severity])));
   }
   return errors;
 }
@@ -118,7 +125,7 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function problemSummary(issues: readonly Issue[]): string {
+export function problemSummary(issues: readonly Issue[], lang: Lang = 'en'): string {
   const errors = issues.filter((i) => i.severity === 'error');
-  return `${plural(errors.length, 'problem')} in ${plural(new Set(errors.map((i) => i.file)).size, 'file')}`;
+  return messages(lang).run.problems(errors.length, new Set(errors.map((i) => i.file)).size);
 }

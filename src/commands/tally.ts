@@ -6,10 +6,10 @@ import { FORMATS, renderReports, type Format } from '../reports.js';
 import { resultsJsonText } from '../render/json.js';
 import { summaryTable } from '../render/table.js';
 import { tally, type TallyOutcome } from '../tally.js';
+import { chooseLang, messages } from '../text/index.js';
 import { progressReporter } from './progress.js';
 import {
   DEFAULT_OUT,
-  plural,
   printIssues,
   problemSummary,
   reportDate,
@@ -52,9 +52,11 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
   } finally {
     progress.stop();
   }
-  const errors = printIssues(outcome.issues, io, flags.quiet);
+  const lang = chooseLang(flags.lang, outcome.lang, io.env);
+  const m = messages(lang);
+  const errors = printIssues(outcome.issues, io, flags.quiet, lang);
   if (errors > 0) {
-    io.err(`${problemSummary(outcome.issues)}; nothing was written.`);
+    io.err(m.run.nothingWritten(problemSummary(outcome.issues, lang)));
     return 1;
   }
   const results = outcome.results!;
@@ -103,26 +105,25 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
     io.out(String(json).trimEnd());
   }
   if (!flags.quiet) {
-    say(summaryTable(results, io.chalk));
-    io.err(`Wrote ${written.written.map((w) => display(w, io.cwd)).join(', ')}`);
+    say(summaryTable(results, io.chalk, lang));
+    io.err(m.run.wrote(written.written.map((w) => display(w, io.cwd))));
     if (written.removed.length > 0) {
-      io.err(
-        `Removed ${briefly(written.removed, outDir, io.cwd)}: reports of an earlier run that this run did not write`,
-      );
+      io.err(m.run.removed(briefly(written.removed, outDir, io.cwd, m.run.fileCount)));
     }
   }
   for (const file of flags.quiet ? [] : written.unaccounted) {
-    io.err(
-      io.chalk.yellow(
-        `${display(file, io.cwd)}: warning: not written by this run, and no record says which run wrote it (pcv 0.1 kept none); it may be out of date — delete it if so`,
-      ),
-    );
+    io.err(io.chalk.yellow(m.run.unaccounted(display(file, io.cwd))));
   }
   return 0;
 }
 
 /** Files as a short list: those in a sub-folder counted, not named (`out/panel.pdf, out/cards/ (21 files)`). */
-function briefly(files: readonly string[], outDir: string, cwd: string): string {
+function briefly(
+  files: readonly string[],
+  outDir: string,
+  cwd: string,
+  count: (n: number) => string,
+): string {
   const folders = new Map<string, number>();
   const shown: string[] = [];
   for (const file of files) {
@@ -131,7 +132,7 @@ function briefly(files: readonly string[], outDir: string, cwd: string): string 
     else folders.set(folder, (folders.get(folder) ?? 0) + 1);
   }
   for (const [folder, n] of folders) {
-    shown.push(`${display(path.join(outDir, folder), cwd)}${path.sep} (${plural(n, 'file')})`);
+    shown.push(`${display(path.join(outDir, folder), cwd)}${path.sep} (${count(n)})`);
   }
   return shown.join(', ');
 }

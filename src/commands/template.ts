@@ -9,7 +9,8 @@ import { display, resolveReviewFiles } from '../io/inputs.js';
 import { writeFileAtomic } from '../io/write.js';
 import { templateCsv, templateXlsx } from '../render/template.js';
 import { loadReview } from '../review.js';
-import { plural, printIssues, problemSummary, reportDate, type Io } from './common.js';
+import { chooseLang, messages } from '../text/index.js';
+import { printIssues, problemSummary, reportDate, type Io } from './common.js';
 
 export interface TemplateFlags {
   judges?: string;
@@ -47,16 +48,18 @@ export async function templateCommand(
     );
   }
   const review = await loadReview(files, io.cwd, {});
-  if (printIssues(review.issues, io, flags.quiet) > 0) {
-    io.err(`${problemSummary(review.issues)}; nothing was written.`);
+  const say = chooseLang(flags.lang, review.rubric?.lang, io.env);
+  const m = messages(say).run;
+  if (printIssues(review.issues, io, flags.quiet, say) > 0) {
+    io.err(m.nothingWritten(problemSummary(review.issues, say)));
     return 1;
   }
   const rubric = review.rubric!;
   const roster = review.roster!;
   // Judge groups: each judge's sheet lists only the projects assigned to them.
   const assigned = projectsByJudge(rubric, review.rubricFile.shown, roster, review.assignments);
-  if (printIssues(assigned.issues, io, flags.quiet) > 0) {
-    io.err(`${problemSummary(assigned.issues)}; nothing was written.`);
+  if (printIssues(assigned.issues, io, flags.quiet, say) > 0) {
+    io.err(m.nothingWritten(problemSummary(assigned.issues, say)));
     return 1;
   }
   const { byJudge } = assigned;
@@ -94,9 +97,14 @@ export async function templateCommand(
   }
   if (!flags.quiet) {
     io.err(
-      `Wrote ${plural(judges.length, 'blank sheet')} (${byJudge ? 'each with its assigned projects' : `${roster.projects.size} projects`}) to ${display(outDir, io.cwd) || '.'}: ${judges.map((j) => `${j}.${format}`).join(', ')}`,
+      m.templates(
+        judges.length,
+        byJudge ? undefined : roster.projects.size,
+        display(outDir, io.cwd) || '.',
+        judges.map((j) => `${j}.${format}`),
+      ),
     );
-    io.err(`Send one to each judge; put the filled-in sheets into scores/ and run: pcv tally`);
+    io.err(m.sendTemplates);
   }
   return 0;
 }

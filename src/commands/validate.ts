@@ -2,14 +2,8 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { PanelScope } from '../core/panel.js';
 import { tally } from '../tally.js';
-import {
-  plural,
-  printIssues,
-  problemSummary,
-  tallyOptions,
-  type InputFlags,
-  type Io,
-} from './common.js';
+import { chooseLang, messages } from '../text/index.js';
+import { printIssues, problemSummary, tallyOptions, type InputFlags, type Io } from './common.js';
 
 export interface ValidateFlags extends InputFlags {
   quiet?: boolean;
@@ -27,11 +21,13 @@ export async function validateCommand(
 ): Promise<number> {
   const scope = scopeOf(inputs, io.cwd);
   const outcome = await tally({ ...tallyOptions(inputs, flags, io.cwd), scope });
-  const errors = printIssues(outcome.issues, io, flags.quiet);
+  const lang = chooseLang(flags.lang, outcome.lang, io.env);
+  const m = messages(lang).run;
+  const errors = printIssues(outcome.issues, io, flags.quiet, lang);
   const warnings = outcome.issues.filter((i) => i.severity === 'warning').length;
-  if (scope === 'sheets' && !flags.quiet) io.err(SKIPPED_CHECKS);
+  if (scope === 'sheets' && !flags.quiet) io.err(m.skippedChecks);
   if (errors > 0) {
-    io.err(`${problemSummary(outcome.issues)}.`);
+    io.err(m.failedValidation(problemSummary(outcome.issues, lang)));
     return 1;
   }
   const checked = outcome.checked ?? {
@@ -39,11 +35,7 @@ export async function validateCommand(
     projects: outcome.results!.projects.length,
   };
   if (!flags.quiet) {
-    io.err(
-      io.chalk.green(
-        `OK: ${plural(checked.sheets, 'sheet')}, ${plural(checked.projects, 'project')}, no problems${warnings ? ` (${plural(warnings, 'warning')})` : ''}.`,
-      ),
-    );
+    io.err(io.chalk.green(m.validated(checked.sheets, checked.projects, warnings)));
   }
   return 0;
 }
@@ -65,7 +57,3 @@ function isFolder(p: string): boolean {
     return false;
   }
 }
-
-/** One line naming the checks a partial validate leaves out. */
-export const SKIPPED_CHECKS =
-  "Skipped, as these are not all the judges' sheets: every project scored by every judge (or by its group's judges), enough judges for the trimmed mean, the finals and the agreement; validate the review folder to check them.";

@@ -51,7 +51,11 @@ export class IssueList {
  * `FILE:Sheet1!C7: message`.
  */
 export function formatIssue(issue: Issue): string {
-  const prefix = issue.severity === 'error' ? '' : `${issue.severity}: `;
+  return formatIssueWith(issue, issue.severity === 'error' ? '' : `${issue.severity}: `);
+}
+
+/** As formatIssue, with the severity's word given (the terminal's language: "警告："). */
+export function formatIssueWith(issue: Issue, prefix: string): string {
   if (issue.cell !== undefined) return `${issue.file}:${issue.cell}: ${prefix}${issue.message}`;
   let where = issue.file;
   if (issue.line !== undefined) where += `:${issue.line}`;

@@ -3,17 +3,28 @@ import { roundHalfUp } from '../core/decimal.js';
 import { rescaledFrom, rescaleNote } from '../core/rescale.js';
 import { restsOnOneTotal } from '../core/single-total.js';
 import { computed } from '../core/agreement.js';
+import type { Lang } from '../core/rubric.js';
 import type { Results } from '../core/model.js';
+import { messages } from '../text/index.js';
+import { agreementNote } from './panel-text.js';
 import { trackLines } from './track-lines.js';
 import { displayWidth, padEnd, padStart, truncate } from './width.js';
 
 const NAME_WIDTH = 28;
 
 /** The summary printed after a tally: one line per project, judges' totals, final, result. */
-export function summaryTable(results: Results, chalk: ChalkInstance): string {
+export function summaryTable(
+  results: Results,
+  chalk: ChalkInstance,
+  lang: Lang = results.rubric.lang,
+): string {
   const { rubric } = results;
+  const t = messages(lang).table;
   const judges = results.judges.map((j) => j.id);
-  const header = ['Rank', 'ID', 'Project', ...judges, 'Final', 'Result'];
+  const header = [t.rank, t.id, t.project, ...judges, t.final, t.result];
+  // A project above the threshold but outside its track's quota is not a bare fail.
+  const verdict = (p: Results['projects'][number]) =>
+    p.passed ? t.pass : results.tracks?.byId.get(p.id)?.reason === 'quota' ? t.quota : t.fail;
   const rows = results.projects.map((p) => [
     String(p.rank),
     p.id,
@@ -22,17 +33,12 @@ export function summaryTable(results: Results, chalk: ChalkInstance): string {
       const s = p.scores.get(j);
       // No score at all: the judge was not assigned the project (judge groups).
       if (s === undefined) return '';
-      if (s.recused) return 'recused';
+      if (s.recused) return t.recused;
       const text = roundHalfUp(s.total, rubric.decimals).toFixed(rubric.decimals);
       return s.dropped ? `(${text})` : text;
     }),
     p.final.toFixed(rubric.decimals),
-    // A project cut by its track's quota scored enough to pass: say so, or FAIL reads as a low score.
-    p.passed
-      ? 'pass'
-      : results.tracks?.byId.get(p.id)?.reason === 'quota'
-        ? 'FAIL (quota)'
-        : 'FAIL',
+    verdict(p),
   ]);
   const widths = header.map((h, i) =>
     Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
@@ -52,68 +58,76 @@ export function summaryTable(results: Results, chalk: ChalkInstance): string {
       line(r, (s, i) => {
         if (i === header.length - 1) return passed ? chalk.green(s) : chalk.red.bold(s);
         if (i === header.length - 2) return chalk.bold(s);
-        if (s.includes('(') || s.includes('recused')) return chalk.dim(s);
+        if (s.includes('(') || s === t.recused) return chalk.dim(s);
         return s;
       }),
     );
   }
   const passed = results.projects.filter((p) => p.passed).length;
+  const failed = results.projects.length - passed;
   const method =
     rubric.aggregate === 'trimmed-mean'
-      ? `trimmed mean, dropping the ${rubric.trim} highest and ${rubric.trim} lowest total${rubric.trim === 1 ? '' : 's'} (shown in parentheses)`
-      : rubric.aggregate;
+      ? t.method.trimmed(rubric.trim)
+      : t.method[rubric.aggregate];
   out.push('');
   out.push(
-    `${results.projects.length} projects: ${chalk.green(`${passed} passed`)}, ${
-      results.projects.length - passed > 0
-        ? chalk.red(`${results.projects.length - passed} failed`)
-        : '0 failed'
-    } at threshold ${rubric.threshold}; final = ${method}.`,
+    t.summary(
+      results.projects.length,
+      chalk.green(t.passed(passed)),
+      failed > 0 ? chalk.red(t.failed(failed)) : t.failed(0),
+      rubric.threshold,
+      method,
+    ),
   );
-  out.push(...trackLines(results));
+  out.push(...trackLines(results, lang));
   const rescaled = rescaledFrom(rubric.criteria);
-  if (rescaled !== undefined) out.push(`Note: ${rescaleNote(rescaled, 'en')}.`);
+  if (rescaled !== undefined) out.push(t.rescaled(rescaleNote(rescaled, lang)));
   const single = results.projects.filter((p) =>
     restsOnOneTotal(p.scores.values(), rubric.aggregate),
   );
   if (single.length > 0) {
-    const items = single.map((p) => {
+    const items = single.map((p): [string, string] => {
       const judge = [...p.scores].find(([, s]) => !s.recused && !s.dropped)?.[0];
-      return `${p.id} (${judge})`;
+      return [p.id, judge ?? ''];
     });
-    out.push(
-      chalk.yellow(`Finals resting on one judge's total (see the warnings): ${items.join(', ')}.`),
-    );
+    out.push(chalk.yellow(t.oneTotal(items)));
   }
-  out.push(...analyticsLines(results));
+  out.push(...analyticsLines(results, lang));
   return out.join('\n');
 }
 
 /** Three or four lines on the panel: agreement, leniency extremes, fragile decisions. */
-export function analyticsLines(results: Results): string[] {
+export function analyticsLines(results: Results, lang: Lang = results.rubric.lang): string[] {
+  const m = messages(lang).analytics;
   const a = results.analytics;
   const lines: string[] = [];
   const { agreement } = a;
   const icc = agreement.icc.ICC3k;
   const ci = agreement.iccCI.ICC3k;
   if (computed(agreement)) {
-    const no = 'not meaningful here';
     const p = agreement.kendallP;
-    const iccText =
-      icc === null
-        ? `ICC3k ${no}`
-        : `ICC3k ${icc.toFixed(2)} (95% CI ${ci ? `${ci[0].toFixed(2)}-${ci[1].toFixed(2)}` : no})`;
-    const wText =
-      agreement.kendallW === null || p === null
-        ? `Kendall's W ${no}`
-        : `Kendall's W ${agreement.kendallW.toFixed(2)} (${p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`})`;
     const blank = icc === null || ci === null || agreement.kendallW === null;
-    const why = blank && agreement.note !== undefined ? ` Why: ${agreement.note}.` : '';
+    // The core's note is English; panel-text rebuilds it in Chinese from the same conditions.
+    const why =
+      blank && agreement.note !== undefined
+        ? lang === 'zh'
+          ? agreementNote(agreement, 'zh')
+          : agreement.note
+        : undefined;
     lines.push(
-      `Agreement over ${agreement.n} projects ${agreement.block ? `all scored by ${agreement.block.join(', ')}` : 'every judge scored'}: ${iccText}, ${wText}.${why}`,
+      m.agreement(
+        agreement.n,
+        agreement.block?.join(', '),
+        icc === null ? undefined : icc.toFixed(2),
+        ci ? `${ci[0].toFixed(2)}-${ci[1].toFixed(2)}` : undefined,
+        agreement.kendallW === null || p === null ? undefined : agreement.kendallW.toFixed(2),
+        p === null ? '' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`,
+        why,
+      ),
     );
   } else if (agreement.note !== undefined) {
-    lines.push(`Agreement: ${agreement.note}`);
+    // The core's note is English; panel-text rebuilds it in Chinese from the same conditions.
+    lines.push(m.agreementNote(lang === 'zh' ? agreementNote(agreement, 'zh')! : agreement.note));
   }
   const rated = a.judges.filter((j) => j.leniency !== null);
   if (rated.length >= 2) {
@@ -121,19 +135,19 @@ export function analyticsLines(results: Results): string[] {
     const hi = sorted[0]!;
     const lo = sorted[sorted.length - 1]!;
     const signed = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(1)}`;
-    lines.push(
-      `Leniency (mean difference from the panel median): highest ${hi.judge} ${signed(hi.leniency!)}, lowest ${lo.judge} ${signed(lo.leniency!)}.`,
-    );
+    lines.push(m.leniency(hi.judge, signed(hi.leniency!), lo.judge, signed(lo.leniency!)));
   }
   if (a.fragile.length > 0) {
     const items = a.fragile.map(({ id, flags }) => {
       const pass = flags.some((f) => f.type.startsWith('pass-'));
       const on = [
-        ...new Set(flags.map((f) => (f.type.endsWith('-trim') ? 'the trim' : (f.judge ?? '')))),
+        ...new Set(
+          flags.map((f) => (f.type.endsWith('-trim') ? m.theTrim : m.judgeScores(f.judge ?? ''))),
+        ),
       ];
-      return `${id} ${pass ? 'pass/fail' : 'rank'} hinges on ${on.join(', ')}`;
+      return m.fragileItem(id, pass, on);
     });
-    lines.push(`Fragile decisions: ${items.join('; ')}.`);
+    lines.push(m.fragile(items));
   }
   return lines;
 }

@@ -1,7 +1,9 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scopeOf, SKIPPED_CHECKS } from '../../src/commands/validate.js';
+import { scopeOf } from '../../src/commands/validate.js';
+import { en } from '../../src/text/en.js';
+import { zh } from '../../src/text/zh.js';
 import { copyFixture, listFiles, pcv } from '../helpers.js';
 
 describe('pcv validate of sheets as they arrive', () => {
@@ -9,8 +11,9 @@ describe('pcv validate of sheets as they arrive', () => {
     const dir = copyFixture('huanshan-2022');
     const r = await pcv(['validate', 'scores/judge-a.csv'], dir);
     expect(r.stderr.split('\n')).toEqual([
-      SKIPPED_CHECKS,
-      'OK: 1 sheet, 21 projects, no problems.',
+      zh.run.skippedChecks,
+      // huanshan-2022 says lang: zh, so the terminal speaks Chinese.
+      '检查完毕：1份评分表，21个项目，没有问题。',
     ]);
     expect(r.code).toBe(0);
     expect(listFiles(dir).sort()).toEqual(['projects.csv', 'rubric.yaml', 'scores']);
@@ -37,15 +40,15 @@ describe('pcv validate of sheets as they arrive', () => {
     expect(twice.code).toBe(1);
     expect(twice.stderr.split('\n')).toEqual([
       'scores/judge-b.csv: judge "judge-b" also has the sheet late/judge-b.csv; each judge hands in one sheet',
-      SKIPPED_CHECKS,
-      '1 problem in 1 file.',
+      zh.run.skippedChecks,
+      '1个文件中共有1处问题。',
     ]);
     const r = await pcv(['validate', 'scores/judge-*.csv'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')).toEqual([
       'scores/judge-a.csv:4:project: project P3 is not in the roster (projects.csv) — did you mean P03 (绿色家园·垃圾分类积分兑换项目)?',
-      SKIPPED_CHECKS,
-      '1 problem in 1 file.',
+      zh.run.skippedChecks,
+      '1个文件中共有1处问题。',
     ]);
   });
 
@@ -53,7 +56,7 @@ describe('pcv validate of sheets as they arrive', () => {
     const dir = copyFixture('judge-groups');
     const one = await pcv(['validate', 'scores/judge-a.csv'], dir);
     expect(one.code).toBe(0);
-    expect(one.stderr).toContain(SKIPPED_CHECKS);
+    expect(one.stderr).toContain(en.run.skippedChecks);
     rmSync(path.join(dir, 'scores', 'judge-e.csv'));
     const all = await pcv(['validate'], dir);
     expect(all.code).toBe(1);

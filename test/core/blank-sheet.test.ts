@@ -28,7 +28,7 @@ describe('a blank template among the sheets', () => {
       // The template's first project row is line 2, under its header row.
       expect(lines).toEqual([
         `scores/评委F.${format}:2: ${BLANK}`,
-        '1 problem in 1 file; nothing was written.',
+        '1个文件中共有1处问题，没有写出任何文件。', // the review says lang: zh
       ]);
     },
   );

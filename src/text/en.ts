@@ -1,0 +1,75 @@
+import type { Messages } from './messages.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const en: Messages = {
+  table: {
+    rank: 'Rank',
+    id: 'ID',
+    project: 'Project',
+    final: 'Final',
+    result: 'Result',
+    pass: 'pass',
+    fail: 'FAIL',
+    quota: 'FAIL (quota)',
+    recused: 'recused',
+    method: {
+      mean: 'mean',
+      median: 'median',
+      trimmed: (trim) =>
+        `trimmed mean, dropping the ${trim} highest and ${trim} lowest total${trim === 1 ? '' : 's'} (shown in parentheses)`,
+    },
+    summary: (projects, passed, failed, threshold, method) =>
+      `${projects} projects: ${passed}, ${failed} at threshold ${threshold}; final = ${method}.`,
+    passed: (n) => `${n} passed`,
+    failed: (n) => `${n} failed`,
+    rescaled: (note) => `Note: ${note}.`,
+    oneTotal: (items) =>
+      `Finals resting on one judge's total (see the warnings): ${items.map(([id, judge]) => `${id} (${judge})`).join(', ')}.`,
+  },
+  tracks: {
+    projects: (n) => `${n} projects`,
+    passed: (n) => `${n} passed`,
+    quota: (n) => `quota ${n}`,
+    threshold: (n) => `threshold ${n}`,
+    granted: (granted, budget) =>
+      `granted ${granted}${budget !== undefined ? ` of ${budget}` : ''}`,
+    line: (label, parts) => `${label}: ${parts.join(', ')}`,
+    funding: (granted, budget, left) => `Funding: granted ${granted} of ${budget}, ${left} left.`,
+  },
+  analytics: {
+    agreement: (n, block, icc, ci, w, p, why) => {
+      const no = 'not meaningful here';
+      const iccText = icc === undefined ? `ICC3k ${no}` : `ICC3k ${icc} (95% CI ${ci ?? no})`;
+      const wText = w === undefined ? `Kendall's W ${no}` : `Kendall's W ${w} (${p})`;
+      return `Agreement over ${n} projects ${block !== undefined ? `all scored by ${block}` : 'every judge scored'}: ${iccText}, ${wText}.${why !== undefined ? ` Why: ${why}.` : ''}`;
+    },
+    agreementNote: (note) => `Agreement: ${note}`,
+    leniency: (hi, hiBy, lo, loBy) =>
+      `Leniency (mean difference from the panel median): highest ${hi} ${hiBy}, lowest ${lo} ${loBy}.`,
+    fragile: (items) => `Fragile decisions: ${items.join('; ')}.`,
+    fragileItem: (id, pass, on) =>
+      `${id} ${pass ? 'pass/fail' : 'rank'} hinges on ${on.join(', ')}`,
+    judgeScores: (judge) => judge,
+    theTrim: 'the trim',
+  },
+  run: {
+    severity: { warning: 'warning: ', note: 'note: ' },
+    problems: (errors, files) => `${plural(errors, 'problem')} in ${plural(files, 'file')}`,
+    nothingWritten: (summary) => `${summary}; nothing was written.`,
+    wrote: (files) => `Wrote ${files.join(', ')}`,
+    removed: (files) => `Removed ${files}: reports of an earlier run that this run did not write`,
+    fileCount: (n) => plural(n, 'file'),
+    unaccounted: (file) =>
+      `${file}: warning: not written by this run, and no record says which run wrote it (pcv 0.1 kept none); it may be out of date — delete it if so`,
+    validated: (sheets, projects, warnings) =>
+      `OK: ${plural(sheets, 'sheet')}, ${plural(projects, 'project')}, no problems${warnings ? ` (${plural(warnings, 'warning')})` : ''}.`,
+    failedValidation: (summary) => `${summary}.`,
+    templates: (sheets, projects, dir, files) =>
+      `Wrote ${plural(sheets, 'blank sheet')} (${projects === undefined ? 'each with its assigned projects' : `${projects} projects`}) to ${dir}: ${files.join(', ')}`,
+    sendTemplates:
+      'Send one to each judge; put the filled-in sheets into scores/ and run: pcv tally',
+    skippedChecks:
+      "Skipped, as these are not all the judges' sheets: every project scored by every judge (or by its group's judges), enough judges for the trimmed mean, the finals and the agreement; validate the review folder to check them.",
+  },
+};

@@ -1,0 +1,79 @@
+import type { Messages } from './messages.js';
+
+/** 1 -> 一个, 2 -> 两个, as a person says it; larger counts in digits. */
+const count = (n: number) => (n === 1 ? '一个' : n === 2 ? '两个' : `${n}个`);
+
+/**
+ * Written for the clerk who runs the review: the words on a 公益创投 score sheet and 公示
+ * (最终得分, 评委, 回避, 及格线), not statistics' jargon.
+ */
+export const zh: Messages = {
+  table: {
+    rank: '排名',
+    id: '项目编号',
+    project: '项目名称',
+    final: '最终得分',
+    result: '结果',
+    pass: '通过',
+    fail: '未通过',
+    quota: '名额外',
+    recused: '回避',
+    method: {
+      mean: '各评委总分的平均分',
+      median: '各评委总分的中位数',
+      trimmed: (trim) =>
+        `去掉${count(trim)}最高分和${count(trim)}最低分后的平均分（去掉的最高分和最低分加括号）`,
+    },
+    summary: (projects, passed, failed, threshold, method) =>
+      `共${projects}个项目：${passed}，${failed}（及格线${threshold}分）；最终得分为${method}。`,
+    passed: (n) => `${n}个通过`,
+    failed: (n) => `${n}个未通过`,
+    rescaled: (note) => `说明：${note}。`,
+    oneTotal: (items) =>
+      `以下项目的最终得分只来自一位评委的总分（见警告）：${items.map(([id, judge]) => `${id}（${judge}）`).join('、')}。`,
+  },
+  tracks: {
+    projects: (n) => `${n}个项目`,
+    passed: (n) => `${n}个通过`,
+    quota: (n) => `名额${n}个`,
+    threshold: (n) => `及格线${n}分`,
+    granted: (granted, budget) =>
+      `资助${granted}元${budget !== undefined ? `（预算${budget}元）` : ''}`,
+    line: (label, parts) => `${label}：${parts.join('，')}`,
+    funding: (granted, budget, left) =>
+      `资金：预算${budget}元，已资助${granted}元，剩余${left}元。`,
+  },
+  analytics: {
+    agreement: (n, block, icc, ci, w, p, why) => {
+      const no = '在此无意义';
+      const iccText = icc === undefined ? `ICC3k ${no}` : `ICC3k ${icc}（95%置信区间 ${ci ?? no}）`;
+      const wText = w === undefined ? `Kendall W ${no}` : `Kendall W ${w}（${p}）`;
+      return `评委打分的一致程度（${block !== undefined ? `${block}都评了分的` : ''}${n}个项目）：${iccText}，${wText}。${why !== undefined ? `原因：${why}` : ''}`;
+    },
+    agreementNote: (note) => `评委打分的一致程度：${note}`,
+    leniency: (hi, hiBy, lo, loBy) =>
+      `评委宽严（与全体评委中位数的平均差）：最宽松 ${hi} ${hiBy}，最严格 ${lo} ${loBy}。`,
+    fragile: (items) => `结果容易变动的项目：${items.join('；')}。`,
+    fragileItem: (id, pass, on) => `${id}${pass ? '能否通过' : '的排名'}取决于${on.join('、')}`,
+    judgeScores: (judge) => `${judge}的评分`,
+    theTrim: '去掉哪个最高分和最低分',
+  },
+  run: {
+    severity: { warning: '警告：', note: '说明：' },
+    problems: (errors, files) => `${files}个文件中共有${errors}处问题`,
+    nothingWritten: (summary) => `${summary}，没有写出任何文件。`,
+    wrote: (files) => `已写出 ${files.join('、')}`,
+    removed: (files) => `已删除 ${files}：上一次运行写的报告，这次没有再写`,
+    fileCount: (n) => `${n}个文件`,
+    unaccounted: (file) =>
+      `${file}：警告：不是这次运行写的，也没有记录说明是哪次运行写的（pcv 0.1 不做记录），可能已经过时；如果是，请删除`,
+    validated: (sheets, projects, warnings) =>
+      `检查完毕：${sheets}份评分表，${projects}个项目，没有问题${warnings ? `（${warnings}条警告）` : ''}。`,
+    failedValidation: (summary) => `${summary}。`,
+    templates: (sheets, projects, dir, files) =>
+      `已在 ${dir} 写出${sheets}份空白评分表（${projects === undefined ? '每份只列该评委负责的项目' : `每份${projects}个项目`}）：${files.join('、')}`,
+    sendTemplates: '请每位评委各发一份；收回填好的评分表放进 scores/ 文件夹，再运行：pcv tally',
+    skippedChecks:
+      '这些不是全部评委的评分表，以下检查没有做：每个项目是否都有每位评委（或本组评委）的评分、评委人数是否够去掉最高分和最低分、最终得分和评委打分的一致程度。检查整个评审文件夹时会做这些检查。',
+  },
+};

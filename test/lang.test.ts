@@ -1,0 +1,84 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli.js';
+import { copyFixture, tempDir, type CliResult } from './helpers.js';
+
+const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
+
+/** The CLI in-process with an environment of our choosing (LANG), colour off. */
+async function pcvEnv(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run([...args, '--no-color'], {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    cwd,
+    env,
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+/** The basic fixture (ASCII names and ids, `lang: en`) with the rubric saying `lang: zh`. */
+function basicZh(): string {
+  const dir = copyFixture('basic');
+  const rubric = path.join(dir, 'rubric.yaml');
+  writeFileSync(rubric, readFileSync(rubric, 'utf8').replace('lang: en', 'lang: zh'));
+  return dir;
+}
+
+describe('the terminal speaks the review language', () => {
+  it('a zh review with ASCII-only inputs prints a Chinese table', async () => {
+    const r = await pcvEnv(['tally', '.', '--out', tempDir()], basicZh(), {});
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[1]).toMatch(
+      /^排名\s+项目编号\s+项目名称\s+judge-1\s+judge-2\s+judge-3\s+最终得分\s+结果$/,
+    );
+    // By hand: B5's totals 56.25, 60.625, 59.375 -> mean 58.75 < 70; B3's 64.375, 71.875,
+    // 73.75 -> exactly 70.00, which passes.
+    expect(r.stdout).toMatch(/B5 .* 58\.75\s+未通过$/m);
+    expect(r.stdout).toMatch(/B3 .* 70\.00\s+通过$/m);
+    expect(r.stdout).toContain(
+      '共5个项目：4个通过，1个未通过（及格线70分）；最终得分为各评委总分的平均分。',
+    );
+    expect(r.stderr).toMatch(/^已写出 /);
+  });
+
+  it('an en review prints no Chinese at all', async () => {
+    const r = await pcvEnv(['tally', '.', '--out', tempDir()], copyFixture('basic'), {});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('5 projects: 4 passed, 1 failed at threshold 70; final = mean.');
+    expect(r.stdout + r.stderr).not.toMatch(CJK);
+  });
+
+  it('LANG=zh_CN.UTF-8 makes an English rubric speak Chinese at the terminal; --lang en wins', async () => {
+    const dir = copyFixture('basic');
+    const zh = await pcvEnv(['validate', '.'], dir, { LANG: 'zh_CN.UTF-8' });
+    expect(zh.stderr).toBe('检查完毕：3份评分表，5个项目，没有问题。');
+    const en = await pcvEnv(['validate', '.', '--lang', 'en'], dir, { LANG: 'zh_CN.UTF-8' });
+    expect(en.stderr).toBe('OK: 3 sheets, 5 projects, no problems.');
+  });
+
+  it('problems keep FILE:LINE:COLUMN: and the exit code; the count is Chinese', async () => {
+    const dir = basicZh();
+    const sheet = path.join(dir, 'scores', 'judge-1.csv');
+    writeFileSync(
+      sheet,
+      readFileSync(sheet, 'utf8').replace(
+        'B1,Riverside Literacy Club,9,',
+        'B1,Riverside Literacy Club,19,',
+      ),
+    );
+    const out = tempDir();
+    const r = await pcvEnv(['tally', '.', '--out', out], dir, {});
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toMatch(/^scores\/judge-1\.csv:2:impact: /);
+    expect(lines.at(-1)).toBe('1个文件中共有1处问题，没有写出任何文件。');
+  });
+});
