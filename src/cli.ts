@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './commands/common.js';
 import { PcvError } from './errors.js';
 import { lineWriter } from './io/pipe.js';
+import { chooseLang, langArg } from './text/lang.js';
 import { VERSION } from './version.js';
 
 const EXAMPLES = `
@@ -209,6 +210,12 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
       '\nExamples:\n  pcv verify review-2022\n  pcv verify . --results published/results.json --fingerprint 3f2a9c0d1e4b5a6c\n\nExit codes: 0 verified; 1 differences found (each listed); 2 results.json missing or unreadable.',
     )
     .action(action('verify'));
+
+  // Help and commander's errors come before any rubric is read: --lang or the system's language.
+  if (chooseLang(langArg(argv), undefined, io?.env ?? process.env) === 'zh') {
+    const { speakChinese } = await import('./text/help-zh.js');
+    speakChinese(program);
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -37,6 +37,23 @@ export async function pcv(args: string[], cwd = ROOT): Promise<CliResult> {
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
+/** As pcv(), with an environment of the test's choosing (LANG, LC_ALL) instead of process.env. */
+export async function pcvEnv(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run([...args, '--no-color'], {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    cwd,
+    env,
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
 /** Spawns the built binary, as a user (or a batch script) would. */
 export function spawnPcv(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): CliResult {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'pcv.js'), ...args], {

@@ -1,27 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli.js';
-import { copyFixture, tempDir, type CliResult } from './helpers.js';
+import { copyFixture, pcvEnv, tempDir } from './helpers.js';
 
 const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
-
-/** The CLI in-process with an environment of our choosing (LANG), colour off. */
-async function pcvEnv(
-  args: string[],
-  cwd: string,
-  env: Record<string, string>,
-): Promise<CliResult> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run([...args, '--no-color'], {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    cwd,
-    env,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 /** The basic fixture (ASCII names and ids, `lang: en`) with the rubric saying `lang: zh`. */
 function basicZh(): string {
