@@ -13,6 +13,16 @@ function basicZh(): string {
   return dir;
 }
 
+/** judge-1's impact score for B1 (9 in the fixture). */
+function setImpactB1(dir: string, score: string) {
+  const sheet = path.join(dir, 'scores', 'judge-1.csv');
+  const text = readFileSync(sheet, 'utf8');
+  writeFileSync(
+    sheet,
+    text.replace('B1,Riverside Literacy Club,9,', `B1,Riverside Literacy Club,${score},`),
+  );
+}
+
 describe('the terminal speaks the review language', () => {
   it('a zh review with ASCII-only inputs prints a Chinese table', async () => {
     const r = await pcvEnv(['tally', '.', '--out', tempDir()], basicZh(), {});
@@ -48,19 +58,44 @@ describe('the terminal speaks the review language', () => {
 
   it('problems keep FILE:LINE:COLUMN: and the exit code; the count is Chinese', async () => {
     const dir = basicZh();
-    const sheet = path.join(dir, 'scores', 'judge-1.csv');
-    writeFileSync(
-      sheet,
-      readFileSync(sheet, 'utf8').replace(
-        'B1,Riverside Literacy Club,9,',
-        'B1,Riverside Literacy Club,19,',
-      ),
-    );
+    setImpactB1(dir, '19');
     const out = tempDir();
     const r = await pcvEnv(['tally', '.', '--out', out], dir, {});
     expect(r.code).toBe(1);
     const lines = r.stderr.split('\n');
     expect(lines[0]).toMatch(/^scores\/judge-1\.csv:2:impact: /);
     expect(lines.at(-1)).toBe('1个文件中共有1处问题，没有写出任何文件。');
+  });
+
+  it.each([
+    [
+      'en',
+      () => copyFixture('basic'),
+      [
+        'scores/judge-1.csv: changed since the results were published (sha256 differs)',
+        'B1, judge-1: Community impact 9 → 9.5',
+        'B1: final 87.71 → 88.54',
+        'NOT verified: 3 differences from the published results.',
+      ],
+    ],
+    [
+      'zh',
+      basicZh,
+      [
+        'scores/judge-1.csv：公布结果之后被改动过（sha256 校验值不同）',
+        'B1，judge-1：Community impact 9 → 9.5',
+        'B1：最终得分 87.71 → 88.54',
+        '核对不一致：与已公布的结果有3处不同。',
+      ],
+    ],
+  ])('verify (%s) names criteria by their labels', async (_lang, make, want) => {
+    const dir = make();
+    expect((await pcvEnv(['tally', '.', '--format', 'json', '--quiet'], dir, {})).code).toBe(0);
+    // judge-1 raises B1's impact from 9 to 9.5: total 88.125 + 5 * 0.5 = 90.625, so the mean
+    // (90.625 + 86.25 + 88.75) / 3 = 88.5417 -> 88.54 (was 263.125 / 3 = 87.71); rank stays 1.
+    setImpactB1(dir, '9.5');
+    const r = await pcvEnv(['verify', '.'], dir, {});
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')).toEqual(want);
   });
 });

@@ -90,7 +90,7 @@ describe('review day round trip: init → template (xlsx) → fill → tally →
 
     const ok = await pcv(['verify', dir]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('verified');
+    expect(ok.stdout).toContain('核对一致'); // the review says lang: zh
 
     // The printed fingerprint (first 16 hex digits) checks too; a wrong one does not.
     expect((await pcv(['verify', dir, '--fingerprint', json.fingerprint.slice(0, 16)])).code).toBe(
@@ -104,11 +104,11 @@ describe('review day round trip: init → template (xlsx) → fill → tally →
     await fill(path.join(dir, 'templates', 'b.xlsx'), path.join(dir, 'scores', 'b.xlsx'), changed);
     const bad = await pcv(['verify', dir]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('scores/b.xlsx: changed since the results were published');
-    expect(bad.stderr).toContain('P02, b: service_plan 26.5 → 30');
+    expect(bad.stderr).toContain('scores/b.xlsx：公布结果之后被改动过');
+    expect(bad.stderr).toContain('P02，b：服务方案 26.5 → 30'); // the criterion by its label
     // b's P02 total is now 69: still a middle value? totals 60, 69, 50.5 -> keeps 60: final unchanged.
-    expect(bad.stderr).not.toContain('P02: final');
-    expect(bad.stderr).toMatch(/NOT verified: 2 differences/);
+    expect(bad.stderr).not.toContain('P02：最终得分');
+    expect(bad.stderr).toContain('核对不一致：与已公布的结果有2处不同。');
   });
 
   it('reports an .xlsx problem at the cell the judge sees', async () => {

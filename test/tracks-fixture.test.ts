@@ -254,7 +254,7 @@ describe('verify with funding', () => {
     writeFileSync(rubric, readFileSync(rubric, 'utf8').replace('budget: 320000', 'budget: 310000'));
     const r = await pcv(['verify', dir, ...published]);
     expect(r.code).not.toBe(0);
-    expect(r.stdout + r.stderr).toContain('P14: granted 20000 → 10000');
+    expect(r.stdout + r.stderr).toContain('P14：资助金额 20000 → 10000'); // lang: zh
   });
 });
 

@@ -8,7 +8,8 @@ import { PcvError } from '../errors.js';
 import { display } from '../io/inputs.js';
 import { resultsJson } from '../render/json.js';
 import { tally } from '../tally.js';
-import { DEFAULT_OUT, plural, printIssues, problemSummary, type Io } from './common.js';
+import { chooseLang, messages, type Messages } from '../text/index.js';
+import { DEFAULT_OUT, printIssues, problemSummary, type Io } from './common.js';
 
 export interface VerifyFlags {
   results?: string;
@@ -31,6 +32,9 @@ export async function verifyCommand(
     flags.results ?? path.join(root, DEFAULT_OUT, 'results.json'),
   );
   const published = await readPublished(resultsPath, io.cwd);
+  // Published in the review's language: the report speaks it too.
+  const lang = chooseLang(undefined, published.lang, io.env);
+  const m = messages(lang).verify;
   const differences: string[] = [];
   const inputs = [
     published.rubric,
@@ -41,17 +45,16 @@ export async function verifyCommand(
   for (const input of inputs) {
     const abs = path.resolve(root, input.file);
     if (!existsSync(abs)) {
-      differences.push(`${input.file}: missing (it was an input of the published results)`);
+      differences.push(m.missingInput(input.file));
       missing = true;
       continue;
     }
     const sha = createHash('sha256')
       .update(await readFile(abs))
       .digest('hex');
-    if (sha !== input.sha256)
-      differences.push(`${input.file}: changed since the results were published (sha256 differs)`);
+    if (sha !== input.sha256) differences.push(m.changedInput(input.file));
   }
-  if (missing) return report(differences, io, published);
+  if (missing) return report(differences, io, published, m);
 
   const outcome = await tally({
     inputs: published.judges.map((j) => path.resolve(root, j.file)),
@@ -65,33 +68,37 @@ export async function verifyCommand(
       decimals: published.decimals,
     },
   });
-  if (printIssues(outcome.issues, io, true) > 0) {
-    io.err(`${problemSummary(outcome.issues)}: the inputs no longer tally.`);
-    differences.push('the inputs no longer tally (problems listed above)');
-    return report(differences, io, published);
+  if (printIssues(outcome.issues, io, true, lang) > 0) {
+    io.err(m.noLongerTally(problemSummary(outcome.issues, lang)));
+    differences.push(m.noLongerTallyDifference);
+    return report(differences, io, published, m);
   }
   const now = resultsJson(outcome.results!);
-  differences.push(...compareProjects(published.projects, now.projects));
+  const labels = new Map(published.criteria.map((c) => [c.id, c.label]));
+  differences.push(...compareProjects(published.projects, now.projects, m, labels));
   if (flags.fingerprint !== undefined) {
     const want = flags.fingerprint.trim().toLowerCase();
     if (want.length < 8 || !now.fingerprint.startsWith(want)) {
-      differences.push(
-        `fingerprint ${want} does not match the inputs' fingerprint ${now.fingerprint.slice(0, 16)}`,
-      );
+      differences.push(m.fingerprint(want, now.fingerprint.slice(0, 16)));
     }
   }
-  return report(differences, io, now);
+  return report(differences, io, now, m);
 }
 
-function report(differences: string[], io: Io, results: ResultsJson): number {
+function report(
+  differences: string[],
+  io: Io,
+  results: ResultsJson,
+  m: Messages['verify'],
+): number {
   if (differences.length > 0) {
     for (const d of differences) io.err(io.chalk.red(d));
-    io.err(`NOT verified: ${plural(differences.length, 'difference')} from the published results.`);
+    io.err(m.notVerified(differences.length));
     return 1;
   }
   io.out(
     io.chalk.green(
-      `verified: the published results match the inputs (${plural(results.projects.length, 'project')}, ${plural(results.judges.length, 'judge')}, fingerprint ${results.fingerprint.slice(0, 16)})`,
+      m.verified(results.projects.length, results.judges.length, results.fingerprint.slice(0, 16)),
     ),
   );
   return 0;
@@ -122,41 +129,47 @@ async function readPublished(file: string, cwd: string): Promise<ResultsJson> {
   return parsed.data;
 }
 
-/** Every difference between two lists of projects: scores per judge, finals, ranks, results. */
+/**
+ * Every difference between two lists of projects: scores per judge, finals, ranks, results;
+ * criteria by their labels when the published results name them.
+ */
 export function compareProjects(
   before: readonly ResultsJsonProject[],
   after: readonly ResultsJsonProject[],
+  m: Messages['verify'] = messages('en').verify,
+  labels: ReadonlyMap<string, string> = new Map(),
 ): string[] {
   const out: string[] = [];
   const now = new Map(after.map((p) => [p.id, p]));
   for (const p of before) {
     const q = now.get(p.id);
     if (q === undefined) {
-      out.push(`${p.id}: no longer in the inputs`);
+      out.push(m.projectGone(p.id));
       continue;
     }
     for (const [judge, s] of Object.entries(p.scores)) {
       const t = q.scores[judge];
-      if (t === undefined) out.push(`${p.id}, ${judge}: the judge's scores are gone`);
+      if (t === undefined) out.push(m.judgeGone(p.id, judge));
       else if (Boolean(s.recused) !== Boolean(t.recused)) {
-        out.push(`${p.id}, ${judge}: ${s.recused ? 'was recused, now scored' : 'now recused'}`);
+        out.push(m.recusal(p.id, judge, Boolean(s.recused)));
       } else {
         for (const [c, v] of Object.entries(s.criteria ?? {})) {
           const w = t.criteria?.[c];
-          if (w !== v) out.push(`${p.id}, ${judge}: ${c} ${v} → ${w ?? 'missing'}`);
+          if (w !== v) out.push(m.criterion(p.id, judge, labels.get(c) ?? c, v, w));
         }
       }
     }
-    if (p.final !== q.final) out.push(`${p.id}: final ${p.final} → ${q.final}`);
-    if (p.rank !== q.rank) out.push(`${p.id}: rank ${p.rank} → ${q.rank}`);
-    if (p.passed !== q.passed)
-      out.push(`${p.id}: ${p.passed ? 'passed' : 'failed'} → ${q.passed ? 'passed' : 'failed'}`);
+    if (p.final !== q.final) out.push(m.final(p.id, p.final, q.final));
+    if (p.rank !== q.rank) out.push(m.rank(p.id, p.rank, q.rank));
+    if (p.passed !== q.passed) out.push(m.passed(p.id, p.passed, q.passed));
     if ((p.trackRank ?? null) !== (q.trackRank ?? null))
-      out.push(`${p.id}: track rank ${p.trackRank ?? '-'} → ${q.trackRank ?? '-'}`);
+      out.push(m.trackRank(p.id, String(p.trackRank ?? '-'), String(q.trackRank ?? '-')));
     if (p.funding?.granted !== q.funding?.granted)
-      out.push(`${p.id}: granted ${p.funding?.granted ?? '-'} → ${q.funding?.granted ?? '-'}`);
+      out.push(
+        m.granted(p.id, String(p.funding?.granted ?? '-'), String(q.funding?.granted ?? '-')),
+      );
     now.delete(p.id);
   }
-  for (const id of now.keys()) out.push(`${id}: not in the published results`);
+  for (const id of now.keys()) out.push(m.notPublished(id));
   return out;
 }

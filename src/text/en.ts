@@ -53,6 +53,29 @@ export const en: Messages = {
     judgeScores: (judge) => judge,
     theTrim: 'the trim',
   },
+  verify: {
+    missingInput: (file) => `${file}: missing (it was an input of the published results)`,
+    changedInput: (file) => `${file}: changed since the results were published (sha256 differs)`,
+    noLongerTally: (summary) => `${summary}: the inputs no longer tally.`,
+    noLongerTallyDifference: 'the inputs no longer tally (problems listed above)',
+    fingerprint: (want, have) =>
+      `fingerprint ${want} does not match the inputs' fingerprint ${have}`,
+    notVerified: (n) => `NOT verified: ${plural(n, 'difference')} from the published results.`,
+    verified: (projects, judges, fingerprint) =>
+      `verified: the published results match the inputs (${plural(projects, 'project')}, ${plural(judges, 'judge')}, fingerprint ${fingerprint})`,
+    projectGone: (id) => `${id}: no longer in the inputs`,
+    judgeGone: (id, judge) => `${id}, ${judge}: the judge's scores are gone`,
+    recusal: (id, judge, was) =>
+      `${id}, ${judge}: ${was ? 'was recused, now scored' : 'now recused'}`,
+    criterion: (id, judge, label, was, now) =>
+      `${id}, ${judge}: ${label} ${was} → ${now ?? 'missing'}`,
+    final: (id, was, now) => `${id}: final ${was} → ${now}`,
+    rank: (id, was, now) => `${id}: rank ${was} → ${now}`,
+    passed: (id, was, now) => `${id}: ${was ? 'passed' : 'failed'} → ${now ? 'passed' : 'failed'}`,
+    trackRank: (id, was, now) => `${id}: track rank ${was} → ${now}`,
+    granted: (id, was, now) => `${id}: granted ${was} → ${now}`,
+    notPublished: (id) => `${id}: not in the published results`,
+  },
   run: {
     severity: { warning: 'warning: ', note: 'note: ' },
     problems: (errors, files) => `${plural(errors, 'problem')} in ${plural(files, 'file')}`,

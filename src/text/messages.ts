@@ -65,6 +65,33 @@ export interface Messages {
     judgeScores: (judge: string) => string;
     theTrim: string;
   };
+  /** `pcv verify`: differences between a published results.json and its inputs today. */
+  verify: {
+    missingInput: (file: string) => string;
+    changedInput: (file: string) => string;
+    noLongerTally: (summary: string) => string;
+    noLongerTallyDifference: string;
+    fingerprint: (want: string, have: string) => string;
+    notVerified: (differences: number) => string;
+    verified: (projects: number, judges: number, fingerprint: string) => string;
+    projectGone: (id: string) => string;
+    judgeGone: (id: string, judge: string) => string;
+    recusal: (id: string, judge: string, wasRecused: boolean) => string;
+    /** A criterion by its label: "P02, b: Service plan 26.5 → 30". */
+    criterion: (
+      id: string,
+      judge: string,
+      label: string,
+      was: number,
+      now: number | undefined,
+    ) => string;
+    final: (id: string, was: number, now: number) => string;
+    rank: (id: string, was: number, now: number) => string;
+    passed: (id: string, was: boolean, now: boolean) => string;
+    trackRank: (id: string, was: string, now: string) => string;
+    granted: (id: string, was: string, now: string) => string;
+    notPublished: (id: string) => string;
+  };
   run: {
     /** Before a warning or a note, after FILE:LINE:COLUMN: (with its own separator). */
     severity: { warning: string; note: string };

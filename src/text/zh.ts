@@ -58,6 +58,28 @@ export const zh: Messages = {
     judgeScores: (judge) => `${judge}的评分`,
     theTrim: '去掉哪个最高分和最低分',
   },
+  verify: {
+    missingInput: (file) => `${file}：找不到了（它是已公布结果用到的文件）`,
+    changedInput: (file) => `${file}：公布结果之后被改动过（sha256 校验值不同）`,
+    noLongerTally: (summary) => `${summary}：这些文件现在算不出结果。`,
+    noLongerTallyDifference: '这些文件现在算不出结果（问题见上）',
+    fingerprint: (want, have) => `校验码 ${want} 与这些文件的校验码 ${have} 不符`,
+    notVerified: (n) => `核对不一致：与已公布的结果有${n}处不同。`,
+    verified: (projects, judges, fingerprint) =>
+      `核对一致：已公布的结果与这些文件相符（${projects}个项目，${judges}位评委，校验码 ${fingerprint}）`,
+    projectGone: (id) => `${id}：这些文件里已没有这个项目`,
+    judgeGone: (id, judge) => `${id}，${judge}：这位评委的评分不见了`,
+    recusal: (id, judge, was) =>
+      `${id}，${judge}：${was ? '原来回避，现在有评分' : '现在改为回避'}`,
+    criterion: (id, judge, label, was, now) =>
+      `${id}，${judge}：${label} ${was} → ${now ?? '没有分数'}`,
+    final: (id, was, now) => `${id}：最终得分 ${was} → ${now}`,
+    rank: (id, was, now) => `${id}：排名 ${was} → ${now}`,
+    passed: (id, was, now) => `${id}：${was ? '通过' : '未通过'} → ${now ? '通过' : '未通过'}`,
+    trackRank: (id, was, now) => `${id}：组内排名 ${was} → ${now}`,
+    granted: (id, was, now) => `${id}：资助金额 ${was} → ${now}`,
+    notPublished: (id) => `${id}：已公布的结果里没有这个项目`,
+  },
   run: {
     severity: { warning: '警告：', note: '说明：' },
     problems: (errors, files) => `${files}个文件中共有${errors}处问题`,
