@@ -153,9 +153,10 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
       .argument('[dir]', 'folder to create or fill (default: .)')
       .option('--force', 'overwrite existing files')
       .addOption(
-        new Option('--lang <lang>', 'language of the example files')
-          .choices(['zh', 'en'])
-          .default('en'),
+        new Option(
+          '--lang <lang>',
+          "language of the example files (default: the system's, else en)",
+        ).choices(['zh', 'en']),
       ),
   )
     .addHelpText('after', '\nExample:\n  pcv init review-2026 --lang zh')

@@ -143,7 +143,7 @@ describe('the packed package', { timeout: 300_000 }, () => {
     expect(run(['--version'], cwd).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
 
     const init = run(['init', 'review', '--lang', 'zh'], cwd);
-    expect(init.stderr).toContain('Created a review folder');
+    expect(init.stderr).toContain('建好评审文件夹'); // --lang zh: the terminal speaks Chinese too
     expect(init.status).toBe(0);
     const review = path.join(cwd, 'review');
     expect(readdirSync(review).sort()).toEqual([

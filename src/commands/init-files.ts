@@ -1,6 +1,7 @@
 /** The files `pcv init` writes: a ready review folder to edit, in English or Chinese. */
 import { JSON_SCHEMAS, jsonSchemaText } from '../core/json-schemas.js';
 import type { Lang } from '../core/rubric.js';
+import { messages } from '../text/index.js';
 
 /**
  * The rubric's JSON Schema, copied into the review folder beside rubric.yaml: the first line of
@@ -16,31 +17,30 @@ export function initRubricSchema(): string {
 
 export function initRubric(lang: Lang, today: string): string {
   const zh = lang === 'zh';
+  const c = messages(lang).init.rubric;
+  const lines = (comment: string[]) => comment.map((l) => `# ${l}`).join('\n');
   // The modeline must be the first line: yaml-language-server (VS Code's YAML extension and
   // others) reads it there and completes and checks keys against the schema.
   return `# yaml-language-server: $schema=./${RUBRIC_SCHEMA}
-# pcv review rubric. Every key is checked: a typo is reported, never ignored.
-# Full reference: the "rubric.yaml" section of pcv's README.
+${lines(c.header)}
 
 title: ${zh ? '2026年社区公益创投项目评审' : '2026 Community Public Welfare Venture Capital Review'}
 organizer: ${zh ? 'XX街道办事处' : 'XX Street Office'}
-date: ${today} # date of the review meeting (YYYY-MM-DD); the notice period starts the day after
-lang: ${lang} # language of the reports: zh | en
-threshold: 60 # a project passes when its final score (0-100 scale) is at least this
-aggregate: trimmed-mean # mean | trimmed-mean | median
-trim: 1 # trimmed mean: drop the 1 highest and the 1 lowest judge total, average the rest
-decimals: 2 # final scores are rounded half-up to this many decimals
-tieBreak: [service_plan] # equal finals are separated by these criteria, in order
+date: ${today} # ${c.date}
+lang: ${lang} # ${c.lang}
+threshold: 60 # ${c.threshold}
+aggregate: trimmed-mean # ${c.aggregate}
+trim: 1 # ${c.trim}
+decimals: 2 # ${c.decimals}
+tieBreak: [service_plan] # ${c.tieBreak}
 
-# One entry per scoring criterion. Judges' sheets name a criterion by its id, its label or an
-# alias. Weights are optional (default: the max); here the maxima add up to 100, so a judge's
-# total is simply the sum of the four scores.
+${lines(c.criteria)}
 criteria:
   - id: roadshow
     label: ${zh ? '路演展示' : 'Roadshow presentation'}
     aliases: [${zh ? 'Roadshow presentation, 路演' : '路演展示, 路演'}]
     max: 20
-    step: 0.5 # scores must be multiples of 0.5
+    step: 0.5 # ${c.step}
   - id: qualification
     label: ${zh ? '组织资质' : 'Organisational qualifications'}
     aliases: [${zh ? 'Organisational qualifications, 资质' : '组织资质, 资质'}]
@@ -57,18 +57,18 @@ criteria:
     max: 20
     step: 0.5
 
-# Text for the PDF result announcement.
+# ${c.announcement}
 announcement:
   intro: "${
     zh
       ? '根据公益创投项目评审工作安排，评审会对申报项目进行了路演评审。现将评审结果予以公示。'
       : 'The review panel heard the roadshow of every applicant project. The results are published below.'
   }"
-  noticeDays: 5 # public notice period in days
+  noticeDays: 5 # ${c.noticeDays}
   contact: "${zh ? '联系电话：0000-0000000' : 'Tel. 0000-0000000'}"
-  listAll: false # true: list the projects that did not pass too
-  # date: ${today} # the posting date at the foot (default: the review date)
-  # noticeWorkdays: 5 # instead of noticeDays: Chinese working days (holidays skipped)
+  listAll: false # ${c.listAll}
+  # date: ${today} # ${c.postingDate}
+  # noticeWorkdays: 5 # ${c.noticeWorkdays}
 ${zh ? TRACKS_ZH : TRACKS_EN}`;
 }
 

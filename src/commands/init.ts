@@ -5,6 +5,7 @@ import type { Lang } from '../core/rubric.js';
 import { PcvError } from '../errors.js';
 import { display } from '../io/inputs.js';
 import { writeFileAtomic } from '../io/write.js';
+import { chooseLang, messages } from '../text/index.js';
 import type { Io } from './common.js';
 import {
   initReadme,
@@ -27,7 +28,9 @@ export async function initCommand(
   io: Io,
 ): Promise<number> {
   const today = io.now().toISOString().slice(0, 10);
-  const lang: Lang = flags.lang === 'zh' ? 'zh' : 'en';
+  // The example files and the words printed: --lang, else the system's language.
+  const lang: Lang = chooseLang(flags.lang, undefined, io.env);
+  const m = messages(lang).init;
   const root = path.resolve(io.cwd, dir ?? '.');
   const files: [string, string][] = [
     ['rubric.yaml', initRubric(lang, today)],
@@ -46,11 +49,9 @@ export async function initCommand(
   if (!flags.quiet) {
     const shown = display(root, io.cwd) || '.';
     io.err(
-      `Created a review folder in ${shown}: rubric.yaml, ${RUBRIC_SCHEMA}, projects.csv, scores/, README.md`,
+      m.created(shown, ['rubric.yaml', RUBRIC_SCHEMA, 'projects.csv', 'scores/', 'README.md']),
     );
-    io.err(
-      `Next: edit rubric.yaml and projects.csv, then run: pcv template ${shown === '.' ? '' : shown + ' '}--judges judge-a,judge-b,judge-c`,
-    );
+    io.err(m.next(shown));
   }
   return 0;
 }

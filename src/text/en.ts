@@ -76,6 +76,35 @@ export const en: Messages = {
     granted: (id, was, now) => `${id}: granted ${was} → ${now}`,
     notPublished: (id) => `${id}: not in the published results`,
   },
+  init: {
+    rubric: {
+      header: [
+        'pcv review rubric. Every key is checked: a typo is reported, never ignored.',
+        'Full reference: the "rubric.yaml" section of pcv\'s README.',
+      ],
+      date: 'date of the review meeting (YYYY-MM-DD); the notice period starts the day after',
+      lang: 'language of the reports: zh | en',
+      threshold: 'a project passes when its final score (0-100 scale) is at least this',
+      aggregate: 'mean | trimmed-mean | median',
+      trim: 'trimmed mean: drop the 1 highest and the 1 lowest judge total, average the rest',
+      decimals: 'final scores are rounded half-up to this many decimals',
+      tieBreak: 'equal finals are separated by these criteria, in order',
+      criteria: [
+        "One entry per scoring criterion. Judges' sheets name a criterion by its id, its label or an",
+        "alias. Weights are optional (default: the max); here the maxima add up to 100, so a judge's",
+        'total is simply the sum of the four scores.',
+      ],
+      step: 'scores must be multiples of 0.5',
+      announcement: 'Text for the PDF result announcement.',
+      noticeDays: 'public notice period in days',
+      listAll: 'true: list the projects that did not pass too',
+      postingDate: 'the posting date at the foot (default: the review date)',
+      noticeWorkdays: 'instead of noticeDays: Chinese working days (holidays skipped)',
+    },
+    created: (dir, files) => `Created a review folder in ${dir}: ${files.join(', ')}`,
+    next: (dir) =>
+      `Next: edit rubric.yaml and projects.csv, then run: pcv template ${dir === '.' ? '' : dir + ' '}--judges judge-a,judge-b,judge-c`,
+  },
   run: {
     severity: { warning: 'warning: ', note: 'note: ' },
     problems: (errors, files) => `${plural(errors, 'problem')} in ${plural(files, 'file')}`,

@@ -47,7 +47,8 @@ const DESCRIPTIONS: Record<string, string> = {
     '新建一个拿来就能用的评审文件夹：rubric.yaml、projects.csv、scores/、README.md',
   'folder to create or fill (default: .)': '要新建或补齐的文件夹（默认：当前文件夹）',
   'overwrite existing files': '覆盖已有的文件',
-  'language of the example files': '示例文件的语言',
+  "language of the example files (default: the system's, else en)":
+    '示例文件的语言（默认：跟随系统语言，否则为英文）',
   'blank score sheets for each judge from the rubric and roster (.xlsx with cell validation, or CSV)':
     '按评分细则和项目名单，给每位评委生成空白评分表（带输入检查的 .xlsx，或 CSV）',
   'review folder (default: .)': '评审文件夹（默认：当前文件夹）',

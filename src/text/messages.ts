@@ -92,6 +92,28 @@ export interface Messages {
     granted: (id: string, was: string, now: string) => string;
     notPublished: (id: string) => string;
   };
+  /** `pcv init`: the rubric's comments (after `# `) and what it prints. */
+  init: {
+    rubric: {
+      header: string[];
+      date: string;
+      lang: string;
+      threshold: string;
+      aggregate: string;
+      trim: string;
+      decimals: string;
+      tieBreak: string;
+      criteria: string[];
+      step: string;
+      announcement: string;
+      noticeDays: string;
+      listAll: string;
+      postingDate: string;
+      noticeWorkdays: string;
+    };
+    created: (dir: string, files: string[]) => string;
+    next: (dir: string) => string;
+  };
   run: {
     /** Before a warning or a note, after FILE:LINE:COLUMN: (with its own separator). */
     severity: { warning: string; note: string };

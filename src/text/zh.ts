@@ -80,6 +80,35 @@ export const zh: Messages = {
     granted: (id, was, now) => `${id}：资助金额 ${was} → ${now}`,
     notPublished: (id) => `${id}：已公布的结果里没有这个项目`,
   },
+  init: {
+    rubric: {
+      header: [
+        'pcv 评分细则。每一项设置都会检查：设置名写错了会报错，不会被悄悄忽略。',
+        '全部设置的说明见 pcv 的 README 中「rubric.yaml」一节。',
+      ],
+      date: '评审会日期（年-月-日）；公示期从第二天算起',
+      lang: '报告和提示用的语言：zh 中文 | en 英文',
+      threshold: '及格线：最终得分（满分100分）达到这个分数即为通过',
+      aggregate: '计分方法：mean 平均分 | trimmed-mean 去掉最高分和最低分后平均 | median 中位数',
+      trim: '去掉一个最高分和一个最低分，其余评委的总分取平均',
+      decimals: '最终得分四舍五入，保留几位小数',
+      tieBreak: '最终得分相同时，依次比较这些评分项的得分',
+      criteria: [
+        '每个评分项写一条。评分表的列名可以用评分项的 id、名称（label）或别名（aliases）。',
+        '权重（weight）可以不写，默认等于满分（max）；这里四项满分加起来正好100分，',
+        '所以评委的总分就是四项得分相加。',
+      ],
+      step: '分数须为0.5的整数倍',
+      announcement: '评审结果公示的文字。',
+      noticeDays: '公示期天数',
+      listAll: 'true：未通过的项目也列出来',
+      postingDate: '公示落款日期（默认：评审会日期）',
+      noticeWorkdays: '代替 noticeDays：公示期按工作日计算（节假日不算）',
+    },
+    created: (dir, files) => `已在 ${dir} 建好评审文件夹：${files.join('、')}`,
+    next: (dir) =>
+      `下一步：编辑 rubric.yaml 和 projects.csv，然后运行：pcv template ${dir === '.' ? '' : dir + ' '}--judges 评委A,评委B,评委C`,
+  },
   run: {
     severity: { warning: '警告：', note: '说明：' },
     problems: (errors, files) => `${files}个文件中共有${errors}处问题`,

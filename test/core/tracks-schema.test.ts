@@ -127,3 +127,29 @@ describe('pcv init rubric', () => {
     },
   );
 });
+
+describe('pcv init rubric comments', () => {
+  const CJK = /[\u3400-\u9fff]/;
+  /** Every comment that explains (not the modeline, not a commented-out key: value). */
+  const comments = (text: string) =>
+    text
+      .split('\n')
+      .filter((l) => !l.startsWith('# yaml-language-server'))
+      .map((l) => /#\s(.*)$/.exec(l)?.[1] ?? '')
+      .filter((c) => c !== '' && !/^\s*(- )?[\w-]+:( |$)/.test(c));
+
+  it('--lang zh comments every setting in Chinese', () => {
+    const found = comments(initRubric('zh', '2026-06-14'));
+    expect(found.length).toBeGreaterThan(15);
+    expect(found.filter((c) => !CJK.test(c))).toEqual([]);
+    expect(initRubric('zh', '2026-06-14')).toContain(
+      'trim: 1 # 去掉一个最高分和一个最低分，其余评委的总分取平均',
+    );
+  });
+
+  it('--lang en comments in English', () => {
+    const found = comments(initRubric('en', '2026-06-14'));
+    expect(found.length).toBeGreaterThan(15);
+    expect(found.filter((c) => CJK.test(c))).toEqual([]);
+  });
+});
