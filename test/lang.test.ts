@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, pcvEnv, tempDir } from './helpers.js';
+import { copyFixture, listFiles, pcvEnv, tempDir } from './helpers.js';
 
 const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
 
@@ -13,15 +13,15 @@ function basicZh(): string {
   return dir;
 }
 
-/** judge-1's impact score for B1 (9 in the fixture). */
-function setImpactB1(dir: string, score: string) {
+/** Edits judge-1's sheet of a copied basic fixture. */
+function editJudge1(dir: string, from: string, to: string) {
   const sheet = path.join(dir, 'scores', 'judge-1.csv');
-  const text = readFileSync(sheet, 'utf8');
-  writeFileSync(
-    sheet,
-    text.replace('B1,Riverside Literacy Club,9,', `B1,Riverside Literacy Club,${score},`),
-  );
+  writeFileSync(sheet, readFileSync(sheet, 'utf8').replace(from, to));
 }
+
+/** judge-1's impact score for B1 (9 in the fixture). */
+const setImpactB1 = (dir: string, score: string) =>
+  editJudge1(dir, 'B1,Riverside Literacy Club,9,', `B1,Riverside Literacy Club,${score},`);
 
 describe('the terminal speaks the review language', () => {
   it('a zh review with ASCII-only inputs prints a Chinese table', async () => {
@@ -56,15 +56,34 @@ describe('the terminal speaks the review language', () => {
     expect(en.stderr).toBe('OK: 3 sheets, 5 projects, no problems.');
   });
 
-  it('problems keep FILE:LINE:COLUMN: and the exit code; the count is Chinese', async () => {
-    const dir = basicZh();
+  it.each([
+    [
+      'zh',
+      basicZh,
+      [
+        'scores/judge-1.csv:2:impact: 19超过了「Community impact」的满分10分',
+        'scores/judge-1.csv:3:feasibility: 8.2不是0.5的整数倍；「Feasibility」的分数须按0.5分一档打',
+        '1个文件中共有2处问题，没有写出任何文件。',
+      ],
+    ],
+    [
+      'en',
+      () => copyFixture('basic'),
+      [
+        'scores/judge-1.csv:2:impact: 19 exceeds the maximum 10 for Community impact',
+        'scores/judge-1.csv:3:feasibility: 8.2 is not a multiple of the step 0.5 for Feasibility',
+        '2 problems in 1 file; nothing was written.',
+      ],
+    ],
+  ])('problems (%s) keep FILE:LINE:COLUMN: and exit code 1', async (_lang, make, want) => {
+    const dir = make();
     setImpactB1(dir, '19');
+    editJudge1(dir, 'B2,Senior Lunch Circle,8,8,', 'B2,Senior Lunch Circle,8,8.2,');
     const out = tempDir();
     const r = await pcvEnv(['tally', '.', '--out', out], dir, {});
     expect(r.code).toBe(1);
-    const lines = r.stderr.split('\n');
-    expect(lines[0]).toMatch(/^scores\/judge-1\.csv:2:impact: /);
-    expect(lines.at(-1)).toBe('1个文件中共有1处问题，没有写出任何文件。');
+    expect(r.stderr.split('\n')).toEqual(want);
+    expect(listFiles(out)).toEqual([]);
   });
 
   it.each([

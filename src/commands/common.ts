@@ -11,6 +11,7 @@ import {
 } from '../core/rubric.js';
 import type { Overrides, TallyOptions } from '../tally.js';
 import { messages } from '../text/index.js';
+import { wordProblem } from '../text/word.js';
 
 /** Where a command prints: injectable so tests can read both streams. */
 export interface Io {
@@ -111,12 +112,18 @@ export function printIssues(
   lang: Lang = 'en',
 ): number {
   const severity = messages(lang).run.severity;
+  // A converted problem is worded in the terminal's language; the others keep their English.
+  const say = (issue: Issue): Issue =>
+    issue.worded !== undefined && lang !== 'en'
+      ? { ...issue, message: wordProblem(issue.worded, lang) }
+      : issue;
   let errors = 0;
   for (const issue of issues) {
     if (issue.severity === 'error') {
       errors++;
-      io.err(io.chalk.red(formatIssueWith(issue, '')));
-    } else if (!quiet) io.err(io.chalk.yellow(formatIssueWith(issue, severity[issue.severity])));
+      io.err(io.chalk.red(formatIssueWith(say(issue), '')));
+    } else if (!quiet)
+      io.err(io.chalk.yellow(formatIssueWith(say(issue), severity[issue.severity])));
   }
   return errors;
 }

@@ -2,6 +2,7 @@ import { sum, type Dec } from './decimal.js';
 import { parseNumber } from './number.js';
 import type { Criterion } from './rubric.js';
 import { checkScore, flagText, NO } from './score-cell.js';
+import { isWorded } from '../text/problems.js';
 
 /** Where a sheet's columns are, as far as reading a row's scores goes. */
 export interface ScoreLayout {
@@ -55,7 +56,7 @@ export function findDecimalComma(
       if (!WHOLE.test(a) || !WHOLE.test(b)) continue;
       if (b.length > (criterion.step !== undefined ? 2 : 1)) continue;
       const meant = `${a}.${b}`;
-      if (typeof checkScore(meant, criterion, false) === 'string') continue;
+      if (isWorded(checkScore(meant, criterion, false))) continue;
       const joined = [...row.slice(0, i), meant, ...row.slice(i + 2)];
       budget--;
       const split = { column: i, criterion, written: `${a},${b}`, meant };
@@ -78,7 +79,7 @@ function readsCleanly(cells: readonly string[], layout: ScoreLayout): boolean {
   for (const [j, criterion] of layout.criteria.entries()) {
     if (criterion === undefined) continue;
     const score = checkScore((cells[j] ?? '').trim(), criterion, false);
-    if (typeof score === 'string') return false;
+    if (isWorded(score)) return false;
     scores.push(score);
   }
   if (layout.recused >= 0 && !NO.has(flagText(cells[layout.recused] ?? ''))) return false;

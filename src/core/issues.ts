@@ -1,3 +1,6 @@
+import type { Worded } from '../text/problems.js';
+import { wordProblem } from '../text/word.js';
+
 /**
  * Problems are data: every check appends to a list instead of throwing, so one run can report
  * every problem of every file at once.
@@ -18,6 +21,15 @@ export interface Issue {
   /** Spreadsheet cell reference (`Sheet1!C7`) for problems in an .xlsx sheet. */
   cell?: string;
   message: string;
+  /** The problem as a wording key and values, when its call site is converted (text/problems.ts). */
+  worded?: Worded;
+}
+
+/** English stays the message (results.json, the workbook); the key goes along for the terminal. */
+function words(message: string | Worded): Pick<Issue, 'message' | 'worded'> {
+  return typeof message === 'string'
+    ? { message }
+    : { message: wordProblem(message, 'en'), worded: message };
 }
 
 export type Location = Pick<Issue, 'line' | 'column' | 'cell'>;
@@ -25,16 +37,16 @@ export type Location = Pick<Issue, 'line' | 'column' | 'cell'>;
 export class IssueList {
   readonly items: Issue[] = [];
 
-  error(code: string, file: string, message: string, at: Location = {}) {
-    this.items.push({ code, severity: 'error', file, ...at, message });
+  error(code: string, file: string, message: string | Worded, at: Location = {}) {
+    this.items.push({ code, severity: 'error', file, ...at, ...words(message) });
   }
 
-  warn(code: string, file: string, message: string, at: Location = {}) {
-    this.items.push({ code, severity: 'warning', file, ...at, message });
+  warn(code: string, file: string, message: string | Worded, at: Location = {}) {
+    this.items.push({ code, severity: 'warning', file, ...at, ...words(message) });
   }
 
-  note(code: string, file: string, message: string, at: Location = {}) {
-    this.items.push({ code, severity: 'note', file, ...at, message });
+  note(code: string, file: string, message: string | Worded, at: Location = {}) {
+    this.items.push({ code, severity: 'note', file, ...at, ...words(message) });
   }
 
   addAll(issues: readonly Issue[]) {

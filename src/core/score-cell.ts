@@ -1,6 +1,7 @@
 import type { Dec } from './decimal.js';
 import { parseNumber } from './number.js';
 import type { Criterion } from './rubric.js';
+import { worded, type Worded } from '../text/problems.js';
 
 /** Words that mark a recusal when written in a criterion cell. */
 export const RECUSAL_WORDS = new Set(['recused', 'recuse', '回避']);
@@ -13,25 +14,28 @@ export function flagText(cell: string): string {
   return cell.normalize('NFKC').trim().toLowerCase();
 }
 
-/** A score, or the reason it is not one. */
+/** A score, or the reason it is not one (worded by the text layer). */
 export function checkScore(
   text: string,
   criterion: Criterion,
   decimalComma: boolean,
-): Dec | string {
-  const what = `${criterion.label} (0-${criterion.max})`;
-  if (text === '') return `missing score for ${what}`;
+): Dec | Worded {
+  const what = { criterion: criterion.label, max: criterion.max };
+  if (text === '') return worded('score-missing', what);
   const n = parseNumber(text, decimalComma);
-  if (!n.ok)
-    return `"${text}" is not a number; write the score for ${what} as a plain number such as 17.5`;
+  if (!n.ok) return worded('score-not-number', { text, ...what });
   const value = n.value;
   if (value.isNegative() && !value.isZero())
-    return `${value.toString()} is negative; scores for ${what} run from 0`;
+    return worded('score-negative', { value: value.toString(), ...what });
   if (value.greaterThan(criterion.max)) {
-    return `${value.toString()} exceeds the maximum ${criterion.max} for ${criterion.label}`;
+    return worded('score-over-max', { value: value.toString(), ...what });
   }
   if (criterion.step !== undefined && !value.mod(criterion.step).isZero()) {
-    return `${value.toString()} is not a multiple of the step ${criterion.step} for ${criterion.label}`;
+    return worded('score-step', {
+      value: value.toString(),
+      criterion: criterion.label,
+      step: criterion.step,
+    });
   }
   return value;
 }

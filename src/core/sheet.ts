@@ -21,6 +21,7 @@ import { controlCharacter, projectId, type Roster } from './roster.js';
 import { isBlank, rowWidthProblem, rowWidths } from './row-shape.js';
 import type { Criterion, Rubric } from './rubric.js';
 import { checkScore, flagText, NO, RECUSAL_WORDS, YES } from './score-cell.js';
+import { isWorded, worded, type Worded } from '../text/problems.js';
 
 /** One judge's row for one project. */
 export interface SheetEntry {
@@ -97,11 +98,7 @@ export function validateSheet(
   const { file } = input;
   const [header, ...body] = input.rows;
   if (header === undefined) {
-    issues.error(
-      'sheet-empty',
-      file,
-      'the sheet is empty; it needs a header row and one row per project',
-    );
+    issues.error('sheet-empty', file, worded('sheet-empty', {}));
     return { issues: issues.items };
   }
 
@@ -174,14 +171,9 @@ export function validateSheet(
     columns.findIndex((c) => c.kind === 'field' && c.field === field);
   const projectCol = fieldIndex('project');
   if (projectCol < 0) {
-    issues.error(
-      'header-project',
-      file,
-      'no project column (project, id or 项目编号) in the header',
-      {
-        line: header.line,
-      },
-    );
+    issues.error('header-project', file, worded('header-project', {}), {
+      line: header.line,
+    });
   }
   const criterionCols = new Map<string, number>();
   columns.forEach((c, i) => {
@@ -192,7 +184,7 @@ export function validateSheet(
       issues.error(
         'header-missing',
         file,
-        `no column for criterion "${criterion.label}" (${criterion.id}); add it, named by its id, label or an alias`,
+        worded('header-missing', { criterion: criterion.label, id: criterion.id }),
         { line: header.line },
       );
     }
@@ -231,12 +223,7 @@ export function validateSheet(
     (row) => (recusedCol >= 0 ? YES.has(flagText(row.cells[recusedCol] ?? '')) : false),
   );
   if (blank !== undefined) {
-    issues.error(
-      'sheet-blank',
-      file,
-      'this sheet is blank: no scores entered (a template not yet filled?)',
-      { line: blank },
-    );
+    issues.error('sheet-blank', file, worded('sheet-blank', {}), { line: blank });
     return { issues: issues.items };
   }
 
@@ -275,7 +262,7 @@ export function validateSheet(
 
     let project = projectId(cell(projectCol));
     if (project === '') {
-      issues.error('project-missing', file, 'a row with scores but no project id', at(projectCol));
+      issues.error('project-missing', file, worded('project-missing', {}), at(projectCol));
       continue;
     }
     const control = controlCharacter(project);
@@ -293,7 +280,7 @@ export function validateSheet(
       issues.error(
         'project-duplicate',
         file,
-        `project ${project} appears twice (first on line ${first.line})`,
+        worded('project-duplicate', { project, firstLine: first.line }),
         at(projectCol),
       );
       continue;
@@ -367,7 +354,7 @@ export function validateSheet(
         issues.error(
           'recused-scored',
           file,
-          `the judge recused from ${project} but this cell holds a score ("${texts[c]}"); leave it empty`,
+          worded('recused-scored', { project, text: texts[c] ?? '' }),
           at(scoreIndex[c]!),
         );
       }
@@ -378,7 +365,7 @@ export function validateSheet(
     let rowOk = true;
     for (let c = 0; c < scoreIndex.length; c++) {
       const score = cellMeanings[c]!.score;
-      if (typeof score === 'string') {
+      if (isWorded(score)) {
         issues.error('score-invalid', file, score, at(scoreIndex[c]!));
         rowOk = false;
       }
@@ -422,7 +409,7 @@ export function validateSheet(
   }
 
   if (entries.size === 0 && !issues.hasErrors) {
-    issues.error('sheet-no-rows', file, 'the sheet has a header but no project rows', {
+    issues.error('sheet-no-rows', file, worded('sheet-no-rows', {}), {
       line: header.line,
     });
   }
@@ -435,7 +422,7 @@ interface CellMeaning {
   /** The cell holds the recusal word (回避, recused). */
   word: boolean;
   /** The score, or the reason the text is not one. */
-  score: Dec | string;
+  score: Dec | Worded;
 }
 
 const MEANINGS_CACHED = 10_000;

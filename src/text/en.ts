@@ -105,6 +105,25 @@ export const en: Messages = {
     next: (dir) =>
       `Next: edit rubric.yaml and projects.csv, then run: pcv template ${dir === '.' ? '' : dir + ' '}--judges judge-a,judge-b,judge-c`,
   },
+  problems: {
+    'score-missing': (p) => `missing score for ${p.criterion} (0-${p.max})`,
+    'score-not-number': (p) =>
+      `"${p.text}" is not a number; write the score for ${p.criterion} (0-${p.max}) as a plain number such as 17.5`,
+    'score-negative': (p) =>
+      `${p.value} is negative; scores for ${p.criterion} (0-${p.max}) run from 0`,
+    'score-over-max': (p) => `${p.value} exceeds the maximum ${p.max} for ${p.criterion}`,
+    'score-step': (p) => `${p.value} is not a multiple of the step ${p.step} for ${p.criterion}`,
+    'sheet-empty': () => 'the sheet is empty; it needs a header row and one row per project',
+    'sheet-blank': () => 'this sheet is blank: no scores entered (a template not yet filled?)',
+    'sheet-no-rows': () => 'the sheet has a header but no project rows',
+    'header-project': () => 'no project column (project, id or 项目编号) in the header',
+    'header-missing': (p) =>
+      `no column for criterion "${p.criterion}" (${p.id}); add it, named by its id, label or an alias`,
+    'project-missing': () => 'a row with scores but no project id',
+    'project-duplicate': (p) => `project ${p.project} appears twice (first on line ${p.firstLine})`,
+    'recused-scored': (p) =>
+      `the judge recused from ${p.project} but this cell holds a score ("${p.text}"); leave it empty`,
+  },
   run: {
     severity: { warning: 'warning: ', note: 'note: ' },
     problems: (errors, files) => `${plural(errors, 'problem')} in ${plural(files, 'file')}`,

@@ -1,3 +1,5 @@
+import type { ProblemWords } from './problems.js';
+
 /**
  * Every sentence pcv prints at the terminal, as one type that both catalogs (en.ts, zh.ts) must
  * fill: a message missing in one language is a compile error, and test/text.test.ts walks both.
@@ -114,6 +116,8 @@ export interface Messages {
     created: (dir: string, files: string[]) => string;
     next: (dir: string) => string;
   };
+  /** Problems and warnings in the sheets and other inputs, by wording key (text/problems.ts). */
+  problems: ProblemWords;
   run: {
     /** Before a warning or a note, after FILE:LINE:COLUMN: (with its own separator). */
     severity: { warning: string; note: string };

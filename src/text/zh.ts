@@ -109,6 +109,25 @@ export const zh: Messages = {
     next: (dir) =>
       `下一步：编辑 rubric.yaml 和 projects.csv，然后运行：pcv template ${dir === '.' ? '' : dir + ' '}--judges 评委A,评委B,评委C`,
   },
+  problems: {
+    'score-missing': (p) => `缺少「${p.criterion}」的分数（0到${p.max}分）`,
+    'score-not-number': (p) =>
+      `「${p.text}」不是数字；「${p.criterion}」的分数（0到${p.max}分）请只填数字，如17.5`,
+    'score-negative': (p) => `${p.value}是负数；「${p.criterion}」的分数从0分起`,
+    'score-over-max': (p) => `${p.value}超过了「${p.criterion}」的满分${p.max}分`,
+    'score-step': (p) =>
+      `${p.value}不是${p.step}的整数倍；「${p.criterion}」的分数须按${p.step}分一档打`,
+    'sheet-empty': () => '评分表是空的：需要一行表头，每个项目一行',
+    'sheet-blank': () => '这份评分表一个分数也没填（是还没填写的空白表吗？）',
+    'sheet-no-rows': () => '评分表只有表头，没有项目行',
+    'header-project': () => '表头里没有项目编号列（项目编号、project 或 id）',
+    'header-missing': (p) =>
+      `没有「${p.criterion}」（${p.id}）这一列；请加上，列名用评分项的名称、id 或别名`,
+    'project-missing': () => '这一行有分数，但没有项目编号',
+    'project-duplicate': (p) => `项目${p.project}出现了两次（第一次在第${p.firstLine}行）`,
+    'recused-scored': (p) =>
+      `评委对${p.project}回避，但这一格填了分数（「${p.text}」）；回避的项目请不要打分`,
+  },
   run: {
     severity: { warning: '警告：', note: '说明：' },
     problems: (errors, files) => `${files}个文件中共有${errors}处问题`,

@@ -27,7 +27,7 @@ describe('a blank template among the sheets', () => {
       const lines = r.stderr.split('\n').map((l) => l.replace(dir + path.sep, ''));
       // The template's first project row is line 2, under its header row.
       expect(lines).toEqual([
-        `scores/评委F.${format}:2: ${BLANK}`,
+        `scores/评委F.${format}:2: 这份评分表一个分数也没填（是还没填写的空白表吗？）`,
         '1个文件中共有1处问题，没有写出任何文件。', // the review says lang: zh
       ]);
     },

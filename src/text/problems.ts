@@ -1,0 +1,38 @@
+/**
+ * Problems and warnings as the core emits them: a wording key and its values, no sentence. The
+ * catalogs (en.ts, zh.ts) word each key; an Issue keeps the English sentence in `message` (what
+ * results.json and the workbook list) and the key and values in `worded`, so the terminal can say
+ * it in the review's language. Keys are converted file by file; the rest still pass a sentence.
+ */
+export interface ProblemParams {
+  /** A criterion named as the judge sees it: "服务方案 (0-40)". */
+  'score-missing': { criterion: string; max: number };
+  'score-not-number': { text: string; criterion: string; max: number };
+  'score-negative': { value: string; criterion: string; max: number };
+  'score-over-max': { value: string; criterion: string; max: number };
+  'score-step': { value: string; criterion: string; step: number };
+  'sheet-empty': Record<string, never>;
+  'sheet-blank': Record<string, never>;
+  'sheet-no-rows': Record<string, never>;
+  'header-project': Record<string, never>;
+  'header-missing': { criterion: string; id: string };
+  'project-missing': Record<string, never>;
+  'project-duplicate': { project: string; firstLine: number };
+  'recused-scored': { project: string; text: string };
+}
+
+export type ProblemKey = keyof ProblemParams;
+
+/** One key with its values, as an Issue carries them. */
+export type Worded = { [K in ProblemKey]: { key: K; params: ProblemParams[K] } }[ProblemKey];
+
+/** How a catalog words every problem. */
+export type ProblemWords = { [K in ProblemKey]: (p: ProblemParams[K]) => string };
+
+export function worded<K extends ProblemKey>(key: K, params: ProblemParams[K]): Worded {
+  return { key, params } as Worded;
+}
+
+export function isWorded(x: unknown): x is Worded {
+  return typeof x === 'object' && x !== null && 'key' in x && 'params' in x;
+}
