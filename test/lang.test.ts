@@ -117,4 +117,22 @@ describe('the terminal speaks the review language', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')).toEqual(want);
   });
+
+  it('a warning has the Chinese prefix and wording, and results.json keeps the English', async () => {
+    const dir = basicZh();
+    const roster = path.join(dir, 'projects.csv');
+    writeFileSync(roster, readFileSync(roster, 'utf8').replace(',category,', ',categry,'));
+    const v = await pcvEnv(['validate', '.'], dir, {});
+    expect(v.code).toBe(0);
+    expect(v.stderr.split('\n')).toEqual([
+      'projects.csv:1:categry: 警告：「categry」这一列用不上（是不是「category」？）',
+      '检查完毕：3份评分表，5个项目，没有问题（1条警告）。',
+    ]);
+    const out = tempDir();
+    expect((await pcvEnv(['tally', '.', '--out', out, '--format', 'json'], dir, {})).code).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'));
+    expect(json.warnings).toEqual([
+      'projects.csv:1:categry: warning: column "categry" is not used (did you mean "category"?)',
+    ]);
+  });
 });

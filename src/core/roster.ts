@@ -2,6 +2,7 @@ import type { Row } from './model.js';
 import { mapColumns, normalizeHeader, ROSTER_FIELDS, type RosterField } from './headers.js';
 import { IssueList, type Issue } from './issues.js';
 import { parseNumber } from './number.js';
+import { worded } from '../text/problems.js';
 
 export interface RosterProject {
   id: string;
@@ -49,11 +50,7 @@ export function parseRoster(
   const issues = new IssueList();
   const [header, ...body] = rows;
   if (header === undefined) {
-    issues.error(
-      'roster-empty',
-      file,
-      'the roster is empty; it needs a header row with an id column',
-    );
+    issues.error('roster-empty', file, worded('roster-empty', {}));
     return { issues: issues.items };
   }
   const columns = mapColumns(
@@ -63,18 +60,18 @@ export function parseRoster(
       issues.warn(
         'roster-column',
         file,
-        `column "${cell}" is not used${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        worded('roster-unused-column', { header: cell, hint: hint ?? '' }),
         { line: header.line, column: cell },
       ),
     (cell, field) =>
-      issues.error('roster-column', file, `a second ${field} column`, {
+      issues.error('roster-column', file, worded('roster-second-column', { field }), {
         line: header.line,
         column: cell,
       }),
   );
   const idIndex = columns.get('id');
   if (idIndex === undefined) {
-    issues.error('roster-column', file, 'no id column (id or 项目编号) in the header', {
+    issues.error('roster-column', file, worded('roster-no-id', {}), {
       line: header.line,
     });
     return { issues: issues.items };
@@ -90,7 +87,7 @@ export function parseRoster(
     if (row.cells.every((c) => c.trim() === '')) continue;
     const id = projectId(row.cells[idIndex] ?? '');
     if (id === '') {
-      issues.error('roster-id', file, 'missing project id', {
+      issues.error('roster-id', file, worded('roster-id-missing', {}), {
         line: row.line,
         column: headerOf('id'),
       });
@@ -101,7 +98,7 @@ export function parseRoster(
       issues.error(
         'roster-duplicate',
         file,
-        `project ${id} is listed twice (first on line ${first.line})`,
+        worded('roster-duplicate', { project: id, firstLine: first.line }),
         {
           line: row.line,
           column: headerOf('id'),
@@ -123,7 +120,7 @@ export function parseRoster(
       const n = parseNumber(amount.replace(/[,，](?=\d{3}\b)/g, ''));
       if (n.ok && !n.value.isNegative()) project.amount = n.value.toNumber();
       else
-        issues.error('roster-amount', file, `amount "${amount}" is not a number of yuan`, {
+        issues.error('roster-amount', file, worded('roster-amount', { amount }), {
           line: row.line,
           column: headerOf('amount'),
         });
@@ -131,7 +128,7 @@ export function parseRoster(
     projects.set(id, project);
   }
   if (projects.size === 0 && !issues.hasErrors) {
-    issues.error('roster-empty', file, 'the roster lists no projects', { line: header.line });
+    issues.error('roster-empty', file, worded('roster-no-projects', {}), { line: header.line });
   }
   return issues.hasErrors
     ? { issues: issues.items }

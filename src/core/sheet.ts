@@ -125,7 +125,7 @@ export function validateSheet(
         header.cells.slice(i).some((c) => c.trim() !== '') &&
         body.some((r) => (r.cells[i] ?? '').trim() !== '');
       if (used) {
-        issues.error('header-empty', file, `column ${i + 1} has values but no header`, {
+        issues.error('header-empty', file, worded('header-empty', { column: i + 1 }), {
           line: header.line,
         });
       }
@@ -141,8 +141,11 @@ export function validateSheet(
         'header-unknown',
         file,
         hint !== undefined
-          ? `unknown column "${cell}" — did you mean "${hint}"?`
-          : `unknown column "${cell}"; expected one column per criterion (${rubric.criteria.map((c) => c.id).join(', ')}) and optionally project, name, comment, judge, recused, total`,
+          ? worded('header-unknown-hint', { header: cell, hint })
+          : worded('header-unknown', {
+              header: cell,
+              criteria: rubric.criteria.map((c) => c.id).join(', '),
+            }),
         where(header.line, i),
       );
       columns.push({ kind: 'ignored' });
@@ -157,7 +160,7 @@ export function validateSheet(
       issues.error(
         'header-duplicate',
         file,
-        `"${cell}" and "${other}" are the same column`,
+        worded('header-duplicate', { header: cell, other }),
         where(header.line, i),
       );
       columns.push({ kind: 'ignored' });
@@ -306,7 +309,7 @@ export function validateSheet(
         issues.error(
           'judge-mixed',
           file,
-          `judge "${name}" differs from "${judge.name}" on line ${judge.line}; one sheet is one judge's`,
+          worded('judge-mixed', { name, first: judge.name, line: judge.line }),
           at(judgeCol),
         );
       }

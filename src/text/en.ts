@@ -123,6 +123,23 @@ export const en: Messages = {
     'project-duplicate': (p) => `project ${p.project} appears twice (first on line ${p.firstLine})`,
     'recused-scored': (p) =>
       `the judge recused from ${p.project} but this cell holds a score ("${p.text}"); leave it empty`,
+    'header-empty': (p) => `column ${p.column} has values but no header`,
+    'header-unknown': (p) =>
+      `unknown column "${p.header}"; expected one column per criterion (${p.criteria}) and optionally project, name, comment, judge, recused, total`,
+    'header-unknown-hint': (p) => `unknown column "${p.header}" — did you mean "${p.hint}"?`,
+    'header-duplicate': (p) => `"${p.header}" and "${p.other}" are the same column`,
+    'judge-mixed': (p) =>
+      `judge "${p.name}" differs from "${p.first}" on line ${p.line}; one sheet is one judge's`,
+    'roster-empty': () => 'the roster is empty; it needs a header row with an id column',
+    'roster-unused-column': (p) =>
+      `column "${p.header}" is not used${p.hint ? ` (did you mean "${p.hint}"?)` : ''}`,
+    'roster-second-column': (p) => `a second ${p.field} column`,
+    'roster-no-id': () => 'no id column (id or 项目编号) in the header',
+    'roster-id-missing': () => 'missing project id',
+    'roster-duplicate': (p) =>
+      `project ${p.project} is listed twice (first on line ${p.firstLine})`,
+    'roster-amount': (p) => `amount "${p.amount}" is not a number of yuan`,
+    'roster-no-projects': () => 'the roster lists no projects',
   },
   run: {
     severity: { warning: 'warning: ', note: 'note: ' },

@@ -19,6 +19,20 @@ export interface ProblemParams {
   'project-missing': Record<string, never>;
   'project-duplicate': { project: string; firstLine: number };
   'recused-scored': { project: string; text: string };
+  'header-empty': { column: number };
+  'header-unknown': { header: string; criteria: string };
+  'header-unknown-hint': { header: string; hint: string };
+  'header-duplicate': { header: string; other: string };
+  'judge-mixed': { name: string; first: string; line: number };
+  'roster-empty': Record<string, never>;
+  /** `hint` is '' when no known column is close. */
+  'roster-unused-column': { header: string; hint: string };
+  'roster-second-column': { field: string };
+  'roster-no-id': Record<string, never>;
+  'roster-id-missing': Record<string, never>;
+  'roster-duplicate': { project: string; firstLine: number };
+  'roster-amount': { amount: string };
+  'roster-no-projects': Record<string, never>;
 }
 
 export type ProblemKey = keyof ProblemParams;

@@ -127,6 +127,22 @@ export const zh: Messages = {
     'project-duplicate': (p) => `项目${p.project}出现了两次（第一次在第${p.firstLine}行）`,
     'recused-scored': (p) =>
       `评委对${p.project}回避，但这一格填了分数（「${p.text}」）；回避的项目请不要打分`,
+    'header-empty': (p) => `第${p.column}列有内容，但没有表头`,
+    'header-unknown': (p) =>
+      `不认识的列「${p.header}」；每个评分项一列（${p.criteria}），另外可以有项目编号、项目名称、备注、评委、回避、总分这几列`,
+    'header-unknown-hint': (p) => `不认识的列「${p.header}」——是不是「${p.hint}」？`,
+    'header-duplicate': (p) => `「${p.header}」和「${p.other}」是同一列`,
+    'judge-mixed': (p) =>
+      `评委「${p.name}」与第${p.line}行的「${p.first}」不是同一人；一份评分表只能是一位评委的`,
+    'roster-empty': () => '项目名单是空的：需要一行表头，其中要有项目编号列',
+    'roster-unused-column': (p) =>
+      `「${p.header}」这一列用不上${p.hint ? `（是不是「${p.hint}」？）` : ''}`,
+    'roster-second-column': (p) => `又出现了一个 ${p.field} 列`,
+    'roster-no-id': () => '表头里没有项目编号列（项目编号或 id）',
+    'roster-id-missing': () => '缺少项目编号',
+    'roster-duplicate': (p) => `项目${p.project}列了两次（第一次在第${p.firstLine}行）`,
+    'roster-amount': (p) => `金额「${p.amount}」不是数字（以元为单位）`,
+    'roster-no-projects': () => '项目名单里一个项目也没有',
   },
   run: {
     severity: { warning: '警告：', note: '说明：' },
