@@ -47,9 +47,9 @@ describe('--out holds one run’s reports only (issue #10, item 3)', () => {
     expect(existsSync(path.join(out, 'cards'))).toBe(false);
     expect(readFileSync(path.join(out, 'minutes.docx'), 'utf8')).toBe('the organiser’s notes');
     expect(manifestOf(out)).toEqual(['announcement.pdf', 'results.json', 'results.xlsx']);
-    // 21 cards and the panel, counted rather than listed.
+    // 21 cards and the panel, counted rather than listed; the review says lang: zh.
     expect(second.stderr).toMatch(
-      /Removed .*panel\.pdf, .*cards\/ \(21 files\): reports of an earlier run that this run did not write/,
+      /已删除 .*panel\.pdf, .*cards\/ \(21个文件\)：上一次运行写的报告，这次没有再写/,
     );
   });
 
@@ -91,11 +91,12 @@ describe('--out holds one run’s reports only (issue #10, item 3)', () => {
     expect(readFileSync(path.join(out, 'cards', 'P06.pdf'), 'utf8')).toBe('a card from pcv 0.1');
     expect(readFileSync(path.join(out, 'panel.pdf'), 'utf8')).toBe('a panel from pcv 0.1');
     expect(readFileSync(path.join(out, 'notes.txt'), 'utf8')).toBe('mine');
-    const warned = r.stderr.split('\n').filter((l) => l.includes('no record says which run'));
+    const warned = r.stderr.split('\n').filter((l) => l.includes('没有记录说明是哪次运行写的'));
     // The report names pcv uses, not the user's notes.txt.
     expect(warned).toHaveLength(2);
-    expect(warned[0]).toMatch(/panel\.pdf: warning: not written by this run/);
-    expect(warned[1]).toMatch(/cards: warning: not written by this run/);
+    // FILE: stays as in English; the review says lang: zh.
+    expect(warned[0]).toMatch(/panel\.pdf: 警告：不是这次运行写的/);
+    expect(warned[1]).toMatch(/cards: 警告：不是这次运行写的/);
     // From now on the manifest knows: the next run has nothing unaccounted of its own to report.
     expect(manifestOf(out)).toEqual(['results.json']);
   });

@@ -34,7 +34,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'show stack traces of internal errors': '程序内部出错时显示详细出错位置（供开发人员查看）',
   'validate the sheets, compute the results, print a summary and write reports':
     '检查评分表，计算结果，显示汇总表并写出报告',
-  'output folder for reports': '报告写到哪个文件夹',
+  'output folder for reports (default: pcv-out in the review folder)':
+    '报告写到哪个文件夹（默认：评审文件夹里的 pcv-out）',
   'reports to write: comma list of xlsx, pdf, json, cards, panel, html':
     '要写出的报告，用逗号分隔：xlsx、pdf、json、cards、panel、html',
   'print the results JSON on stdout and nothing else there':

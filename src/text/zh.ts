@@ -152,7 +152,7 @@ export const zh: Messages = {
     removed: (files) => `已删除 ${files}：上一次运行写的报告，这次没有再写`,
     fileCount: (n) => `${n}个文件`,
     unaccounted: (file) =>
-      `${file}：警告：不是这次运行写的，也没有记录说明是哪次运行写的（pcv 0.1 不做记录），可能已经过时；如果是，请删除`,
+      `${file}: 警告：不是这次运行写的，也没有记录说明是哪次运行写的（pcv 0.1 不做记录），可能已经过时；如果是，请删除`,
     validated: (sheets, projects, warnings) =>
       `检查完毕：${sheets}份评分表，${projects}个项目，没有问题${warnings ? `（${warnings}条警告）` : ''}。`,
     failedValidation: (summary) => `${summary}。`,
