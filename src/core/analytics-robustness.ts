@@ -68,39 +68,51 @@ export function robustness(
       : quota === undefined
         ? ` (track ${track.id}: threshold ${track.threshold})`
         : ` (track ${track.id}: threshold ${track.threshold}, rank ${whatIf!.trackRank} against the quota of ${quota})`;
+  /**
+   * The pass and rank flags of one what-if (a judge left out, or the trim shifted): `cause` says
+   * what changed, `who` whose scores it was about.
+   */
+  const flagWhatIf = (
+    kind: 'judge' | 'trim',
+    who: { judge: string; instead?: string },
+    cause: string,
+    units: number,
+    whatIf: TrackWhatIf | undefined,
+    alt: { final: number; passed: boolean; rank: number },
+  ) => {
+    if (alt.passed !== p.passed) {
+      flags.push({
+        type: `pass-hinges-on-${kind}`,
+        ...who,
+        message: text`${verdict(p.passed)} with ${fmtFinal(p.final)}; ${cause} it would ${
+          alt.passed ? 'pass' : 'fail'
+        } with ${fmtUnits(units)}${against(whatIf)}`,
+        ...alt,
+        ...inTrack(whatIf),
+      });
+    }
+    const to = moved(alt.rank, whatIf);
+    if (to !== undefined) {
+      flags.push({
+        type: `rank-hinges-on-${kind}`,
+        ...who,
+        message: text`ranked ${own.rank}${own.of}; ${cause} it would rank ${to} (final ${fmtUnits(units)})`,
+        ...alt,
+        ...inTrack(whatIf),
+      });
+    }
+  };
   const leaveOneOut: Alternative[] = judgeIds.map((judge, j) => {
     const units = facts.without.final[j * P + i]!;
     if (Number.isNaN(units)) return { judge, final: null, passed: null, rank: null };
-    const final = unitsToNumber(units, method.decimals);
     const whatIf = tracks?.without(j, i);
-    const passed = whatIf?.passed ?? facts.without.passed[j * P + i] === 1;
-    const rank = facts.without.rank[j * P + i]!;
-    if (passed !== p.passed) {
-      flags.push({
-        type: 'pass-hinges-on-judge',
-        judge,
-        message: text`${verdict(p.passed)} with ${fmtFinal(p.final)}; without ${judge}'s scores it would ${
-          passed ? 'pass' : 'fail'
-        } with ${fmtUnits(units)}${against(whatIf)}`,
-        final,
-        passed,
-        rank,
-        ...inTrack(whatIf),
-      });
-    }
-    const to = moved(rank, whatIf);
-    if (to !== undefined) {
-      flags.push({
-        type: 'rank-hinges-on-judge',
-        judge,
-        message: text`ranked ${own.rank}${own.of}; without ${judge}'s scores it would rank ${to} (final ${fmtUnits(units)})`,
-        final,
-        passed,
-        rank,
-        ...inTrack(whatIf),
-      });
-    }
-    return { judge, final, passed, rank };
+    const alt = {
+      final: unitsToNumber(units, method.decimals),
+      passed: whatIf?.passed ?? facts.without.passed[j * P + i] === 1,
+      rank: facts.without.rank[j * P + i]!,
+    };
+    flagWhatIf('judge', { judge }, `without ${judge}'s scores`, units, whatIf, alt);
+    return { judge, ...alt };
   });
 
   for (const shift of facts.shifts[i]!) {
@@ -111,38 +123,13 @@ export function robustness(
     const kind = { none: 'total', zscore: 'normalised total', offset: 'adjusted total' }[
       method.normalize
     ];
-    const what = `had ${dropped.judge}'s ${kind} ${fmtTotal(droppedValue)} been trimmed instead of ${kept.judge}'s ${fmtTotal(keptValue)}`;
-    const final = unitsToNumber(shift.final, method.decimals);
+    const what = `had ${dropped.judge}'s ${kind} ${fmtTotal(droppedValue)} been trimmed instead of ${kept.judge}'s ${fmtTotal(keptValue)},`;
     const whatIf = tracks?.shift(i, shift);
-    const passed = whatIf?.passed ?? shift.passed;
-    const rank = shift.rank;
-    if (passed !== p.passed) {
-      flags.push({
-        type: 'pass-hinges-on-trim',
-        judge: kept.judge,
-        instead: dropped.judge,
-        message: text`${p.passed ? 'passes' : 'fails'} with ${fmtFinal(p.final)}; ${what}, it would ${
-          passed ? 'pass' : 'fail'
-        } with ${fmtUnits(shift.final)}${against(whatIf)}`,
-        final,
-        passed,
-        rank,
-        ...inTrack(whatIf),
-      });
-    }
-    const to = moved(rank, whatIf);
-    if (to !== undefined) {
-      flags.push({
-        type: 'rank-hinges-on-trim',
-        judge: kept.judge,
-        instead: dropped.judge,
-        message: text`ranked ${own.rank}${own.of}; ${what}, it would rank ${to} (final ${fmtUnits(shift.final)})`,
-        final,
-        passed,
-        rank,
-        ...inTrack(whatIf),
-      });
-    }
+    flagWhatIf('trim', { judge: kept.judge, instead: dropped.judge }, what, shift.final, whatIf, {
+      final: unitsToNumber(shift.final, method.decimals),
+      passed: whatIf?.passed ?? shift.passed,
+      rank: shift.rank,
+    });
   }
 
   return { flags, leaveOneOut };
