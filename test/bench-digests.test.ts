@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: plain JavaScript, the benchmark's own generator (same bytes every run)
+import { generateReview } from '../scripts/bench/generate.mjs';
+// @ts-expect-error: plain JavaScript, the benchmark's own generator
+import { generateGroupsReview } from '../scripts/bench/groups.mjs';
+import { run } from '../src/cli.js';
+import { ROOT, tempDir } from './helpers.js';
+
+/*
+ * The benchmark's three reviews, generated exactly as `npm run bench` generates them, must give
+ * the same bytes before and after a speed-up: results.json and the reports. Like digests.test.ts
+ * this pins the code's own output, only to prove that a change of speed changes nothing else.
+ * Regenerate with `npm run digests` when an output is meant to change, and say why.
+ */
+
+// The specs of scripts/bench/run.mjs generateAll(), kept in step by hand.
+const BIG = {
+  judges: 25,
+  projects: 10000,
+  seed: 20240614,
+  title: '全省公益创投项目评审（基准测试）',
+  gbJudges: [13],
+  recusalRate: 0.002,
+  listAll: false,
+};
+const REPORTS = {
+  judges: 5,
+  projects: 10000,
+  seed: 20240615,
+  title: '全市公益创投项目评审（基准测试·报告）',
+  longNames: true,
+  comments: true,
+  recusalRate: 0.001,
+  listAll: true,
+};
+const GROUPS = { judges: 300, projects: 10000, perProject: 5, seed: 20261130 };
+
+async function digestsOf(review: string, format: string): Promise<Record<string, string>> {
+  const out = tempDir('pcv-bench-digests-');
+  const stderr: string[] = [];
+  const code = await run(
+    ['tally', review, '--out', out, '--format', format, '--quiet', '--no-color'],
+    {
+      out: () => {},
+      err: (s) => stderr.push(s),
+      env: {},
+      cwd: ROOT,
+    },
+  );
+  expect({ code, stderr }).toEqual({ code: 0, stderr: [] });
+  const digests: Record<string, string> = {};
+  for (const name of readdirSync(out).sort()) {
+    if (name.startsWith('.')) continue;
+    digests[name] = createHash('sha256')
+      .update(readFileSync(path.join(out, name)))
+      .digest('hex');
+  }
+  return digests;
+}
+
+describe("byte-identical outputs of the benchmark's reviews", () => {
+  it('match test/expected/bench-digests.json (regenerate: npm run digests)', async () => {
+    const work = tempDir('pcv-bench-reviews-');
+    generateReview(path.join(work, 'cells-1m'), BIG);
+    generateReview(path.join(work, 'projects-10k'), REPORTS);
+    generateGroupsReview(path.join(work, 'groups-300'), GROUPS);
+    const all = {
+      'cells-1m json': await digestsOf(path.join(work, 'cells-1m'), 'json'),
+      'projects-10k json,xlsx,pdf,html': await digestsOf(
+        path.join(work, 'projects-10k'),
+        'json,xlsx,pdf,html',
+      ),
+      'groups-300 json': await digestsOf(path.join(work, 'groups-300'), 'json'),
+    };
+    await expect(JSON.stringify(all, null, 2) + '\n').toMatchFileSnapshot(
+      'expected/bench-digests.json',
+    );
+  }, 600_000);
+});
