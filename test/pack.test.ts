@@ -129,6 +129,9 @@ describe('the packed package', { timeout: 300_000 }, () => {
       expect(packed).toContain(f);
     expect(packed).toContain('schema/rubric.schema.json');
     expect(packed.filter((f) => /^(src|test|fixtures|scripts)\//.test(f))).toEqual([]);
+    // The licence travels with the code; source maps would point at src/, which is not shipped.
+    expect(packed).toContain('LICENSE');
+    expect(packed.filter((f) => f.endsWith('.map'))).toEqual([]);
   });
 
   it('is a copy, not a link into this repository, and names no path in it', () => {
