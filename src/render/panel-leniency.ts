@@ -65,11 +65,13 @@ export function leniencyChart(ctx: Ctx): Block {
     const legend = (y: number) => {
       doc.font(regular).fontSize(8);
       let x = cx - (doc.widthOfString(O.leniencyKey) + doc.widthOfString(O.offsetKey) + 50) / 2;
-      for (const [color, text] of [
-        [COLOR.lenient, O.leniencyKey],
-        [LIGHT.lenient, O.offsetKey],
+      // Each swatch is half blue, half orange: the bars take either colour by their sign.
+      for (const [strict, lenient, text] of [
+        [COLOR.strict, COLOR.lenient, O.leniencyKey],
+        [LIGHT.strict, LIGHT.lenient, O.offsetKey],
       ] as const) {
-        doc.rect(x, y + 1, 14, 7).fill(color);
+        doc.rect(x, y + 1, 7, 7).fill(strict);
+        doc.rect(x + 7, y + 1, 7, 7).fill(lenient);
         doc.fillColor(COLOR.text).text(text, x + 18, y, { lineBreak: false });
         x += 18 + doc.widthOfString(text) + 14;
       }
