@@ -1,3 +1,4 @@
+import { withDecimalPoint } from './decimal-point.js';
 import type { Messages } from './messages.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -107,8 +108,12 @@ export const en: Messages = {
   },
   problems: {
     'score-missing': (p) => `missing score for ${p.criterion} (0-${p.max})`,
-    'score-not-number': (p) =>
-      `"${p.text}" is not a number; write the score for ${p.criterion} (0-${p.max}) as a plain number such as 17.5`,
+    'score-not-number': (p) => {
+      const point = withDecimalPoint(p.text);
+      return point === undefined
+        ? `"${p.text}" is not a number; write the score for ${p.criterion} (0-${p.max}) as a plain number such as 17.5`
+        : `"${p.text}" is not a number in a comma-separated sheet: if ${p.criterion} (0-${p.max}) is meant to be ${point}, write ${point} with a decimal point, or save the sheet with semicolons`;
+    },
     'score-negative': (p) =>
       `${p.value} is negative; scores for ${p.criterion} (0-${p.max}) run from 0`,
     'score-over-max': (p) => `${p.value} exceeds the maximum ${p.max} for ${p.criterion}`,

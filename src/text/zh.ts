@@ -1,3 +1,4 @@
+import { withDecimalPoint } from './decimal-point.js';
 import type { Messages } from './messages.js';
 
 /** 1 -> 一个, 2 -> 两个, as a person says it; larger counts in digits. */
@@ -111,8 +112,12 @@ export const zh: Messages = {
   },
   problems: {
     'score-missing': (p) => `缺少「${p.criterion}」的分数（0到${p.max}分）`,
-    'score-not-number': (p) =>
-      `「${p.text}」不是数字；「${p.criterion}」的分数（0到${p.max}分）请只填数字，如17.5`,
+    'score-not-number': (p) => {
+      const point = withDecimalPoint(p.text);
+      return point === undefined
+        ? `「${p.text}」不是数字；「${p.criterion}」的分数（0到${p.max}分）请只填数字，如17.5`
+        : `「${p.text}」不是数字：逗号分隔的评分表里，逗号不能当小数点用。如果「${p.criterion}」（0到${p.max}分）想填${point}分，请写成${point}，或把评分表另存为分号分隔`;
+    },
     'score-negative': (p) => `${p.value}是负数；「${p.criterion}」的分数从0分起`,
     'score-over-max': (p) => `${p.value}超过了「${p.criterion}」的满分${p.max}分`,
     'score-step': (p) =>

@@ -102,3 +102,32 @@ describe('several decimal commas in one row', () => {
     ]);
   });
 });
+
+describe('a quoted decimal comma in a comma-separated sheet', () => {
+  const HEADER = 'project,name,roadshow,qualification,service_plan,management';
+
+  it('"30,5" in quotes stays one cell but is not a number there: the message shows 30.5', () => {
+    // Quoted, the comma does not split the cell; it cannot be a decimal mark either, because the
+    // comma is this sheet's delimiter. The judge meant 30.5.
+    const r = checkSheet(`${HEADER}\nP01,甲,16,15,"30,5",16\n`);
+    expect(r.messages).toEqual([
+      'judge-a.csv:2:service_plan: "30,5" is not a number in a comma-separated sheet: if 服务方案 (0-40) is meant to be 30.5, write 30.5 with a decimal point, or save the sheet with semicolons',
+    ]);
+  });
+
+  it('says the same in Chinese, and a semicolon sheet reads "30,5" as 30.5', async () => {
+    const dir = copyFixture('huanshan-2022');
+    const sheet = path.join(dir, 'scores', 'judge-a.csv');
+    const text = readFileSync(sheet, 'utf8');
+    const row = 'P01,银龄暖心·社区老年助餐服务项目,16,15,31,17,';
+    expect(text).toContain(row);
+    writeFileSync(sheet, text.replace(row, 'P01,银龄暖心·社区老年助餐服务项目,16,15,"30,5",17,'));
+    const r = await pcv(['validate', dir, '--lang', 'zh']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      '「30,5」不是数字：逗号分隔的评分表里，逗号不能当小数点用。如果「服务方案」（0到40分）想填30.5分，请写成30.5，或把评分表另存为分号分隔',
+    );
+    const semi = checkSheet(`${HEADER.replaceAll(',', ';')}\nP01;甲;16;15;30,5;16\n`);
+    expect(semi.messages).toEqual([]);
+  });
+});
