@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { generateReview } from '../scripts/bench/generate.mjs';
 // @ts-expect-error: plain JavaScript, the benchmark's own generator
 import { generateGroupsReview } from '../scripts/bench/groups.mjs';
+// @ts-expect-error: plain JavaScript, the specs run.mjs generates the reviews from
+import { BIG, GROUPS, REPORTS } from '../scripts/bench/specs.mjs';
 import { run } from '../src/cli.js';
 import { ROOT, tempDir } from './helpers.js';
 
@@ -15,28 +17,6 @@ import { ROOT, tempDir } from './helpers.js';
  * this pins the code's own output, only to prove that a change of speed changes nothing else.
  * Regenerate with `npm run digests` when an output is meant to change, and say why.
  */
-
-// The specs of scripts/bench/run.mjs generateAll(), kept in step by hand.
-const BIG = {
-  judges: 25,
-  projects: 10000,
-  seed: 20240614,
-  title: '全省公益创投项目评审（基准测试）',
-  gbJudges: [13],
-  recusalRate: 0.002,
-  listAll: false,
-};
-const REPORTS = {
-  judges: 5,
-  projects: 10000,
-  seed: 20240615,
-  title: '全市公益创投项目评审（基准测试·报告）',
-  longNames: true,
-  comments: true,
-  recusalRate: 0.001,
-  listAll: true,
-};
-const GROUPS = { judges: 300, projects: 10000, perProject: 5, seed: 20261130 };
 
 async function digestsOf(review: string, format: string): Promise<Record<string, string>> {
   const out = tempDir('pcv-bench-digests-');

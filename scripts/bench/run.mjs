@@ -14,10 +14,15 @@
 //                      where the time goes (also: scripts/bench/cpuprofile-summary.mjs)
 //     --profile-dir D  keep the .cpuprofile files in D (default: a folder in the temp dir)
 //     --keep           keep the generated review folders and print where they are
-//     --generate-only D  write the two synthetic review folders into D and stop (to profile
-//                      or inspect them: D/cells-1m, D/projects-10k)
+//     --generate-only D  write the synthetic review folders into D and stop (to profile or
+//                      inspect them: D/cells-1m, D/projects-10k, D/groups-300; with --only,
+//                      just the ones those parts use)
 //     --no-build       use dist/ as it is (by default `npm run build` runs when dist/ is
 //                      missing or older than src/)
+//     --only LIST      measure only these parts, comma-separated: startup (node -e 0, --version,
+//                      validate), review-day, 1m (the 1M-cell tally, its floor and pandas),
+//                      reports (the 10k review as json, json,xlsx and json,pdf), groups (judge
+//                      groups, plain and offset). Only the reviews those parts need are generated.
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -36,6 +41,7 @@ import { report as profileReport } from './cpuprofile-summary.mjs';
 import { CRITERIA, THRESHOLD, TRIM, generateReview } from './generate.mjs';
 import { generateGroupsReview } from './groups.mjs';
 import { measure, measureRuns, rssMethod } from './measure.mjs';
+import { BIG, GROUPS, REPORTS } from './specs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -65,6 +71,16 @@ const runs = quick ? 1 : Math.max(1, Number(option('--runs', '3')));
 const startupRuns = quick ? 3 : 4 * runs;
 const keep = flag('--keep');
 const profile = flag('--profile');
+const PARTS = ['startup', 'review-day', '1m', 'reports', 'groups'];
+const onlyList = option('--only');
+const parts = new Set(onlyList === undefined ? PARTS : onlyList.split(',').map((p) => p.trim()));
+const unknownParts = [...parts].filter((p) => !PARTS.includes(p));
+if (unknownParts.length > 0) {
+  process.stderr.write(
+    `bench: unknown part ${unknownParts.join(', ')} in --only (choose from ${PARTS.join(', ')})\n`,
+  );
+  process.exit(2);
+}
 
 const log = (s = '') => process.stderr.write(s + '\n');
 
@@ -148,8 +164,13 @@ async function main() {
   const startedAt = performance.now();
   const only = option('--generate-only');
   if (only !== undefined) {
-    const { big, reports } = generateAll(path.resolve(only));
-    log(`wrote ${big.dir} and ${reports.dir}`);
+    const { big, reports, groups } = generateAll(path.resolve(only), parts);
+    log(
+      `wrote ${[big, reports, groups]
+        .filter(Boolean)
+        .map((r) => r.dir)
+        .join(', ')}`,
+    );
     return;
   }
   ensureBuilt();
@@ -172,49 +193,39 @@ async function main() {
   }
 }
 
-/** The two synthetic reviews, always the same bytes. */
-function generateAll(work) {
+/**
+ * The synthetic reviews, always the same bytes; `want` names the ones to write (all by default):
+ * cells-1m, projects-10k, groups-300.
+ */
+function generateAll(work, want = new Set(['1m', 'reports', 'groups'])) {
   const t = performance.now();
-  const big = generateReview(path.join(work, 'cells-1m'), {
-    judges: 25,
-    projects: 10000,
-    seed: 20240614,
-    title: '全省公益创投项目评审（基准测试）',
-    gbJudges: [13],
-    recusalRate: 0.002,
-    listAll: false,
-  });
-  const reports = generateReview(path.join(work, 'projects-10k'), {
-    judges: 5,
-    projects: 10000,
-    seed: 20240615,
-    title: '全市公益创投项目评审（基准测试·报告）',
-    longNames: true,
-    comments: true,
-    recusalRate: 0.001,
-    listAll: true,
-  });
-  // Judge groups (issue 13): 300 judges, 5 of them drawn for each of 10,000 projects.
-  const groups = generateGroupsReview(path.join(work, 'groups-300'), {
-    judges: 300,
-    projects: 10000,
-    perProject: 5,
-    seed: 20261130,
-  });
-  const sheetBytes = big.sheets.reduce((n, s) => n + statSync(s.file).size, 0);
-  log(
-    `generated ${big.cells.toLocaleString('en')} cells in ${big.judges} sheets (${fmtSize(sheetBytes)}, ` +
-      `${big.recusals} recusals, 1 GB18030 sheet) and a ${reports.projects}-project review ` +
-      `in ${((performance.now() - t) / 1000).toFixed(1)} s`,
-  );
+  const big = want.has('1m') ? generateReview(path.join(work, 'cells-1m'), BIG) : undefined;
+  const reports = want.has('reports')
+    ? generateReview(path.join(work, 'projects-10k'), REPORTS)
+    : undefined;
+  const groups = want.has('groups')
+    ? generateGroupsReview(path.join(work, 'groups-300'), GROUPS)
+    : undefined;
+  const sheetBytes = big ? big.sheets.reduce((n, s) => n + statSync(s.file).size, 0) : 0;
+  const made = [
+    big &&
+      `${big.cells.toLocaleString('en')} cells in ${big.judges} sheets (${fmtSize(sheetBytes)}, ` +
+        `${big.recusals} recusals, 1 GB18030 sheet)`,
+    reports && `a ${reports.projects}-project review`,
+    groups && `a ${groups.judges}-judge groups review`,
+  ].filter(Boolean);
+  if (made.length > 0) {
+    log(`generated ${made.join(', ')} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
   return { big, reports, groups, sheetBytes };
 }
 
 async function bench(work, m, pandas, startedAt) {
-  const { big, reports, groups, sheetBytes } = generateAll(work);
+  const { big, reports, groups, sheetBytes } = generateAll(work, parts);
   const out = (name) => path.join(work, 'out', name);
   const rows = [];
   const failures = [];
+  const missed = [];
   const node = process.execPath;
   const pcv = (...args) => [node, [PCV, ...args]];
   const step = (what) => log(`measuring: ${what}`);
@@ -225,133 +236,13 @@ async function bench(work, m, pandas, startedAt) {
     return r;
   };
 
-  // ---- start-up
-  step(`start-up (best of ${startupRuns})`);
-  const bare = await measureRuns(node, ['-e', '0'], { runs: startupRuns });
-  const version = check(
-    'pcv --version',
-    await measureRuns(...pcv('--version'), { runs: startupRuns }),
-  );
-  const validateFixture = check(
-    'pcv validate',
-    await measureRuns(...pcv('validate', FIXTURE, '--quiet'), { runs: startupRuns }),
-  );
-
-  // ---- review day
-  step('review day');
-  const reviewDay = check(
-    'review day',
-    await measureRuns(...pcv('tally', FIXTURE, '--out', out('review-day')), {
-      runs: Math.max(runs, quick ? 1 : 5),
-      timeout,
-    }),
-  );
-
-  // ---- 1M cells
-  const files = big.sheets.map((s) => s.file);
-  step('bare csv-parse pass over the 1M-cell sheets');
-  const floor = check(
-    'bare parse',
-    await measureRuns(node, [path.join(here, 'bare-parse.mjs'), ...files], { runs, timeout }),
-  );
-  const floorStream = check(
-    'bare parse (stream)',
-    await measureRuns(node, [path.join(here, 'bare-parse.mjs'), '--stream', ...files], {
-      runs,
-      timeout,
-    }),
-  );
-  let pandasRun;
-  const pandasOut = path.join(work, 'out', 'pandas-finals.csv');
-  if (pandas.ok) {
-    step('pandas');
-    mkdirSync(path.dirname(pandasOut), { recursive: true });
-    pandasRun = check(
-      'pandas',
-      await measureRuns(
-        'python3',
-        [
-          path.join(here, 'pandas_tally.py'),
-          '--criteria',
-          JSON.stringify(CRITERIA),
-          '--trim',
-          String(TRIM),
-          '--threshold',
-          String(THRESHOLD),
-          '--out',
-          pandasOut,
-          ...files,
-        ],
-        { runs, timeout },
-      ),
-    );
-  } else {
-    log(`skipping the pandas comparison: ${pandas.why}`);
-  }
-  step(`pcv tally, 1M cells (timeout ${timeout || 'none'} s)`);
-  const tally1m = check(
-    'pcv tally 1M',
-    await measureRuns(
-      ...pcv('tally', big.dir, '--format', 'json', '--quiet', '--out', out('cells-1m')),
-      { runs, timeout },
-    ),
-  );
-  const agreement = compareFinals(out('cells-1m'), pandasRun?.ok ? pandasOut : undefined);
-
-  // ---- 10k-project reports
-  const tallyReports = async (format) => {
-    step(`pcv tally, 10k projects, --format ${format}`);
-    const dir = out(`projects-10k-${format}`);
-    const r = check(
-      `10k --format ${format}`,
-      await measureRuns(...pcv('tally', reports.dir, '--format', format, '--quiet', '--out', dir), {
-        runs,
-        timeout,
-      }),
-    );
-    const name = { json: 'results.json', xlsx: 'results.xlsx', pdf: 'announcement.pdf' }[format];
-    const file = path.join(dir, name);
-    return { ...r, size: existsSync(file) ? statSync(file).size : undefined };
-  };
-  const xlsx10k = await tallyReports('xlsx');
-  const pdf10k = await tallyReports('pdf');
-  // The json-only tally of the same review tells the reports' own share; not worth a timeout of
-  // its own when both reports were stopped.
-  const json10k = xlsx10k.timedOut && pdf10k.timedOut ? undefined : await tallyReports('json');
-
-  // ---- judge groups: normalize: offset against the same review's plain tally
-  const groupArgs = (name, ...extra) => [
-    'tally',
-    groups.dir,
-    '--format',
-    'json',
-    '--quiet',
-    '--out',
-    out(name),
-    ...extra,
-  ];
-  step('pcv tally, 300 judges x 10k projects, 5 per project, plain mean');
-  const groupsPlain = check(
-    'groups plain',
-    await measureRuns(...pcv(...groupArgs('groups-plain')), { runs, timeout }),
-  );
-  step('pcv tally, the same review with --normalize offset');
-  const groupsOffset = check(
-    'groups offset',
-    await measureRuns(...pcv(...groupArgs('groups-offset', '--normalize', 'offset')), {
-      runs,
-      timeout,
-    }),
-  );
-
-  // ---- table
+  // ---- table rows
   const target = (ok, text) =>
     ok === null ? `${text}: not measured` : `${text}: ${ok ? 'met' : 'MISSED'}`;
   const fine = (r) => r && r.ok && !r.timedOut;
   const within = (r, limit) => (r && (r.ok || r.timedOut) ? fine(r) && r.wall <= limit : null);
   const ratioWithin = (a, b, limit) =>
     a && b && fine(b) && (a.ok || a.timedOut) ? fine(a) && a.wall <= limit * b.wall : null;
-  const missed = [];
   const row = (name, r, base, targetText, met, extra = '', profileArgs) => {
     if (met === false) missed.push({ name, profileArgs });
     rows.push([
@@ -366,128 +257,265 @@ async function bench(work, m, pandas, startedAt) {
       extra,
     ]);
   };
-  const rssOk = tally1m.rssMb !== null ? tally1m.rssMb <= 250 : null;
 
-  row('`node -e 0` (best)', { ...bare, wall: bare.best }, null, '', null, 'start-up baseline');
-  row(
-    '`pcv --version` (best)',
-    { ...version, wall: version.best },
-    { name: 'vs node -e 0', r: { wall: bare.best } },
-    '≤ 1.5×',
-    version.ok ? version.best <= 1.5 * bare.best : null,
-  );
-  row(
-    '`pcv validate` fixture (best)',
-    { ...validateFixture, wall: validateFixture.best },
-    { name: 'vs node -e 0', r: { wall: bare.best } },
-    '',
-    null,
-  );
-  row(
-    'review day: `pcv tally` fixture, all reports',
-    reviewDay,
-    null,
-    '≤ 0.7 s',
-    within(reviewDay, 0.7),
-    'xlsx, pdf, json; median',
-    ['tally', FIXTURE, '--out', out('review-day-prof')],
-  );
-  row('1M cells: bare csv-parse (sync)', floor, null, '', null, 'the floor');
-  row('1M cells: bare csv-parse (stream)', floorStream, null, '', null, 'for comparison');
-  row(
-    '1M cells: pandas',
-    pandasRun,
-    null,
-    '',
-    null,
-    pandasRun ? `pandas ${pandas.version}` : `skipped: ${pandas.why}`,
-  );
-  const tallyArgs = [
-    'tally',
-    big.dir,
-    '--format',
-    'json',
-    '--quiet',
-    '--out',
-    out('cells-1m-prof'),
-  ];
-  row(
-    '1M cells: `pcv tally --format json`',
-    tally1m,
-    { name: 'vs bare parse', r: floor },
-    '≤ 1.25× bare parse',
-    ratioWithin(tally1m, floor, 1.25),
-    agreement,
-    tallyArgs,
-  );
-  row(
-    '1M cells: `pcv tally --format json`',
-    tally1m,
-    pandasRun ? { name: 'vs pandas', r: pandasRun } : null,
-    '≤ 1× pandas',
-    pandasRun ? ratioWithin(tally1m, pandasRun, 1) : null,
-    pandasRun ? '' : 'no pandas: not compared',
-    tallyArgs,
-  );
-  row(
-    '1M cells: `pcv tally` peak RSS',
-    tally1m,
-    null,
-    '≤ 250 MB',
-    tally1m.timedOut && tally1m.rssMb !== null && tally1m.rssMb > 250 ? false : rssOk,
-    tally1m.timedOut ? 'RSS when stopped' : '',
-  );
-  row(
-    '10k projects: `pcv tally --format json`',
-    json10k,
-    null,
-    '',
-    null,
-    json10k
-      ? `baseline for the reports; ${fmtSize(json10k.size)}`
-      : 'not run: both reports were stopped by the timeout',
-  );
-  const renderNote = (r) =>
-    fine(r) && json10k && fine(json10k)
-      ? `${fmtSize(r.size)}; ${fmtTime(Math.max(0, r.wall - json10k.wall))} more than json`
-      : fmtSize(r.size);
-  row(
-    '10k projects: `--format xlsx` (workbook)',
-    xlsx10k,
-    { name: 'vs json', r: json10k },
-    '≤ 1 s',
-    within(xlsx10k, 1),
-    renderNote(xlsx10k),
-    ['tally', reports.dir, '--format', 'xlsx', '--quiet', '--out', out('xlsx-prof')],
-  );
-  row(
-    '10k projects: `--format pdf` (announcement)',
-    pdf10k,
-    { name: 'vs json', r: json10k },
-    '≤ 2 s',
-    within(pdf10k, 2),
-    renderNote(pdf10k),
-    ['tally', reports.dir, '--format', 'pdf', '--quiet', '--out', out('pdf-prof')],
-  );
+  // ---- start-up: --version and validate against node -e 0 (best of many: start-up is short)
+  if (parts.has('startup')) {
+    step(`start-up (best of ${startupRuns})`);
+    const bare = await measureRuns(node, ['-e', '0'], { runs: startupRuns });
+    const version = check(
+      'pcv --version',
+      await measureRuns(...pcv('--version'), { runs: startupRuns }),
+    );
+    const validateArgs = ['validate', FIXTURE, '--quiet'];
+    const validateFixture = check(
+      'pcv validate',
+      await measureRuns(...pcv(...validateArgs), { runs: startupRuns }),
+    );
+    const vsNode = { name: 'vs node -e 0', r: { wall: bare.best } };
+    const best = (r) => ({ ...r, wall: r.best });
+    row('`node -e 0` (best)', best(bare), null, '', null, 'start-up baseline');
+    row(
+      '`pcv --version` (best)',
+      best(version),
+      vsNode,
+      '≤ 1.5×',
+      version.ok ? version.best <= 1.5 * bare.best : null,
+    );
+    row(
+      '`pcv validate` fixture (best)',
+      best(validateFixture),
+      vsNode,
+      '≤ 2.5×',
+      validateFixture.ok ? validateFixture.best <= 2.5 * bare.best : null,
+      '',
+      validateArgs,
+    );
+  }
 
-  row(
-    'groups: 300 judges, 10k projects, 5 each: `pcv tally --format json`',
-    groupsPlain,
-    null,
-    '',
-    null,
-    'plain (trimmed) mean; baseline for offset',
-  );
-  row(
-    'groups: the same with `--normalize offset`',
-    groupsOffset,
-    { name: 'vs plain', r: groupsPlain },
-    '≤ 3× plain',
-    ratioWithin(groupsOffset, groupsPlain, 3),
-    'least-squares judge offsets',
-    groupArgs('groups-offset-prof', '--normalize', 'offset'),
-  );
+  // ---- review day: the bundled review with every default report
+  if (parts.has('review-day')) {
+    step('review day');
+    const reviewDay = check(
+      'review day',
+      await measureRuns(...pcv('tally', FIXTURE, '--out', out('review-day')), {
+        runs: Math.max(runs, quick ? 1 : 5),
+        timeout,
+      }),
+    );
+    row(
+      'review day: `pcv tally` fixture, all reports',
+      reviewDay,
+      null,
+      '≤ 0.7 s',
+      within(reviewDay, 0.7),
+      'xlsx, pdf, json; median',
+      ['tally', FIXTURE, '--out', out('review-day-prof')],
+    );
+  }
 
+  // ---- 1M cells: pcv against a bare csv-parse pass and pandas
+  if (parts.has('1m')) {
+    const files = big.sheets.map((s) => s.file);
+    step('bare csv-parse pass over the 1M-cell sheets');
+    const floor = check(
+      'bare parse',
+      await measureRuns(node, [path.join(here, 'bare-parse.mjs'), ...files], { runs, timeout }),
+    );
+    const floorStream = check(
+      'bare parse (stream)',
+      await measureRuns(node, [path.join(here, 'bare-parse.mjs'), '--stream', ...files], {
+        runs,
+        timeout,
+      }),
+    );
+    let pandasRun;
+    const pandasOut = path.join(work, 'out', 'pandas-finals.csv');
+    if (pandas.ok) {
+      step('pandas');
+      mkdirSync(path.dirname(pandasOut), { recursive: true });
+      pandasRun = check(
+        'pandas',
+        await measureRuns(
+          'python3',
+          [
+            path.join(here, 'pandas_tally.py'),
+            '--criteria',
+            JSON.stringify(CRITERIA),
+            '--trim',
+            String(TRIM),
+            '--threshold',
+            String(THRESHOLD),
+            '--out',
+            pandasOut,
+            ...files,
+          ],
+          { runs, timeout },
+        ),
+      );
+    } else {
+      log(`skipping the pandas comparison: ${pandas.why}`);
+    }
+    step(`pcv tally, 1M cells (timeout ${timeout || 'none'} s)`);
+    const tally1m = check(
+      'pcv tally 1M',
+      await measureRuns(
+        ...pcv('tally', big.dir, '--format', 'json', '--quiet', '--out', out('cells-1m')),
+        { runs, timeout },
+      ),
+    );
+    const agreement = compareFinals(out('cells-1m'), pandasRun?.ok ? pandasOut : undefined);
+
+    row('1M cells: bare csv-parse (sync)', floor, null, '', null, 'the floor');
+    row('1M cells: bare csv-parse (stream)', floorStream, null, '', null, 'for comparison');
+    row(
+      '1M cells: pandas',
+      pandasRun,
+      null,
+      '',
+      null,
+      pandasRun ? `pandas ${pandas.version}` : `skipped: ${pandas.why}`,
+    );
+    const tallyArgs = [
+      'tally',
+      big.dir,
+      '--format',
+      'json',
+      '--quiet',
+      '--out',
+      out('cells-1m-prof'),
+    ];
+    row(
+      '1M cells: `pcv tally --format json`',
+      tally1m,
+      { name: 'vs bare parse', r: floor },
+      '≤ 1.25× bare parse',
+      ratioWithin(tally1m, floor, 1.25),
+      agreement,
+      tallyArgs,
+    );
+    row(
+      '1M cells: `pcv tally --format json`',
+      tally1m,
+      pandasRun ? { name: 'vs pandas', r: pandasRun } : null,
+      '≤ 1× pandas',
+      pandasRun ? ratioWithin(tally1m, pandasRun, 1) : null,
+      pandasRun ? '' : 'no pandas: not compared',
+      tallyArgs,
+    );
+    const rssOk = tally1m.rssMb !== null ? tally1m.rssMb <= 250 : null;
+    row(
+      '1M cells: `pcv tally` peak RSS',
+      tally1m,
+      null,
+      '≤ 250 MB',
+      tally1m.timedOut && tally1m.rssMb !== null && tally1m.rssMb > 250 ? false : rssOk,
+      tally1m.timedOut ? 'RSS when stopped' : '',
+    );
+  }
+
+  // ---- 10k-project reports: json,xlsx and json,pdf against json alone, so the ratio is the
+  // report's own cost on top of the same tally
+  if (parts.has('reports')) {
+    const REPORT_FILE = { xlsx: 'results.xlsx', pdf: 'announcement.pdf' };
+    const reportArgs = (format, dir) => [
+      'tally',
+      reports.dir,
+      '--format',
+      format,
+      '--quiet',
+      '--out',
+      dir,
+    ];
+    const tallyReports = async (format) => {
+      step(`pcv tally, 10k projects, --format ${format}`);
+      const dir = out(`projects-10k-${format.replace(',', '-')}`);
+      const r = check(
+        `10k --format ${format}`,
+        await measureRuns(...pcv(...reportArgs(format, dir)), { runs, timeout }),
+      );
+      const last = format.split(',').pop();
+      const file = path.join(dir, REPORT_FILE[last] ?? 'results.json');
+      return { ...r, size: existsSync(file) ? statSync(file).size : undefined };
+    };
+    const json10k = await tallyReports('json');
+    const xlsx10k = await tallyReports('json,xlsx');
+    const pdf10k = await tallyReports('json,pdf');
+    row(
+      '10k projects: `pcv tally --format json`',
+      json10k,
+      null,
+      '',
+      null,
+      `baseline for the reports; ${fmtSize(json10k.size)}`,
+    );
+    const renderNote = (r) =>
+      fine(r) && fine(json10k)
+        ? `${fmtSize(r.size)}; ${fmtTime(Math.max(0, r.wall - json10k.wall))} more than json`
+        : fmtSize(r.size);
+    const vsJson = { name: 'vs json', r: json10k };
+    row(
+      '10k projects: `--format json,xlsx` (workbook)',
+      xlsx10k,
+      vsJson,
+      '≤ 2× json',
+      ratioWithin(xlsx10k, json10k, 2),
+      renderNote(xlsx10k),
+      reportArgs('json,xlsx', out('xlsx-prof')),
+    );
+    row(
+      '10k projects: `--format json,pdf` (announcement)',
+      pdf10k,
+      vsJson,
+      '≤ 1.5× json',
+      ratioWithin(pdf10k, json10k, 1.5),
+      renderNote(pdf10k),
+      reportArgs('json,pdf', out('pdf-prof')),
+    );
+  }
+
+  // ---- judge groups: normalize: offset against the same review's plain tally
+  if (parts.has('groups')) {
+    const groupArgs = (name, ...extra) => [
+      'tally',
+      groups.dir,
+      '--format',
+      'json',
+      '--quiet',
+      '--out',
+      out(name),
+      ...extra,
+    ];
+    step('pcv tally, 300 judges x 10k projects, 5 per project, plain mean');
+    const groupsPlain = check(
+      'groups plain',
+      await measureRuns(...pcv(...groupArgs('groups-plain')), { runs, timeout }),
+    );
+    step('pcv tally, the same review with --normalize offset');
+    const groupsOffset = check(
+      'groups offset',
+      await measureRuns(...pcv(...groupArgs('groups-offset', '--normalize', 'offset')), {
+        runs,
+        timeout,
+      }),
+    );
+    row(
+      'groups: 300 judges, 10k projects, 5 each: `pcv tally --format json`',
+      groupsPlain,
+      null,
+      '',
+      null,
+      'plain (trimmed) mean; baseline for offset',
+    );
+    row(
+      'groups: the same with `--normalize offset`',
+      groupsOffset,
+      { name: 'vs plain', r: groupsPlain },
+      '≤ 3× plain',
+      ratioWithin(groupsOffset, groupsPlain, 3),
+      'least-squares judge offsets',
+      groupArgs('groups-offset-prof', '--normalize', 'offset'),
+    );
+  }
   // ---- print
   const print = (s = '') => process.stdout.write(s + '\n');
   print(`## pcv benchmark, ${new Date().toISOString().slice(0, 10)}`);
@@ -497,11 +525,17 @@ async function bench(work, m, pandas, startedAt) {
       `${m.python}, pandas ${m.pandas}. Load average at start ${m.load.join(' ')}. ` +
       `pcv at ${m.revision}. Peak RSS by ${m.rss === 'gnu-time' ? 'GNU time (ru_maxrss)' : m.rss === 'proc-poll' ? 'polling /proc VmHWM' : 'nothing (unavailable)'}.`,
   );
-  print(
-    `Inputs: ${big.cells.toLocaleString('en')} cells = ${big.judges} judges × ${big.projects.toLocaleString('en')} projects × ${CRITERIA.length} criteria ` +
-      `(${fmtSize(sheetBytes)} of wide sheets, UTF-8 BOM CRLF, one GB18030, ${big.recusals} recusals); ` +
-      `reports: ${reports.judges} judges × ${reports.projects.toLocaleString('en')} projects, long Chinese names, announcement lists all.`,
-  );
+  const inputs = [
+    big &&
+      `${big.cells.toLocaleString('en')} cells = ${big.judges} judges × ${big.projects.toLocaleString('en')} projects × ${CRITERIA.length} criteria ` +
+        `(${fmtSize(sheetBytes)} of wide sheets, UTF-8 BOM CRLF, one GB18030, ${big.recusals} recusals)`,
+    reports &&
+      `reports: ${reports.judges} judges × ${reports.projects.toLocaleString('en')} projects, long Chinese names, announcement lists all`,
+    groups &&
+      `groups: ${groups.judges} judges, ${groups.projects.toLocaleString('en')} projects, ${groups.pairs / groups.projects} judges each`,
+  ].filter(Boolean);
+  if (inputs.length > 0) print(`Inputs: ${inputs.join('; ')}.`);
+  if (onlyList !== undefined) print(`Parts measured (--only): ${[...parts].join(', ')}.`);
   print(
     `Runs: start-up best of ${startupRuns}; others median of up to ${runs} (commands over 15 s run once); timeout ${timeout || 'none'}.`,
   );
