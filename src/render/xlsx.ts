@@ -5,6 +5,7 @@ import { LABELS } from './xlsx-labels.js';
 import { pinZipTimestamps } from './xlsx-zip.js';
 
 import { writeSheet, sheetOptions } from './workbook/writer.js';
+import { CellMeasure } from './workbook/measure.js';
 import { summarySheet } from './workbook/summary.js';
 import { scoresSheet } from './workbook/scores.js';
 import { judgesSheet } from './workbook/judges.js';
@@ -58,8 +59,10 @@ export async function renderWorkbook(results: Results, options: WorkbookOptions)
     ...(results.warnings.length > 0 ? [warningsSheet(results, t)] : []),
     aboutSheet(results, t, when),
   ];
+  // One measure for the whole workbook: a project's name is measured once, not once a sheet.
+  const measure = new CellMeasure();
   for (const sheet of sheets) {
-    writeSheet(book.addWorksheet(sheet.name, sheetOptions(sheet, results, t)), sheet);
+    writeSheet(book.addWorksheet(sheet.name, sheetOptions(sheet, results, t)), sheet, measure);
   }
   await book.commit();
   return pinZipTimestamps(Buffer.concat(chunks), when);

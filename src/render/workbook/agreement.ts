@@ -7,12 +7,13 @@ import { type Labels } from '../xlsx-labels.js';
 
 import { type CellSpec, type RowSpec, type SheetSpec } from './writer.js';
 import { STYLE, text, number, headerRow, round } from './style.js';
+import { PLAIN } from './shared-style.js';
 
 /** A descriptive statistic (a binary float): four places kept, two shown; empty when null. */
 export function statistic(
   x: number | null,
   numFmt = '0.00',
-  style: Partial<Style> = {},
+  style: Partial<Style> = PLAIN,
 ): CellSpec | undefined {
   if (x === null || !Number.isFinite(x)) return undefined;
   return number(round(dec(x), 4), numFmt, style);

@@ -4,7 +4,7 @@ import { flagSentence, flagType } from '../panel-text.js';
 import { type Labels } from '../xlsx-labels.js';
 
 import { type SheetSpec } from './writer.js';
-import { STYLE, fmt, text, number, headerRow } from './style.js';
+import { STYLE, fmt, text, number, headerRow, resultStyle } from './style.js';
 import { TOP, TOP_TEXT } from './agreement.js';
 
 /** One row per robustness or outlier flag, projects in rank order; a sentence when there is none. */
@@ -29,9 +29,7 @@ export function flagsSheet(results: Results, t: Labels): SheetSpec {
           text(p.id, TOP),
           text(p.name, TOP_TEXT),
           number(toNumber(p.final), fmt(rubric.decimals), TOP),
-          p.passed
-            ? text(t.pass, { ...STYLE.pass, ...TOP })
-            : text(t.fail, { ...STYLE.fail, ...TOP }),
+          text(p.passed ? t.pass : t.fail, resultStyle(p.passed, TOP)),
           text(flagType(f.type, rubric.lang), TOP_TEXT),
           text(f.judge, TOP),
           text(flagSentence(f, p, spread, rubric), TOP_TEXT),

@@ -3,7 +3,7 @@ import { type Labels } from '../xlsx-labels.js';
 
 import { extraLabels } from './extra-labels.js';
 import { type CellSpec, type ColumnSpec } from './writer.js';
-import { STYLE, fmt, number, round, text } from './style.js';
+import { STYLE, fmt, number, round, text, totalStyle } from './style.js';
 
 /**
  * Above this many judges, a review in judge groups (partial panels) shows each project's judges
@@ -38,11 +38,7 @@ export function judgeColumns(results: Results, t: Labels): JudgeColumns {
           const s = p.scores.get(j);
           if (s === undefined) return undefined;
           if (s.recused) return text(t.recused, STYLE.recused);
-          return number(
-            round(s.total, rubric.decimals),
-            dec,
-            s.dropped ? { font: STYLE.dropped } : {},
-          );
+          return number(round(s.total, rubric.decimals), dec, totalStyle(s.dropped));
         }),
       notes: offsetNotes(results),
     };

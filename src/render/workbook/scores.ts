@@ -3,7 +3,7 @@ import type { Results } from '../../core/model.js';
 import { type Labels } from '../xlsx-labels.js';
 
 import { type SheetSpec } from './writer.js';
-import { STYLE, fmt, fineFmt, text, number, headerRow, round } from './style.js';
+import { STYLE, fmt, fineFmt, text, number, headerRow, round, totalStyle } from './style.js';
 import { extraLabels } from './extra-labels.js';
 
 export function scoresSheet(results: Results, t: Labels): SheetSpec {
@@ -70,16 +70,12 @@ export function scoresSheet(results: Results, t: Labels): SheetSpec {
               const v = s.criteria.get(c.id);
               return v === undefined ? undefined : number(toNumber(v));
             }),
-            number(round(s.total, fine), fineNum, s.dropped ? { font: STYLE.dropped } : {}),
+            number(round(s.total, fine), fineNum, totalStyle(s.dropped)),
             ...(adjusted
               ? [
                   s.normalizedTotal === undefined
                     ? undefined
-                    : number(
-                        round(s.normalizedTotal, fine),
-                        fineNum,
-                        s.dropped ? { font: STYLE.dropped } : {},
-                      ),
+                    : number(round(s.normalizedTotal, fine), fineNum, totalStyle(s.dropped)),
                 ]
               : []),
             undefined,

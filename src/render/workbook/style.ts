@@ -2,6 +2,7 @@ import type { Fill, Font, Style } from 'exceljs';
 import { roundHalfUp, toNumber, type Dec } from '../../core/decimal.js';
 
 import { type CellSpec } from './writer.js';
+import { PLAIN, combine, withFormat } from './shared-style.js';
 
 /* Cell styles and the small builders of cells every sheet uses. */
 
@@ -43,8 +44,17 @@ export const STYLE = {
     alignment: { wrapText: true },
   },
   aggregate: { font: font({ bold: true }), fill: solid('FFF2F2F2') },
+  bold: { font: font({ bold: true }) },
   warn: { font: font({ bold: true, color: { argb: 'FF9C0006' } }), alignment: { wrapText: true } },
 } satisfies Record<string, Partial<Style> | Partial<Font>>;
+
+/** A judge's total left out by the trim. */
+export const DROPPED_TOTAL: Partial<Style> = { font: STYLE.dropped };
+/** A total, struck through when the trim left it out. */
+export const totalStyle = (dropped: boolean): Partial<Style> => (dropped ? DROPPED_TOTAL : PLAIN);
+/** Pass or fail, with `extra` (say, top alignment) on top; one shared object per combination. */
+export const resultStyle = (passed: boolean, extra: Partial<Style> = PLAIN): Partial<Style> =>
+  combine(passed ? STYLE.pass : STYLE.fail, extra);
 
 export const fmt = (places: number) => (places === 0 ? '0' : `0.${'0'.repeat(places)}`);
 /** At least the final's places, at most `fine`: 33.3333 and 34.00, not 34.0000. */
@@ -56,9 +66,13 @@ export const text = (value: string | undefined, style?: Partial<Style>): CellSpe
   value: value === undefined || value === '' ? null : value,
   ...(style ? { style } : {}),
 });
-export const number = (value: number, numFmt?: string, style: Partial<Style> = {}): CellSpec => ({
+export const number = (
+  value: number,
+  numFmt?: string,
+  style: Partial<Style> = PLAIN,
+): CellSpec => ({
   value,
-  style: { ...style, ...(numFmt !== undefined ? { numFmt } : {}) },
+  style: withFormat(style, numFmt),
 });
 export const headerRow = (labels: string[]): CellSpec[] => labels.map((l) => text(l, STYLE.header));
 

@@ -3,7 +3,7 @@ import type { Results } from '../../core/model.js';
 import { type Labels } from '../xlsx-labels.js';
 
 import { type CellSpec, type SheetSpec } from './writer.js';
-import { font, STYLE, fmt, text, number, headerRow, listIds } from './style.js';
+import { STYLE, fmt, text, number, headerRow, listIds } from './style.js';
 import { resultCell, trackColumns } from './track-columns.js';
 import { judgeColumns } from './judge-columns.js';
 
@@ -76,7 +76,7 @@ export function summarySheet(results: Results, t: Labels): SheetSpec {
           text(p.category),
           ...(tc?.lead(p) ?? []),
           ...jc.cells(p),
-          number(toNumber(p.final), dec, { font: font({ bold: true }) }),
+          number(toNumber(p.final), dec, STYLE.bold),
           resultCell(results, p, t),
           ...(tc?.tail(p) ?? []),
         ];

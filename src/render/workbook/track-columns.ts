@@ -5,13 +5,16 @@ import { type Labels } from '../xlsx-labels.js';
 import { trackLabels } from '../track-labels.js';
 import { extraLabels } from './extra-labels.js';
 import { type CellSpec, type ColumnSpec } from './writer.js';
-import { STYLE, number, text } from './style.js';
+import { STYLE, number, resultStyle, text } from './style.js';
+import { PLAIN } from './shared-style.js';
 
 /** Yuan with thousands separators and cents, as the announcement prints them. */
 export const MONEY = '#,##0.00';
 
-export const money = (yuan: number | null, style: CellSpec['style'] = {}): CellSpec | undefined =>
-  yuan === null ? undefined : number(yuan, MONEY, style);
+export const money = (
+  yuan: number | null,
+  style: CellSpec['style'] = PLAIN,
+): CellSpec | undefined => (yuan === null ? undefined : number(yuan, MONEY, style));
 
 /**
  * The Summary's extra columns when the rubric has tracks or funding: track and track rank after
@@ -70,11 +73,16 @@ export function trackColumns(results: Results): TrackColumns | undefined {
 }
 
 /** Pass, fail, or, with tracks, a fail that says the track's quota cut it. */
-export function resultCell(results: Results, p: ProjectResult, t: Labels, extra = {}): CellSpec {
-  if (p.passed) return text(t.pass, { ...STYLE.pass, ...extra });
+export function resultCell(
+  results: Results,
+  p: ProjectResult,
+  t: Labels,
+  extra: CellSpec['style'] = PLAIN,
+): CellSpec {
+  if (p.passed) return text(t.pass, resultStyle(true, extra));
   const quota = results.tracks?.byId.get(p.id)?.reason === 'quota';
-  return text(quota ? extraLabels(results.rubric.lang).failQuota : t.fail, {
-    ...STYLE.fail,
-    ...extra,
-  });
+  return text(
+    quota ? extraLabels(results.rubric.lang).failQuota : t.fail,
+    resultStyle(false, extra),
+  );
 }

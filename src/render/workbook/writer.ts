@@ -1,10 +1,11 @@
 import type { CellRichTextValue, Style, Worksheet } from 'exceljs';
 import type { Results } from '../../core/model.js';
-import { displayWidth } from '../width.js';
 import { type Labels } from '../xlsx-labels.js';
+import { PLAIN } from './shared-style.js';
+import { CellMeasure } from './measure.js';
 
-// A sheet is described as data first (columns and a re-iterable sequence of rows), so widths can
-// be fitted in a first pass and the rows streamed out in a second, without holding them all.
+// A sheet is described as data first (columns and a sequence of rows), so widths can be fitted
+// from the rows before the first one is written.
 
 export type Value = string | number | CellRichTextValue | null;
 
@@ -36,34 +37,48 @@ export const MAX_WIDTH = 60;
 /** Excel refuses cells longer than this (it "repairs" the file). */
 export const MAX_CELL_TEXT = 32767;
 
-export function writeSheet(sheet: Worksheet, spec: SheetSpec) {
-  const widths = fitWidths(spec);
+/**
+ * Writes a sheet in one pass over its rows: each row is built once and measured as it is built
+ * (the column widths must be known before the first row goes out), then streamed to exceljs.
+ */
+export function writeSheet(sheet: Worksheet, spec: SheetSpec, measure = new CellMeasure()) {
+  const rows: RowSpec[] = [];
+  const widest = spec.columns.map(() => 0);
+  for (const rowSpec of spec.rows()) {
+    rows.push(rowSpec);
+    if (Array.isArray(rowSpec)) widen(widest, rowSpec, measure);
+  }
+  const widths = fitWidths(spec, widest);
   sheet.columns = widths.map((width) => ({ width }));
   const tableWidth = widths.reduce((a, b) => a + b, 0);
   if (spec.headerRow !== undefined) {
     const last = spec.headerRow + (spec.tableRows ?? 0);
     sheet.autoFilter = `A${spec.headerRow}:${columnLetter(spec.columns.length)}${last}`;
   }
-  for (const rowSpec of spec.rows()) {
+  for (let r = 0; r < rows.length; r++) {
+    const rowSpec = rows[r]!;
+    // Written rows are let go, so the row specs and exceljs's rows are not both held in full.
+    rows[r] = [];
     const row = sheet.addRow([]);
+    // A row's own style object too (exceljs looks it up for every row; its types omit it).
+    (row as unknown as { style: Partial<Style> }).style = PLAIN;
     if (Array.isArray(rowSpec)) {
-      rowSpec.forEach((c, i) => {
-        if (c !== undefined) setCell(row.getCell(i + 1), c);
-      });
-      // Neither Excel nor LibreOffice reliably grows a row for wrapped text in a file written
-      // without row heights (LibreOffice draws the lines over the next row): size such rows here.
-      const lines = Math.max(
-        1,
-        ...rowSpec.map((c, i) =>
-          c?.style?.alignment?.wrapText ? wrappedLines(c.value, widths[i] ?? MAX_WIDTH) : 1,
-        ),
-      );
+      let lines = 1;
+      for (let i = 0; i < rowSpec.length; i++) {
+        const c = rowSpec[i];
+        if (c === undefined) continue;
+        setCell(row.getCell(i + 1), c);
+        // Neither Excel nor LibreOffice reliably grows a row for wrapped text in a file written
+        // without row heights (LibreOffice draws the lines over the next row): size such rows here.
+        if (c.style?.alignment?.wrapText)
+          lines = Math.max(lines, measure.wrappedLines(c.value, widths[i] ?? MAX_WIDTH));
+      }
       if (lines > 1) row.height = 15 * lines;
     } else {
       setCell(row.getCell(1), rowSpec.span);
       if (spec.columns.length > 1) sheet.mergeCells(row.number, 1, row.number, spec.columns.length);
       // Excel does not grow merged rows to fit wrapped text: size them from the text's width.
-      const lines = Math.ceil((textWidth(rowSpec.span.value) * 1.1) / Math.max(tableWidth, 1));
+      const lines = Math.ceil((measure.width(rowSpec.span.value) * 1.1) / Math.max(tableWidth, 1));
       row.height = rowSpec.height ?? 15 * Math.max(1, lines);
     }
     row.commit();
@@ -71,37 +86,29 @@ export function writeSheet(sheet: Worksheet, spec: SheetSpec) {
   sheet.commit();
 }
 
-/** Lines a wrapped text cell takes in a column `width` characters wide (estimated, like Excel). */
-export function wrappedLines(value: Value, width: number): number {
-  if (value === null || typeof value === 'number') return 1;
-  const text = typeof value === 'string' ? value : value.richText.map((r) => r.text).join('');
-  return text
-    .split('\n')
-    .reduce(
-      (n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))),
-      0,
-    );
-}
-
 export function setCell(cell: { value: unknown; style: Partial<Style> }, spec: CellSpec) {
   // Text goes in as a plain string, which exceljs always stores as a string cell: "=1+1" stays
   // text, never a formula. Only an object value such as {formula} could make one.
   cell.value = typeof spec.value === 'string' ? clip(spec.value) : spec.value;
-  if (spec.style) cell.style = { ...spec.style };
+  // Shared, never copied: exceljs then finds the style's index by the object (shared-style.ts).
+  cell.style = spec.style ?? PLAIN;
 }
 
-export function fitWidths(spec: SheetSpec): number[] {
-  const widths = spec.columns.map(() => 0);
-  for (const rowSpec of spec.rows()) {
-    if (!Array.isArray(rowSpec)) continue;
-    rowSpec.forEach((c, i) => {
-      if (c === undefined || i >= widths.length) return;
-      let w = textWidth(c.value, c.style?.numFmt);
-      if (c.style?.font?.bold) w *= 1.1;
-      widths[i] = Math.max(widths[i]!, w);
-    });
+/** Keeps in `widest` the widest cell seen in each column (bold text a tenth wider). */
+function widen(widest: number[], cells: (CellSpec | undefined)[], measure: CellMeasure) {
+  const n = Math.min(cells.length, widest.length);
+  for (let i = 0; i < n; i++) {
+    const c = cells[i];
+    if (c === undefined) continue;
+    let w = measure.width(c.value, c.style?.numFmt);
+    if (c.style?.font?.bold) w *= 1.1;
+    if (w > widest[i]!) widest[i] = w;
   }
-  return widths.map((w, i) => {
+}
+
+/** Column widths from the widest cells: a margin of two, within the column's bounds. */
+export function fitWidths(spec: SheetSpec, widest: number[]): number[] {
+  return widest.map((w, i) => {
     const width = Math.min(
       Math.max(Math.ceil(w) + 2, MIN_WIDTH),
       spec.columns[i]?.max ?? MAX_WIDTH,
@@ -109,26 +116,6 @@ export function fitWidths(spec: SheetSpec): number[] {
     // exceljs leaves out a column of width 9, its own default, and Excel then shows 8.43.
     return width === 9 ? 10 : width;
   });
-}
-
-/** Width in character cells (CJK count double) of a value as Excel shows it. */
-export function textWidth(value: Value, numFmt?: string): number {
-  if (value === null) return 0;
-  if (typeof value === 'number') return formatNumber(value, numFmt).length;
-  const text = typeof value === 'string' ? value : value.richText.map((r) => r.text).join('');
-  return Math.max(0, ...text.split('\n').map((line) => displayWidth(line)));
-}
-
-export function formatNumber(value: number, numFmt = 'General'): string {
-  // Money: thousands separators, two places (track-columns.ts's MONEY).
-  if (numFmt === '#,##0.00')
-    return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const m = /^0(?:\.(0*)(#*))?$/.exec(numFmt);
-  if (!m) return String(value);
-  const min = m[1]?.length ?? 0;
-  const max = min + (m[2]?.length ?? 0);
-  const fixed = value.toFixed(max);
-  return max > min ? fixed.replace(new RegExp(`0{1,${max - min}}$`), '').replace(/\.$/, '') : fixed;
 }
 
 export function clip(text: string, max = MAX_CELL_TEXT): string {
