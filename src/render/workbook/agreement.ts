@@ -6,7 +6,8 @@ import { agreementNote, meaning, notMeaningful } from '../panel-text.js';
 import { type Labels } from '../xlsx-labels.js';
 
 import { type CellSpec, type RowSpec, type SheetSpec } from './writer.js';
-import { STYLE, text, number, headerRow, round } from './style.js';
+import { STYLE, text, number, headerRow } from './style.js';
+import { round } from './numbers.js';
 import { PLAIN } from './shared-style.js';
 
 /** A descriptive statistic (a binary float): four places kept, two shown; empty when null. */

@@ -1,7 +1,7 @@
-import { toNumber } from '../../core/decimal.js';
 import type { Results } from '../../core/model.js';
 import { flagSentence, flagType } from '../panel-text.js';
 import { type Labels } from '../xlsx-labels.js';
+import { exact } from './numbers.js';
 
 import { type SheetSpec } from './writer.js';
 import { STYLE, fmt, text, number, headerRow, resultStyle } from './style.js';
@@ -28,7 +28,7 @@ export function flagsSheet(results: Results, t: Labels): SheetSpec {
           number(p.rank, undefined, TOP),
           text(p.id, TOP),
           text(p.name, TOP_TEXT),
-          number(toNumber(p.final), fmt(rubric.decimals), TOP),
+          number(exact(p.final), fmt(rubric.decimals), TOP),
           text(p.passed ? t.pass : t.fail, resultStyle(p.passed, TOP)),
           text(flagType(f.type, rubric.lang), TOP_TEXT),
           text(f.judge, TOP),

@@ -3,7 +3,8 @@ import { type Labels } from '../xlsx-labels.js';
 
 import { extraLabels } from './extra-labels.js';
 import { type CellSpec, type ColumnSpec } from './writer.js';
-import { STYLE, fmt, number, round, text, totalStyle } from './style.js';
+import { STYLE, fmt, number, text, totalStyle } from './style.js';
+import { round } from './numbers.js';
 
 /**
  * Above this many judges, a review in judge groups (partial panels) shows each project's judges

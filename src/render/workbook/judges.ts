@@ -3,7 +3,8 @@ import type { Results } from '../../core/model.js';
 import { type Labels } from '../xlsx-labels.js';
 
 import { type SheetSpec } from './writer.js';
-import { STYLE, fmt, text, number, headerRow, round } from './style.js';
+import { STYLE, fmt, text, number, headerRow } from './style.js';
+import { round } from './numbers.js';
 import { statistic } from './agreement.js';
 import { extraLabels } from './extra-labels.js';
 

@@ -11,11 +11,20 @@ export class CellMeasure {
   /** Display width of each line of a text, by text. */
   private readonly lines = new Map<string, number[]>();
   private readonly formats = new Map<string, (value: number) => string>();
+  /** Width of a number as shown, by format and number (scores repeat a few dozen values). */
+  private readonly numbers = new Map<string, Map<number, number>>();
 
   /** Width in character cells (CJK count double) of a value as Excel shows it. */
   width(value: Value, numFmt?: string): number {
     if (value === null) return 0;
-    if (typeof value === 'number') return this.format(value, numFmt).length;
+    if (typeof value === 'number') {
+      const key = numFmt ?? 'General';
+      let byValue = this.numbers.get(key);
+      if (byValue === undefined) this.numbers.set(key, (byValue = new Map()));
+      let w = byValue.get(value);
+      if (w === undefined) byValue.set(value, (w = this.format(value, key).length));
+      return w;
+    }
     return Math.max(0, ...this.lineWidths(value));
   }
 
@@ -39,7 +48,9 @@ export class CellMeasure {
     const text = typeof value === 'string' ? value : value.richText.map((r) => r.text).join('');
     let widths = this.lines.get(text);
     if (widths === undefined) {
-      widths = text.split('\n').map((line) => displayWidth(line));
+      widths = text.includes('\n')
+        ? text.split('\n').map((line) => displayWidth(line))
+        : [displayWidth(text)];
       this.lines.set(text, widths);
     }
     return widths;

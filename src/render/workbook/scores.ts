@@ -1,9 +1,9 @@
-import { toNumber } from '../../core/decimal.js';
 import type { Results } from '../../core/model.js';
 import { type Labels } from '../xlsx-labels.js';
 
 import { type SheetSpec } from './writer.js';
-import { STYLE, fmt, fineFmt, text, number, headerRow, round, totalStyle } from './style.js';
+import { STYLE, fmt, fineFmt, text, number, headerRow, totalStyle } from './style.js';
+import { exact, round } from './numbers.js';
 import { extraLabels } from './extra-labels.js';
 
 export function scoresSheet(results: Results, t: Labels): SheetSpec {
@@ -68,7 +68,7 @@ export function scoresSheet(results: Results, t: Labels): SheetSpec {
             text(j),
             ...rubric.criteria.map((c) => {
               const v = s.criteria.get(c.id);
-              return v === undefined ? undefined : number(toNumber(v));
+              return v === undefined ? undefined : number(exact(v));
             }),
             number(round(s.total, fine), fineNum, totalStyle(s.dropped)),
             ...(adjusted
@@ -98,9 +98,9 @@ export function scoresSheet(results: Results, t: Labels): SheetSpec {
           ...(adjusted
             ? [
                 text(undefined, STYLE.aggregate),
-                number(toNumber(p.final), fmt(rubric.decimals), STYLE.aggregate),
+                number(exact(p.final), fmt(rubric.decimals), STYLE.aggregate),
               ]
-            : [number(toNumber(p.final), fmt(rubric.decimals), STYLE.aggregate)]),
+            : [number(exact(p.final), fmt(rubric.decimals), STYLE.aggregate)]),
           text(undefined, STYLE.aggregate),
           text(undefined, STYLE.aggregate),
           text(undefined, STYLE.aggregate),

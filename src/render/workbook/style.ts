@@ -1,5 +1,4 @@
 import type { Fill, Font, Style } from 'exceljs';
-import { roundHalfUp, toNumber, type Dec } from '../../core/decimal.js';
 
 import { type CellSpec } from './writer.js';
 import { PLAIN, combine, withFormat } from './shared-style.js';
@@ -62,10 +61,11 @@ export const fineFmt = (places: number, fine: number) =>
   `0.${'0'.repeat(places)}${'#'.repeat(fine - places)}`;
 
 /** A text cell; an empty or missing text leaves the cell empty (but styled). */
-export const text = (value: string | undefined, style?: Partial<Style>): CellSpec => ({
-  value: value === undefined || value === '' ? null : value,
-  ...(style ? { style } : {}),
-});
+export const text = (value: string | undefined, style?: Partial<Style>): CellSpec => {
+  const v = value === undefined || value === '' ? null : value;
+  // Not `...(style ? { style } : {})`: a spread per cell is measurably slow at a million cells.
+  return style ? { value: v, style } : { value: v };
+};
 export const number = (
   value: number,
   numFmt?: string,
@@ -75,10 +75,6 @@ export const number = (
   style: withFormat(style, numFmt),
 });
 export const headerRow = (labels: string[]): CellSpec[] => labels.map((l) => text(l, STYLE.header));
-
-export function round(value: Dec, places: number): number {
-  return toNumber(roundHalfUp(value, places));
-}
 
 export function listIds(ids: string[]): string {
   const shown = ids.slice(0, 50).join(', ');

@@ -1,6 +1,6 @@
-import { toNumber } from '../../core/decimal.js';
 import type { Results } from '../../core/model.js';
 import { type Labels } from '../xlsx-labels.js';
+import { exact } from './numbers.js';
 
 import { type CellSpec, type SheetSpec } from './writer.js';
 import { STYLE, fmt, text, number, headerRow, listIds } from './style.js';
@@ -76,7 +76,7 @@ export function summarySheet(results: Results, t: Labels): SheetSpec {
           text(p.category),
           ...(tc?.lead(p) ?? []),
           ...jc.cells(p),
-          number(toNumber(p.final), dec, STYLE.bold),
+          number(exact(p.final), dec, STYLE.bold),
           resultCell(results, p, t),
           ...(tc?.tail(p) ?? []),
         ];
