@@ -38,15 +38,33 @@ export const MAX_WIDTH = 60;
 export const MAX_CELL_TEXT = 32767;
 
 /**
+ * A row kept between measuring and writing: `[value, style, value, style, …]` (a value of
+ * `undefined` is no cell), or a row spread across the table. Flat, so a 60,000-row sheet holds
+ * 60,000 small arrays while it is measured rather than a million cell objects, which would
+ * outlive the young generation and be copied by every scavenge.
+ */
+type HeldRow = (Value | Partial<Style> | undefined)[] | { span: CellSpec; height?: number };
+
+/**
  * Writes a sheet in one pass over its rows: each row is built once and measured as it is built
  * (the column widths must be known before the first row goes out), then streamed to exceljs.
  */
 export function writeSheet(sheet: Worksheet, spec: SheetSpec, measure = new CellMeasure()) {
-  const rows: RowSpec[] = [];
+  const rows: HeldRow[] = [];
   const widest = spec.columns.map(() => 0);
   for (const rowSpec of spec.rows()) {
-    rows.push(rowSpec);
-    if (Array.isArray(rowSpec)) widen(widest, rowSpec, measure);
+    if (!Array.isArray(rowSpec)) {
+      rows.push(rowSpec);
+      continue;
+    }
+    widen(widest, rowSpec, measure);
+    const held: HeldRow = new Array(rowSpec.length * 2);
+    for (let i = 0; i < rowSpec.length; i++) {
+      const c = rowSpec[i];
+      held[2 * i] = c?.value;
+      held[2 * i + 1] = c?.style ?? PLAIN;
+    }
+    rows.push(held);
   }
   const widths = fitWidths(spec, widest);
   sheet.columns = widths.map((width) => ({ width }));
@@ -56,30 +74,31 @@ export function writeSheet(sheet: Worksheet, spec: SheetSpec, measure = new Cell
     sheet.autoFilter = `A${spec.headerRow}:${columnLetter(spec.columns.length)}${last}`;
   }
   for (let r = 0; r < rows.length; r++) {
-    const rowSpec = rows[r]!;
-    // Written rows are let go, so the row specs and exceljs's rows are not both held in full.
+    const held = rows[r]!;
+    // Written rows are let go, so the held rows and exceljs's rows are not both kept in full.
     rows[r] = [];
     const row = sheet.addRow([]);
     // A row's own style object too (exceljs looks it up for every row; its types omit it).
     (row as unknown as { style: Partial<Style> }).style = PLAIN;
-    if (Array.isArray(rowSpec)) {
+    if (Array.isArray(held)) {
       let lines = 1;
-      for (let i = 0; i < rowSpec.length; i++) {
-        const c = rowSpec[i];
-        if (c === undefined) continue;
-        setCell(row.getCell(i + 1), c);
+      for (let i = 0; 2 * i < held.length; i++) {
+        const value = held[2 * i] as Value | undefined;
+        if (value === undefined) continue;
+        const style = held[2 * i + 1] as Partial<Style>;
+        setCell(row.getCell(i + 1), { value, style });
         // Neither Excel nor LibreOffice reliably grows a row for wrapped text in a file written
         // without row heights (LibreOffice draws the lines over the next row): size such rows here.
-        if (c.style?.alignment?.wrapText)
-          lines = Math.max(lines, measure.wrappedLines(c.value, widths[i] ?? MAX_WIDTH));
+        if (style.alignment?.wrapText)
+          lines = Math.max(lines, measure.wrappedLines(value, widths[i] ?? MAX_WIDTH));
       }
       if (lines > 1) row.height = 15 * lines;
     } else {
-      setCell(row.getCell(1), rowSpec.span);
+      setCell(row.getCell(1), held.span);
       if (spec.columns.length > 1) sheet.mergeCells(row.number, 1, row.number, spec.columns.length);
       // Excel does not grow merged rows to fit wrapped text: size them from the text's width.
-      const lines = Math.ceil((measure.width(rowSpec.span.value) * 1.1) / Math.max(tableWidth, 1));
-      row.height = rowSpec.height ?? 15 * Math.max(1, lines);
+      const lines = Math.ceil((measure.width(held.span.value) * 1.1) / Math.max(tableWidth, 1));
+      row.height = held.height ?? 15 * Math.max(1, lines);
     }
     row.commit();
   }
