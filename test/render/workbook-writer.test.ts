@@ -1,0 +1,54 @@
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { STYLE, number, text } from '../../src/render/workbook/style.js';
+import { writeSheet, type SheetSpec } from '../../src/render/workbook/writer.js';
+import { readBack } from './workbook-read.js';
+
+/** One sheet written by writeSheet with exceljs's streaming writer, read back. */
+async function written(spec: SheetSpec): Promise<ExcelJS.Worksheet> {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
+  writeSheet(book.addWorksheet(spec.name), spec);
+  await book.commit();
+  return (await readBack(Buffer.concat(chunks))).getWorksheet(spec.name)!;
+}
+
+describe('writeSheet: rows measured once, held, then written', () => {
+  it('fits widths, sizes wrapped and spread rows, and keeps missing and empty cells apart', async () => {
+    const ws = await written({
+      name: 'S',
+      columns: [{ max: 6 }, {}],
+      rows: () => [
+        [text('公益创投项目', STYLE.text), number(17.5)],
+        [undefined, number(3)],
+        [text(undefined, STYLE.bold), number(4)],
+        { span: text('x') },
+      ],
+    });
+    // Column A: 公益创投项目 is 12 wide, + 2 = 14, capped at its max 6.
+    // Column B: "17.5" is 4 wide, + 2 = 6 (at least the minimum 5).
+    expect(ws.getColumn(1).width).toBe(6);
+    expect(ws.getColumn(2).width).toBe(6);
+    // Wrapped in a column 6 wide: 5 per line, 12 / 5 -> 3 lines of 15 points.
+    expect(ws.getRow(1).height).toBe(45);
+    expect(ws.getCell('B1').value).toBe(17.5);
+    // No cell at A2; an empty but styled (bold) cell at A3. (exceljs leaves out a row with no
+    // value at all, styled or not, so each of these rows has a number too.)
+    expect(ws.getCell('A2').value).toBeNull();
+    expect(ws.getCell('A2').font).toBeUndefined();
+    expect(ws.getCell('B2').value).toBe(3);
+    expect(ws.getCell('A3').value).toBeNull();
+    expect(ws.getCell('A3').font?.bold).toBe(true);
+    // A spread row: merged across both columns; "x" (1 wide, x 1.1) fits the 12-wide table in 1 line.
+    expect(ws.model.merges).toEqual(['A4:B4']);
+    expect(ws.getCell('A4').value).toBe('x');
+    expect(ws.getRow(4).height).toBe(15);
+  });
+});
