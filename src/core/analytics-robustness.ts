@@ -1,10 +1,8 @@
 import type { Alternative, Flag } from './analytics.js';
-import { unitsToFixed, unitsToNumber } from './arithmetic/integer.js';
+import { unitsToNumber } from './arithmetic/integer.js';
 import type { Facts } from './arithmetic/types.js';
 import type { Method, ProjectResult } from './compute.js';
-import type { Dec } from './decimal.js';
 import type { Scored } from './analytics-outliers.js';
-import { text } from './text.js';
 import type { TrackWhatIf, TrackWhatIfs } from './track-whatifs.js';
 
 export interface RobustnessContext {
@@ -14,8 +12,6 @@ export interface RobustnessContext {
   P: number;
   /** Rank moves larger than this are flagged. */
   rankMove: number;
-  fmtTotal: (d: Dec) => string;
-  fmtFinal: (d: Dec) => string;
   /** With tracks: the what-if decisions by each project's track rule (core/track-whatifs.ts). */
   tracks?: TrackWhatIfs | undefined;
 }
@@ -29,25 +25,19 @@ export function robustness(
   i: number,
   scored: readonly Scored[],
   facts: Facts,
-  { method, judgeIds, P, rankMove, fmtTotal, fmtFinal, tracks }: RobustnessContext,
+  { method, judgeIds, P, rankMove, tracks }: RobustnessContext,
 ): { flags: Flag[]; leaveOneOut: Alternative[] } {
-  const fmtUnits = (units: number) => unitsToFixed(units, method.decimals);
   const flags: Flag[] = [];
-  const verdict = (passed: boolean) => (passed ? 'passes' : 'fails');
-  // With a quota the track rank decides, so rank moves are measured and told in track ranks.
+  // With a quota the track rank decides, so rank moves are measured in track ranks.
   const track = tracks?.track(i);
   const quota = track?.quota;
   const own =
     quota === undefined
-      ? { rank: p.rank, limit: rankMove, of: '' }
-      : {
-          rank: track!.trackRank,
-          limit: track!.rankMove,
-          of: ` in track ${track!.id}`,
-        };
+      ? { rank: p.rank, limit: rankMove }
+      : { rank: track!.trackRank, limit: track!.rankMove };
   const moved = (rank: number, whatIf: TrackWhatIf | undefined) => {
     const r = quota === undefined ? rank : whatIf!.trackRank;
-    return Math.abs(r - own.rank) > own.limit ? r : undefined;
+    return Math.abs(r - own.rank) > own.limit;
   };
   // A track's own bar, and with a quota the track rank, say why a what-if passes or fails.
   const inTrack = (whatIf: TrackWhatIf | undefined) =>
@@ -62,45 +52,20 @@ export function robustness(
             to: whatIf!.trackRank,
           },
         };
-  const against = (whatIf: TrackWhatIf | undefined) =>
-    track === undefined
-      ? ''
-      : quota === undefined
-        ? ` (track ${track.id}: threshold ${track.threshold})`
-        : ` (track ${track.id}: threshold ${track.threshold}, rank ${whatIf!.trackRank} against the quota of ${quota})`;
   /**
-   * The pass and rank flags of one what-if (a judge left out, or the trim shifted): `cause` says
-   * what changed, `who` whose scores it was about.
+   * The pass and rank flags of one what-if (a judge left out, or the trim shifted): `who` says
+   * whose scores it was about. The flags are values; src/text/flags.ts words them.
    */
   const flagWhatIf = (
     kind: 'judge' | 'trim',
     who: { judge: string; instead?: string },
-    cause: string,
-    units: number,
     whatIf: TrackWhatIf | undefined,
     alt: { final: number; passed: boolean; rank: number },
   ) => {
-    if (alt.passed !== p.passed) {
-      flags.push({
-        type: `pass-hinges-on-${kind}`,
-        ...who,
-        message: text`${verdict(p.passed)} with ${fmtFinal(p.final)}; ${cause} it would ${
-          alt.passed ? 'pass' : 'fail'
-        } with ${fmtUnits(units)}${against(whatIf)}`,
-        ...alt,
-        ...inTrack(whatIf),
-      });
-    }
-    const to = moved(alt.rank, whatIf);
-    if (to !== undefined) {
-      flags.push({
-        type: `rank-hinges-on-${kind}`,
-        ...who,
-        message: text`ranked ${own.rank}${own.of}; ${cause} it would rank ${to} (final ${fmtUnits(units)})`,
-        ...alt,
-        ...inTrack(whatIf),
-      });
-    }
+    if (alt.passed !== p.passed)
+      flags.push({ type: `pass-hinges-on-${kind}`, ...who, ...alt, ...inTrack(whatIf) });
+    if (moved(alt.rank, whatIf))
+      flags.push({ type: `rank-hinges-on-${kind}`, ...who, ...alt, ...inTrack(whatIf) });
   };
   const leaveOneOut: Alternative[] = judgeIds.map((judge, j) => {
     const units = facts.without.final[j * P + i]!;
@@ -111,21 +76,15 @@ export function robustness(
       passed: whatIf?.passed ?? facts.without.passed[j * P + i] === 1,
       rank: facts.without.rank[j * P + i]!,
     };
-    flagWhatIf('judge', { judge }, `without ${judge}'s scores`, units, whatIf, alt);
+    flagWhatIf('judge', { judge }, whatIf, alt);
     return { judge, ...alt };
   });
 
   for (const shift of facts.shifts[i]!) {
     const kept = scored[shift.keep]!;
     const dropped = scored[shift.drop]!;
-    const keptValue = kept.score.normalizedTotal ?? kept.score.total;
-    const droppedValue = dropped.score.normalizedTotal ?? dropped.score.total;
-    const kind = { none: 'total', zscore: 'normalised total', offset: 'adjusted total' }[
-      method.normalize
-    ];
-    const what = `had ${dropped.judge}'s ${kind} ${fmtTotal(droppedValue)} been trimmed instead of ${kept.judge}'s ${fmtTotal(keptValue)},`;
     const whatIf = tracks?.shift(i, shift);
-    flagWhatIf('trim', { judge: kept.judge, instead: dropped.judge }, what, shift.final, whatIf, {
+    flagWhatIf('trim', { judge: kept.judge, instead: dropped.judge }, whatIf, {
       final: unitsToNumber(shift.final, method.decimals),
       passed: whatIf?.passed ?? shift.passed,
       rank: shift.rank,

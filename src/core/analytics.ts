@@ -2,12 +2,11 @@ import { agreement, type Agreement } from './agreement.js';
 import { blockAgreement } from './complete-block.js';
 import { OUTLIER_LIMIT, OUTLIER_MIN_JUDGES } from './arithmetic/rules.js';
 import type { Computed, JudgeScore, Method } from './compute.js';
-import { roundHalfUp, toNumber, type Dec } from './decimal.js';
+import { toNumber, type Dec } from './decimal.js';
 import { judgeProfiles } from './analytics-profiles.js';
 import { outlierFlags } from './analytics-outliers.js';
 import { robustness } from './analytics-robustness.js';
 import { sampleSd } from './stats.js';
-import { text } from './text.js';
 import { trackWhatIfs } from './track-whatifs.js';
 import type { TrackRubric } from './tracks-schema.js';
 
@@ -61,11 +60,11 @@ export interface Flag {
   type: FlagType;
   /** The judge the flag concerns (absent for trim-fallback). */
   judge?: string;
-  /** One English sentence; renderers in other languages can rebuild it from the fields below. */
-  message: string;
   /** outlier: the judge's total, and its distance from the median (signed). */
   total?: number;
   deviation?: number;
+  /** outlier: the median of the project's raw totals, exact (the sentence prints it rounded). */
+  median?: Dec;
   /** Hinges: the outcome in the alternative case. */
   final?: number;
   passed?: boolean;
@@ -125,9 +124,6 @@ const HINGES: readonly FlagType[] = [
  */
 export function analyze(method: Method & TrackRubric, computed: Computed): Analytics {
   const judgeIds = computed.judges.map((j) => j.id);
-  const totalsPlaces = Math.max(method.decimals, 2);
-  const fmtTotal = (d: Dec) => roundHalfUp(d, totalsPlaces).toFixed(totalsPlaces);
-  const fmtFinal = (d: Dec) => d.toFixed(method.decimals);
   // Totals repeat (the integer path shares one object per distinct total): convert each once.
   const numbers = new Map<Dec, number>();
   const number = (d: Dec) => {
@@ -169,13 +165,10 @@ export function analyze(method: Method & TrackRubric, computed: Computed): Analy
     const flags: Flag[] = [];
     const med = facts.medians[i]!;
 
-    flags.push(...outlierFlags(scored, facts.outliers[i]!, med, fmtTotal, number));
+    flags.push(...outlierFlags(scored, facts.outliers[i]!, med, number));
 
     if (p.fellBack) {
-      flags.push({
-        type: 'trim-fallback',
-        message: text`only ${scored.length} judges scored it, too few to drop ${method.trim} highest and lowest; its final is the plain mean`,
-      });
+      flags.push({ type: 'trim-fallback' });
     }
 
     const robust = robustness(p, i, scored, facts, {
@@ -183,8 +176,6 @@ export function analyze(method: Method & TrackRubric, computed: Computed): Analy
       judgeIds,
       P,
       rankMove,
-      fmtTotal,
-      fmtFinal,
       tracks,
     });
     flags.push(...robust.flags);

@@ -1,8 +1,9 @@
 import type { Lang } from '../core/rubric.js';
 import type { Results } from '../core/model.js';
 import { fingerprint } from './json.js';
-import { formatDate, labels, methodNote, noticePeriod, postingDate } from './pdf-text.js';
-import { trackLabels } from './track-labels.js';
+import { reportText } from '../text/report.js';
+import { methodNote } from './method-facts.js';
+import { noticePeriod, postingDate } from './notice-period.js';
 import { formatYuan } from './track-lines.js';
 
 /**
@@ -59,7 +60,7 @@ export interface AnnouncementContent {
 export function announcementContent(results: Results): AnnouncementContent {
   const { rubric, projects } = results;
   const { announcement } = rubric;
-  const L = labels(rubric.lang);
+  const L = reportText(rubric.lang).pdf;
   const passedCount = projects.filter((p) => p.passed).length;
   const listed = announcement.listAll ? projects : projects.filter((p) => p.passed);
 
@@ -75,7 +76,10 @@ export function announcementContent(results: Results): AnnouncementContent {
   const closing = [
     methodNote(results),
     period
-      ? L.noticePeriod(formatDate(period.from, rubric.lang), formatDate(period.to, rubric.lang))
+      ? L.noticePeriod(
+          reportText(rubric.lang).date(period.from),
+          reportText(rubric.lang).date(period.to),
+        )
       : '',
     announcement.objection?.trim() || L.objection,
     announcement.contact?.trim() ?? '',
@@ -84,10 +88,10 @@ export function announcementContent(results: Results): AnnouncementContent {
   const posted = postingDate(rubric);
   const signature = [
     rubric.organizer?.trim(),
-    posted !== undefined ? formatDate(posted, rubric.lang) : undefined,
+    posted !== undefined ? reportText(rubric.lang).date(posted) : undefined,
   ].filter((s): s is string => !!s);
 
-  const TL = trackLabels(rubric.lang);
+  const TL = reportText(rubric.lang).tracks;
   const money = results.tracks?.funding;
   const shown = listed.length > 0;
 
@@ -119,7 +123,7 @@ type Project = Results['projects'][number];
 function resultsTables(results: Results, listed: readonly Project[]): AnnouncementTable[] {
   const tracks = results.tracks?.tracks;
   if (tracks === undefined) return [resultsTable(results, listed)];
-  const TL = trackLabels(results.rubric.lang);
+  const TL = reportText(results.rubric.lang).tracks;
   return tracks.map((track) => {
     const rows = listed.filter((p) => results.tracks?.byId.get(p.id)?.track === track.id);
     const heading = TL.heading(track.label, track.projects, track.passed);
@@ -129,8 +133,8 @@ function resultsTables(results: Results, listed: readonly Project[]): Announceme
 
 function resultsTable(results: Results, listed: readonly Project[]): AnnouncementTable {
   const { rubric } = results;
-  const L = labels(rubric.lang);
-  const TL = trackLabels(rubric.lang);
+  const L = reportText(rubric.lang).pdf;
+  const TL = reportText(rubric.lang).tracks;
   const d = rubric.decimals;
   const placeOf = (p: Project) => results.tracks?.byId.get(p.id);
   type Spec = AnnouncementColumn & { value: (p: Project) => string };

@@ -14,7 +14,9 @@ import {
 } from './pdf-doc.js';
 import { resultNote, trackFacts } from './track-card.js';
 import { drawTable, type Cell, type Column } from './pdf-table.js';
-import { formatDate, formatNumber, labels, methodNote } from './pdf-text.js';
+import { formatNumber } from '../text/numbers.js';
+import { reportText } from '../text/report.js';
+import { methodNote } from './method-facts.js';
 import { uniqueFileNames } from './safe-name.js';
 
 const SIZE = 10.5;
@@ -88,7 +90,8 @@ async function renderCard(project: ProjectResult, shared: Shared): Promise<Buffe
   const { results, averages, fonts, createdAt } = shared;
   const { rubric } = results;
   const lang = rubric.lang;
-  const L = labels(lang);
+  const R = reportText(lang);
+  const L = R.pdf;
   const d = rubric.decimals;
   const fmt = (v: Dec) => roundHalfUp(v, d).toFixed(d);
   const { doc, regular, bold, finish } = await openDocument(
@@ -116,7 +119,7 @@ async function renderCard(project: ProjectResult, shared: Shared): Promise<Buffe
   const subtitle = [
     rubric.title,
     rubric.organizer,
-    rubric.date ? formatDate(rubric.date, lang) : undefined,
+    rubric.date ? R.date(rubric.date) : undefined,
   ].filter((s): s is string => !!s?.trim());
   doc.font(regular).fontSize(10).fillColor('#444444');
   doc.text(subtitle.join(' · '), left, doc.y, { width, align: 'center' });
@@ -239,7 +242,7 @@ async function renderCard(project: ProjectResult, shared: Shared): Promise<Buffe
 
   doc.font(regular).fontSize(8.5).fillColor('#555555');
   ensureSpace(doc, 30);
-  doc.text(`${methodNote(results)}${lang === 'zh' ? '' : ' '}${L.criteriaNote}`, left, doc.y, {
+  doc.text(`${methodNote(results)}${R.typography.sentenceGap}${L.criteriaNote}`, left, doc.y, {
     width,
     lineGap: 2,
   });

@@ -5,7 +5,7 @@ import {
   type AnnouncementTable,
   type ColumnKind,
 } from './announcement.js';
-import { labels } from './pdf-text.js';
+import { reportText, type Typography } from '../text/report.js';
 import { displayWidth } from './width.js';
 
 /**
@@ -16,8 +16,7 @@ import { displayWidth } from './width.js';
  */
 export function renderAnnouncementHtml(results: Results): string {
   const content = announcementContent(results);
-  const { lang } = content;
-  const zh = lang === 'zh';
+  const typography = reportText(content.lang).typography;
   const body: string[] = [`<h1>${escape(content.title)}</h1>`];
   for (const t of content.opening) body.push(`<p>${escape(t)}</p>`);
   for (const table of content.tables) {
@@ -60,12 +59,12 @@ export function renderAnnouncementHtml(results: Results): string {
     ...(content.organizer?.trim()
       ? [`<meta name="author" content="${escape(content.organizer.trim())}">`]
       : []),
-    `<style>\n${stylesheet(content, zh)}</style>`,
+    `<style>\n${stylesheet(content, typography)}</style>`,
   ];
   // zh-CN rather than zh: browsers pick Simplified Chinese glyphs and line breaking from it.
   return [
     '<!DOCTYPE html>',
-    `<html lang="${zh ? 'zh-CN' : 'en'}">`,
+    `<html lang="${typography.tag}">`,
     '<head>',
     ...head,
     '</head>',
@@ -128,19 +127,18 @@ function cssString(text: string): string {
  * label is a function of two numbers; calling it with two unmistakable ones shows where they go.
  */
 function pageCounter(content: AnnouncementContent): string | undefined {
-  const text = labels(content.lang).page(918273, 645546);
+  const text = reportText(content.lang).pdf.page(918273, 645546);
   const m = /^(.*)918273(.*)645546(.*)$/s.exec(text);
   if (m === null) return undefined;
   const [before, between, after] = [m[1]!, m[2]!, m[3]!].map((t) => (t ? cssString(t) : ''));
   return [before, 'counter(page)', between, 'counter(pages)', after].filter(Boolean).join(' ');
 }
 
-function stylesheet(content: AnnouncementContent, zh: boolean): string {
+function stylesheet(content: AnnouncementContent, typography: Typography): string {
   // System fonts only: a page for WeChat or a website must not fetch a font, and every reader's
   // device has a Chinese font of its own.
-  const fonts = zh
-    ? '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif'
-    : 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
+  const fonts = typography.fontStack;
+  const centred = typography.signature === 'center';
   const pages = pageCounter(content);
   return `html { color: #000; background: #fff; }
 body { margin: 0; font-family: ${fonts}; font-size: 16px; line-height: 1.65; }
@@ -148,7 +146,7 @@ main { max-width: 46em; margin: 0 auto; padding: 1.5em 1em 2em; }
 h1 { font-size: 1.55em; line-height: 1.35; text-align: center; margin: 0 0 1.2em; }
 h2 { font-size: 1.1em; margin: 1.2em 0 0.5em; }
 p { margin: 0 0 0.6em; white-space: pre-line; }
-${zh ? 'main > p, .closing > p:not(.signature) { text-indent: 2em; }\n' : ''}.scroll { overflow-x: auto; margin: 0.3em 0 1.2em; }
+${typography.indent ? 'main > p, .closing > p:not(.signature) { text-indent: 2em; }\n' : ''}.scroll { overflow-x: auto; margin: 0.3em 0 1.2em; }
 table { width: 100%; border-collapse: collapse; font-size: 0.92em; line-height: 1.4; }
 th, td { border: 1px solid #555; padding: 0.3em 0.45em; vertical-align: middle; }
 th { background: #e6e6e6; font-weight: bold; text-align: center; }
@@ -164,7 +162,7 @@ td.name, td.organization { min-width: 8em; }
   th, td { padding: 0.25em 0.3em; }
   td.name, td.organization { min-width: 6em; }
 }
-.signature { text-align: ${zh ? 'center' : 'right'}; margin: 1.6em ${zh ? '2em' : '0'} 1em auto; width: fit-content; }
+.signature { text-align: ${typography.signature}; margin: 1.6em ${centred ? '2em' : '0'} 1em auto; width: fit-content; }
 .fingerprint { margin-top: 2em; font-size: 0.75em; color: #666; overflow-wrap: anywhere; }
 @page {
   size: A4;

@@ -6,6 +6,7 @@ import { rescaledFrom, rescaleNote } from '../core/rescale.js';
 import type { ProjectResult } from '../core/model.js';
 import type { Results, ResultsJson, ResultsJsonProject } from '../core/model.js';
 import { VERSION } from '../version.js';
+import { flagSentence } from './panel-text.js';
 
 /**
  * The fingerprint printed on the announcement: sha256 over each input's path and sha256, in a
@@ -142,7 +143,8 @@ function jsonParts(results: Results): {
     flags: analyticsOf.get(p.id)!.flags.map((f) => ({
       type: f.type,
       ...(f.judge !== undefined ? { judge: f.judge } : {}),
-      message: f.message,
+      // results.json keeps the English sentence in every language, as it always has.
+      message: flagSentence(f, p, rubric, 'en'),
     })),
   });
   const tail: Pick<ResultsJson, ProjectsAndAfter> = {

@@ -1,8 +1,8 @@
 /* Page 1 of panel.pdf after the leniency chart (panel-leniency.ts): the judges' profiles and the agreement statistics. */
 import { computed, ICC_FORMS } from '../core/agreement.js';
 import { type Cell, type Column } from './pdf-table.js';
-import { offsetLabels } from './panel-offset-text.js';
-import { agreementNote, fixed, meaning, notMeaningful, pValue, signed } from './panel-text.js';
+import { reportText } from '../text/report.js';
+import { fixed, pValue, signed } from './panel-text.js';
 
 import { COLOR, TABLE_SIZE, tableBlock, tableStyle, type Block, type Ctx } from './panel-layout.js';
 
@@ -32,7 +32,7 @@ export function profilesTable(ctx: Ctx): Block {
     P.sd,
     P.leniency,
     ...(trimmed ? [P.trimmed] : []),
-    ...(withOffset ? [offsetLabels(rubric.lang).offset] : []),
+    ...(withOffset ? [reportText(rubric.lang).offset.offset] : []),
   ];
   const widths = headers.map((h, c) => {
     doc.font(bold).fontSize(TABLE_SIZE);
@@ -60,8 +60,8 @@ export function agreementTable(ctx: Ctx): Block {
   const { doc, results, P, regular, bold, left, width } = ctx;
   const { rubric } = results;
   const a = results.analytics.agreement;
-  const lang = rubric.lang;
-  const note = agreementNote(a, lang);
+  const words = reportText(rubric.lang).statistics;
+  const note = words.agreementNote(a);
   const smallHeight = (text: string) => {
     doc.font(regular).fontSize(8.5);
     return doc.heightOfString(text, { width, lineGap: 1 });
@@ -89,7 +89,7 @@ export function agreementTable(ctx: Ctx): Block {
   }
 
   // Computed but null (undefined, or outside -1..1): said in words, the note below says why.
-  const dash = computed(a) ? notMeaningful(lang) : '—';
+  const dash = computed(a) ? words.notMeaningful : '—';
   const ciText = (ci: [number, number] | null) =>
     ci === null ? dash : `[${fixed(ci[0])}, ${fixed(ci[1])}]`;
   const test =
@@ -102,14 +102,14 @@ export function agreementTable(ctx: Ctx): Block {
       { text: form, bold: true },
       v === null ? dash : { text: fixed(v), bold: true },
       ciText(a.iccCI[form]),
-      meaning(form, lang),
+      words.meaning[form],
     ];
   });
   rows.push([
     { text: "Kendall's W", bold: true },
     a.kendallW === null ? dash : { text: fixed(a.kendallW), bold: true },
     test,
-    meaning('kendallW', lang),
+    words.meaning.kendallW,
   ]);
 
   // The narrow columns are as wide as what they hold; the sentences take the rest and wrap.

@@ -2,7 +2,7 @@
 import type { Results } from '../core/model.js';
 import { ensureSpace, pageBottom, type Doc } from './pdf-doc.js';
 import { drawTable, tableHeight, type Cell, type Column, type TableStyle } from './pdf-table.js';
-import { type PanelLabels } from './pdf-text.js';
+import type { PanelLabels } from '../text/report-pdf.js';
 
 export interface Ctx {
   doc: Doc;

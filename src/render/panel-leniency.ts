@@ -1,8 +1,8 @@
 /* panel.pdf's leniency chart: one bar per judge, or two with `normalize: offset`, page after page. */
 import type { JudgeStat } from '../core/model.js';
 import { pageBottom } from './pdf-doc.js';
-import { formatNumber } from './pdf-text.js';
-import { offsetLabels } from './panel-offset-text.js';
+import { formatNumber } from '../text/numbers.js';
+import { reportText } from '../text/report.js';
 import { signed } from './panel-text.js';
 
 import { COLOR, fit, niceCeil, type Block, type Ctx } from './panel-layout.js';
@@ -26,7 +26,7 @@ const valueText = (v: number | null | undefined) =>
 export function leniencyChart(ctx: Ctx): Block {
   const { doc, results, P, regular, bold, left, width } = ctx;
   const withOffset = results.analytics.judges.some((j) => j.offset !== undefined);
-  const O = offsetLabels(results.rubric.lang);
+  const O = reportText(results.rubric.lang).offset;
   const key = (j: JudgeStat) => (withOffset ? (j.offset ?? null) : j.leniency);
   const judges = results.analytics.judges
     .map((j, i) => ({ j, i }))

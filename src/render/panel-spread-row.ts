@@ -1,7 +1,7 @@
 /* One project's row of the spread chart: its judges' dots against the axis, its final, its flags. */
 import type { ProjectResult } from '../core/model.js';
 import { type Doc } from './pdf-doc.js';
-import { labels } from './pdf-text.js';
+import { reportText } from '../text/report.js';
 import { CLOSE_MARGIN, signed } from './panel-text.js';
 
 import { COLOR, fit, type Ctx } from './panel-layout.js';
@@ -63,7 +63,7 @@ export function drawProjectRow(
 ) {
   const { doc, results, regular, bold, left, width } = ctx;
   const { rubric } = results;
-  const L = labels(rubric.lang);
+  const L = reportText(rubric.lang).pdf;
   const p = row.project;
   const h = BAND + row.flagHeight;
   const mid = y + BAND / 2;

@@ -1,7 +1,8 @@
 import { toNumber } from '../core/decimal.js';
 import { pageBottom } from './pdf-doc.js';
-import { formatNumber } from './pdf-text.js';
-import { CLOSE_MARGIN, flagSentence, flagType, isHinge } from './panel-text.js';
+import { formatNumber } from '../text/numbers.js';
+import { reportText } from '../text/report.js';
+import { CLOSE_MARGIN, flagSentence, isHinge } from './panel-text.js';
 import { thresholdOf } from './track-card.js';
 
 import { COLOR, section, type Block, type Ctx } from './panel-layout.js';
@@ -34,7 +35,7 @@ export function spreadChart(ctx: Ctx) {
 
   const spreadOf = new Map(analytics.projects.map((p) => [p.id, p]));
   const flagIndent = 24;
-  const sep = rubric.lang === 'zh' ? '：' : ': ';
+  const words = reportText(rubric.lang).flags;
   const rows: Row[] = results.projects.map((p) => {
     const spread = spreadOf.get(p.id)!;
     const outliers = new Set(
@@ -53,7 +54,7 @@ export function spreadChart(ctx: Ctx) {
     const final = toNumber(p.final);
     const threshold = thresholdOf(results, p.id);
     const all = spread.flags.map((f) => ({
-      text: `${flagType(f.type, rubric.lang)}${sep}${flagSentence(f, p, spread, rubric)}`,
+      text: `${words.kind[f.type]}${words.separator}${flagSentence(f, p, rubric)}`,
       hinge: isHinge(f.type),
     }));
     const flags = all.slice(0, MAX_FLAGS);

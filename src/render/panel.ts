@@ -1,12 +1,12 @@
 import type { Results } from '../core/model.js';
 import { fingerprint } from './json.js';
 import { contentWidth, loadFonts, openDocument, stampFooters, type PdfOptions } from './pdf-doc.js';
-import { formatDate, labels, methodNote } from './pdf-text.js';
+import { reportText } from '../text/report.js';
+import { methodNote } from './method-facts.js';
 
 import { COLOR, section, type Ctx } from './panel-layout.js';
 import { agreementTable, profilesTable } from './panel-judges.js';
 import { leniencyChart } from './panel-leniency.js';
-import { offsetLabels } from './panel-offset-text.js';
 import { spreadChart } from './panel-spread.js';
 export type { PdfOptions } from './pdf-doc.js';
 
@@ -23,7 +23,7 @@ export type { PdfOptions } from './pdf-doc.js';
 export async function renderPanel(results: Results, options: PdfOptions): Promise<Buffer> {
   const fonts = await loadFonts(options);
   const { rubric } = results;
-  const L = labels(rubric.lang);
+  const L = reportText(rubric.lang).pdf;
   const P = L.panel;
   const { doc, regular, bold, finish } = await openDocument(
     {
@@ -59,20 +59,21 @@ export async function renderPanel(results: Results, options: PdfOptions): Promis
 
 function title({ doc, results, P, regular, bold, left, width }: Ctx) {
   const { rubric } = results;
+  const R = reportText(rubric.lang);
   doc.font(bold).fontSize(16).fillColor(COLOR.text);
   doc.text(P.title(rubric.title), left, doc.y, { width, align: 'center', lineGap: 2 });
   doc.y += 3;
   const facts = [
     P.internal,
     P.overview(results.projects.length, results.judges.length, rubric.threshold),
-    rubric.date ? formatDate(rubric.date, rubric.lang) : undefined,
+    rubric.date ? R.date(rubric.date) : undefined,
   ].filter((s): s is string => !!s);
   doc.font(regular).fontSize(9).fillColor(COLOR.muted);
   doc.text(facts.join(' · '), left, doc.y, { width, align: 'center' });
   doc.y += 4;
   // With offsets, what an offset is: the announcement's note only says the totals were adjusted.
   const offsetNote =
-    rubric.normalize === 'offset' ? ` ${offsetLabels(rubric.lang).methodNote}` : '';
+    rubric.normalize === 'offset' ? `${R.typography.sentenceGap}${R.offset.methodNote}` : '';
   doc.fontSize(8.5).text(methodNote(results) + offsetNote, left, doc.y, { width, align: 'center' });
   doc.fillColor(COLOR.text);
   doc.y += 10;

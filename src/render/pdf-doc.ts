@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type PDFDocumentClass from 'pdfkit';
 import { PcvError } from '../errors.js';
+import { reportText } from '../text/report.js';
 
 export type Doc = InstanceType<typeof PDFDocumentClass>;
 
@@ -78,7 +79,7 @@ export async function openDocument(meta: DocMeta, fonts: Fonts, createdAt: Date)
     size: 'A4',
     margins: { ...PAGE },
     bufferPages: true,
-    lang: meta.lang === 'zh' ? 'zh-CN' : 'en',
+    lang: reportText(meta.lang).typography.tag,
     displayTitle: true,
     // pdfkit derives the file /ID from an MD5 of these entries (CreationDate included) and has
     // no other clock or random input, so fixing them makes the output byte-for-byte repeatable.

@@ -17,7 +17,7 @@ import {
   type PdfOptions,
 } from './pdf-doc.js';
 import { drawTable, type Column } from './pdf-table.js';
-import { labels } from './pdf-text.js';
+import { reportText } from '../text/report.js';
 
 export type { PdfOptions } from './pdf-doc.js';
 
@@ -50,7 +50,7 @@ async function writeAnnouncement(results: Results, fonts: Fonts, createdAt: Date
   const width = contentWidth(doc);
   const left = doc.page.margins.left;
   // Chinese paragraphs open with a two-character indent; English ones are set flush.
-  const indent = lang === 'zh' ? 2 * BODY_SIZE : 0;
+  const indent = reportText(lang).typography.indent ? 2 * BODY_SIZE : 0;
   const paragraph = (text: string, gapAfter = PARAGRAPH_GAP) => {
     doc.font(regular).fontSize(BODY_SIZE).fillColor('black');
     doc.text(text, left, doc.y, { width, indent, lineGap: BODY_GAP, align: 'left' });
@@ -100,7 +100,7 @@ async function writeAnnouncement(results: Results, fonts: Fonts, createdAt: Date
   for (const t of closing) paragraph(t);
 
   signature(doc, content, regular);
-  stampFooters(doc, content.fingerprint, labels(lang).page);
+  stampFooters(doc, content.fingerprint, reportText(lang).pdf.page);
   return finish();
 }
 
@@ -205,14 +205,14 @@ function signature(doc: Doc, content: AnnouncementContent, font: string) {
   const width = contentWidth(doc);
   // Chinese official notices keep the signature a couple of characters in from the margin and
   // centre the date under the name; English letters align both to the right.
-  const zh = content.lang === 'zh';
-  const inset = zh ? 2 * BODY_SIZE : 0;
+  const align = reportText(content.lang).typography.signature;
+  const inset = align === 'center' ? 2 * BODY_SIZE : 0;
   const block = Math.min(width - inset, Math.max(...lines.map((l) => doc.widthOfString(l))));
   const x = doc.page.margins.left + width - inset - block;
   doc.y += lineHeight;
   ensureSpace(doc, lines.length * lineHeight);
   for (const line of lines) {
-    doc.text(line, x, doc.y, { width: block, align: zh ? 'center' : 'right', lineGap: BODY_GAP });
+    doc.text(line, x, doc.y, { width: block, align, lineGap: BODY_GAP });
   }
   doc.x = doc.page.margins.left;
 }

@@ -6,7 +6,7 @@ import { computed } from '../core/agreement.js';
 import type { Lang } from '../core/rubric.js';
 import type { Results } from '../core/model.js';
 import { messages } from '../text/index.js';
-import { agreementNote } from './panel-text.js';
+import { reportText } from '../text/report.js';
 import { trackLines } from './track-lines.js';
 import { displayWidth, padEnd, padStart, truncate } from './width.js';
 
@@ -99,6 +99,7 @@ export function summaryTable(
 /** Three or four lines on the panel: agreement, leniency extremes, fragile decisions. */
 export function analyticsLines(results: Results, lang: Lang = results.rubric.lang): string[] {
   const m = messages(lang).analytics;
+  const reason = reportText(lang).statistics.agreementReason;
   const a = results.analytics;
   const lines: string[] = [];
   const { agreement } = a;
@@ -107,13 +108,7 @@ export function analyticsLines(results: Results, lang: Lang = results.rubric.lan
   if (computed(agreement)) {
     const p = agreement.kendallP;
     const blank = icc === null || ci === null || agreement.kendallW === null;
-    // The core's note is English; panel-text rebuilds it in Chinese from the same conditions.
-    const why =
-      blank && agreement.note !== undefined
-        ? lang === 'zh'
-          ? agreementNote(agreement, 'zh')
-          : agreement.note
-        : undefined;
+    const why = blank ? reason(agreement) : undefined;
     lines.push(
       m.agreement(
         agreement.n,
@@ -126,8 +121,7 @@ export function analyticsLines(results: Results, lang: Lang = results.rubric.lan
       ),
     );
   } else if (agreement.note !== undefined) {
-    // The core's note is English; panel-text rebuilds it in Chinese from the same conditions.
-    lines.push(m.agreementNote(lang === 'zh' ? agreementNote(agreement, 'zh')! : agreement.note));
+    lines.push(m.agreementNote(reason(agreement)!));
   }
   const rated = a.judges.filter((j) => j.leniency !== null);
   if (rated.length >= 2) {

@@ -1,16 +1,17 @@
 import type { Roster } from '../core/roster.js';
 import type { Criterion, Lang, Rubric } from '../core/rubric.js';
+import { reportText } from '../text/report.js';
 import { pinZipTimestamps } from './xlsx-zip.js';
 
 /** Column headers of a blank score sheet; criteria carry their range so judges see it. */
 export function templateHeaders(rubric: Rubric, lang: Lang): string[] {
-  const zh = lang === 'zh';
+  const h = reportText(lang).template.headers;
   return [
-    zh ? '项目编号' : 'project',
-    zh ? '项目名称' : 'name',
+    h.project,
+    h.name,
     ...rubric.criteria.map((c) => criterionHeader(c)),
-    zh ? '回避' : 'recused',
-    zh ? '备注' : 'comment',
+    h.recused,
+    h.comment,
   ];
 }
 
@@ -32,45 +33,6 @@ function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const TEXT = {
-  zh: {
-    sheet: '评分表',
-    instructions: '填写说明',
-    yes: '是',
-    no: '否',
-    lines: (judge: string, rubric: Rubric) => [
-      `评委：${judge}`,
-      `评审：${rubric.title}`,
-      '1. 每个项目一行，只填写白色单元格；项目编号和名称已锁定。',
-      ...rubric.criteria.map(
-        (c) =>
-          `   ${c.label}：0 至 ${c.max} 分${c.step !== undefined ? `，以 ${c.step} 分为单位` : ''}。`,
-      ),
-      '2. 与项目存在利益冲突时，在“回避”列选择“是”，并将该行分数留空。',
-      '3. 可在“备注”列填写评语。',
-      '4. 填写完成后保存本文件（.xlsx），交回评审组织方。',
-    ],
-  },
-  en: {
-    sheet: 'Scores',
-    instructions: 'Instructions',
-    yes: 'yes',
-    no: 'no',
-    lines: (judge: string, rubric: Rubric) => [
-      `Judge: ${judge}`,
-      `Review: ${rubric.title}`,
-      '1. One row per project; fill in the white cells only. Project ids and names are locked.',
-      ...rubric.criteria.map(
-        (c) =>
-          `   ${c.label}: 0 to ${c.max}${c.step !== undefined ? `, in steps of ${c.step}` : ''}.`,
-      ),
-      '2. If you have a conflict of interest with a project, choose "yes" under "recused" and leave its scores empty.',
-      '3. Comments are welcome in the "comment" column.',
-      '4. Save this file (.xlsx) and return it to the organiser.',
-    ],
-  },
-} as const;
-
 /**
  * A blank score sheet as .xlsx: ids and names locked, one column per criterion with data
  * validation (0..max, and the step), a recused drop-down, frozen header, print setup, and an
@@ -84,7 +46,7 @@ export async function templateXlsx(
   when: Date,
 ): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
-  const t = TEXT[lang];
+  const t = reportText(lang).template;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'pcv';
   wb.created = when;
@@ -138,7 +100,7 @@ export async function templateXlsx(
                 formulae: [0, criterion.max],
                 showErrorMessage: true,
                 errorTitle: criterion.label,
-                error: rangeText(lang, criterion),
+                error: t.range(criterion),
               }
             : {
                 type: 'custom',
@@ -148,7 +110,7 @@ export async function templateXlsx(
                 ],
                 showErrorMessage: true,
                 errorTitle: criterion.label,
-                error: rangeText(lang, criterion),
+                error: t.range(criterion),
               };
       } else if (c === recusedCol) {
         cell.dataValidation = {
@@ -179,10 +141,3 @@ export async function templateXlsx(
 }
 
 const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-
-function rangeText(lang: Lang, c: Criterion): string {
-  const step = c.step;
-  if (lang === 'zh')
-    return `请填写 0 至 ${c.max} 之间的数字${step !== undefined ? `，以 ${step} 为单位` : ''}。`;
-  return `Enter a number from 0 to ${c.max}${step !== undefined ? ` in steps of ${step}` : ''}.`;
-}

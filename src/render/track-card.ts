@@ -1,6 +1,6 @@
 import type { Results } from '../core/model.js';
 import type { Cell } from './pdf-table.js';
-import { trackLabels } from './track-labels.js';
+import { reportText } from '../text/report.js';
 
 /** How many projects share each track rank, per results (cards are drawn one at a time). */
 const tiedCounts = new WeakMap<Results, Map<string, number>>();
@@ -22,7 +22,7 @@ function sharing(results: Results, track: string, rank: number): number {
 export function trackFacts(results: Results, id: string): [string, Cell][] {
   const t = results.tracks?.byId.get(id);
   if (t === undefined) return [];
-  const TL = trackLabels(results.rubric.lang);
+  const TL = reportText(results.rubric.lang).tracks;
   const rows: [string, Cell][] = [];
   const track = results.tracks?.tracks?.find((s) => s.id === t.track);
   if (track !== undefined && t.trackRank !== null) {
@@ -45,7 +45,7 @@ export function resultNote(results: Results, id: string, passMark: (t: number) =
   const t = results.tracks?.byId.get(id);
   const quota = results.rubric.tracks?.find((r) => r.id === t?.track)?.quota;
   if (t?.reason === 'quota' && quota !== undefined)
-    return trackLabels(results.rubric.lang).quotaCut(quota);
+    return reportText(results.rubric.lang).tracks.quotaCut(quota);
   return passMark(thresholdOf(results, id));
 }
 

@@ -1,17 +1,9 @@
 import type { Lang } from '../core/rubric.js';
 import type { Results } from '../core/model.js';
 import { messages } from '../text/index.js';
+import { formatYuan } from '../text/numbers.js';
 
-const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const CENTS = new Intl.NumberFormat('en-US', {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-
-/** Yuan with thousands separators, as money is written: 298,000 or 12,000.50 (never 12,000.5). */
-export function formatYuan(n: number): string {
-  return Number.isInteger(n) ? WHOLE.format(n) : CENTS.format(n);
-}
+export { formatYuan } from '../text/numbers.js';
 
 /**
  * The terminal summary's lines on tracks and funding, one per track

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { Results } from '../core/model.js';
 import { VERSION } from '../version.js';
-import { LABELS } from './xlsx-labels.js';
+import { reportText } from '../text/report.js';
 import { pinZipTimestamps } from './xlsx-zip.js';
 
 import { writeSheet, sheetOptions } from './workbook/writer.js';
@@ -47,7 +47,7 @@ export async function renderWorkbook(results: Results, options: WorkbookOptions)
   book.lastModifiedBy = `pcv ${VERSION}`;
   book.title = results.rubric.title;
 
-  const t = LABELS[results.rubric.lang];
+  const t = reportText(results.rubric.lang).workbook;
   const funding = fundingSheet(results, t);
   const sheets = [
     summarySheet(results, t),

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { analyze, type Flag } from '../../src/core/analytics.js';
 import { computeResults } from '../../src/core/compute.js';
 import { D, dec } from '../../src/core/decimal.js';
-import { parseRubric, type Rubric } from '../../src/core/rubric.js';
+import { parseRubric, type Lang, type Rubric } from '../../src/core/rubric.js';
 import type { JudgeSheet } from '../../src/core/sheet.js';
 import { resultsJson } from '../../src/render/json.js';
+import { flagSentence } from '../../src/render/panel-text.js';
 import { tally } from '../../src/tally.js';
 import { fixture, ROOT, tempDir } from '../helpers.js';
 
@@ -39,7 +40,16 @@ function sheets(data: Record<string, (number | 'R')[]>): JudgeSheet[] {
 
 function run(r: Rubric, data: Record<string, (number | 'R')[]>) {
   const computed = computeResults(r, sheets(data), undefined);
-  return { computed, analytics: analyze(r, computed) };
+  const analytics = analyze(r, computed);
+  /** A flag of a project in words, as results.json (English) or the zh reports say it. */
+  const said = (id: string, flag: Flag, lang: Lang = 'en') =>
+    flagSentence(
+      flag,
+      computed.projects.find((p) => p.id === id)!,
+      r,
+      lang,
+    );
+  return { computed, analytics, said };
 }
 
 const flagsOf = (a: ReturnType<typeof analyze>, id: string) =>
@@ -65,22 +75,15 @@ describe('fixtures/pivotal-judge: one judge decides one project', () => {
       { judge: 'judge-4', final: 63.67, passed: true, rank: 4 },
     ]);
     // judge-1's 80 is 80 - 56.5 = 23.5 above the median (55+56+57+80 -> (56+57)/2 = 56.5) > 15.
+    // The core emits values; src/text words them (results.json keeps the English sentence).
     expect(q3.flags).toEqual([
-      {
-        type: 'outlier',
-        judge: 'judge-1',
-        message: "judge-1's total 80.00 is 23.50 points above the median 56.50 (limit 15)",
-        total: 80,
-        deviation: 23.5,
-      },
-      {
-        type: 'pass-hinges-on-judge',
-        judge: 'judge-1',
-        message: "passes with 62.00; without judge-1's scores it would fail with 56.00",
-        final: 56,
-        passed: false,
-        rank: 5,
-      },
+      { type: 'outlier', judge: 'judge-1', total: 80, deviation: 23.5, median: dec('56.5') },
+      { type: 'pass-hinges-on-judge', judge: 'judge-1', final: 56, passed: false, rank: 5 },
+    ]);
+    const project = results.projects.find((p) => p.id === 'Q3')!;
+    expect(q3.flags.map((f) => flagSentence(f, project, results.rubric, 'en'))).toEqual([
+      "judge-1's total 80.00 is 23.50 points above the median 56.50 (limit 15)",
+      "passes with 62.00; without judge-1's scores it would fail with 56.00",
     ]);
     expect(analytics.fragile).toEqual([
       { id: 'Q3', flags: [expect.objectContaining({ type: 'pass-hinges-on-judge' })] },
@@ -179,7 +182,7 @@ describe('robustness checks', () => {
   it('flags a rank that moves more than 3 places without one judge', () => {
     // P1: 100, 60, 60 -> 73.33, rank 1. Without x: 60, behind P2 70, P3 69, P4 68, P5 67: rank 5,
     // a move of 4 places. x's 100 is also 40 above the median 60.
-    const { analytics } = run(rubric('', 50), {
+    const { analytics, said } = run(rubric('', 50), {
       x: [100, 70, 69, 68, 67, 50],
       y: [60, 70, 69, 68, 67, 50],
       z: [60, 70, 69, 68, 67, 50],
@@ -189,7 +192,7 @@ describe('robustness checks', () => {
       ['rank-hinges-on-judge', 'x'],
     ]);
     const flag = analytics.projects[0]!.flags[1]!;
-    expect(flag.message).toBe("ranked 1; without x's scores it would rank 5 (final 60.00)");
+    expect(said('P1', flag)).toBe("ranked 1; without x's scores it would rank 5 (final 60.00)");
   });
 
   it('checks the trimmed mean with the trim moved by one judge', () => {
@@ -200,7 +203,7 @@ describe('robustness checks', () => {
     // Leave-one-out (4 left, middle two kept): without j1 (59+60)/2 = 59.5 fails; without j4
     // 59.5 fails; without j2 (59+61)/2 = 60, j3 (60+61)/2, j5 (60+61)/2 pass. j5's 40 is 20
     // below the median 60: an outlier too.
-    const { analytics } = run(rubric('aggregate: trimmed-mean\ntrim: 1'), {
+    const { analytics, said } = run(rubric('aggregate: trimmed-mean\ntrim: 1'), {
       j1: [61, 70],
       j2: [60, 70],
       j3: [59, 70],
@@ -215,7 +218,7 @@ describe('robustness checks', () => {
     ]);
     const trimFlag = analytics.projects.find((p) => p.id === 'P1')!.flags[3]!;
     expect(trimFlag).toMatchObject({ instead: 'j3', final: 53.67, passed: false });
-    expect(trimFlag.message).toBe(
+    expect(said('P1', trimFlag)).toBe(
       "passes with 60.00; had j3's total 59.00 been trimmed instead of j5's 40.00, it would fail with 53.67",
     );
     expect(flagsOf(analytics, 'P2')).toEqual([]);

@@ -7,7 +7,7 @@ import { dec } from '../../src/core/decimal.js';
 import { choleskySolve, designParts, fitOffsets, offsetUnits } from '../../src/core/offset.js';
 import type { Rubric } from '../../src/core/rubric.js';
 import type { JudgeSheet, SheetEntry } from '../../src/core/sheet.js';
-import { methodNote } from '../../src/render/pdf-text.js';
+import { methodNote } from '../../src/render/method-facts.js';
 import { tally } from '../../src/tally.js';
 import { fixture, pcv, ROOT, tempDir } from '../helpers.js';
 

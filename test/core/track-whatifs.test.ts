@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, type Flag } from '../../src/core/analytics.js';
+import { analyze, type Flag, type FlagType } from '../../src/core/analytics.js';
 import { computeResults } from '../../src/core/compute.js';
 import { dec } from '../../src/core/decimal.js';
 import type { Roster } from '../../src/core/roster.js';
 import { parseRubric, type Rubric } from '../../src/core/rubric.js';
 import type { JudgeSheet } from '../../src/core/sheet.js';
 import { applyTracks } from '../../src/core/track-results.js';
+import { flagSentence } from '../../src/render/panel-text.js';
 import { fixture, pcv } from '../helpers.js';
 
 /** A rubric with one criterion "score" out of 100, so a judge's total is the score itself. */
@@ -45,7 +46,18 @@ function run(r: Rubric, data: Record<string, number[]>, categories: string[]) {
   };
   const computed = computeResults(r, sheets(data), roster);
   const tracked = applyTracks(r, computed.projects, roster, 'rubric.yaml');
-  return analyze(r, { ...computed, projects: tracked.projects });
+  const analytics = analyze(r, { ...computed, projects: tracked.projects });
+  /** A project's flag of one type in English, as results.json words it. */
+  const said = (id: string, type: FlagType) => {
+    const flag = analytics.projects.find((p) => p.id === id)!.flags.find((f) => f.type === type)!;
+    return flagSentence(
+      flag,
+      tracked.projects.find((p) => p.id === id)!,
+      r,
+      'en',
+    );
+  };
+  return Object.assign(analytics, { said });
 }
 
 /** The pass and rank hinges of a project: [type, judge, instead]. */
@@ -71,7 +83,7 @@ describe('robustness flags re-decide by the track rule', () => {
     expect(hinges(a, 'P2')).toEqual([]);
     expect(hinges(a, 'P3')).toEqual([['pass-hinges-on-judge', 'j2', null]]);
     const p1 = a.projects.find((p) => p.id === 'P1')!;
-    expect(p1.flags.find((f) => f.type === 'pass-hinges-on-judge')!.message).toBe(
+    expect(a.said('P1', 'pass-hinges-on-judge')).toBe(
       "passes with 71.00; without j1's scores it would fail with 61.50 (track a: threshold 70)",
     );
     expect(p1.leaveOneOut.map((x) => x.passed)).toEqual([false, true, true]);
@@ -96,8 +108,7 @@ describe('robustness flags re-decide by the track rule', () => {
     expect(hinges(a, 'P2')).toEqual([['pass-hinges-on-judge', 'j3', null]]);
     expect(hinges(a, 'P3')).toEqual([['pass-hinges-on-judge', 'j3', null]]);
     expect(hinges(a, 'P4')).toEqual([]);
-    const p2 = a.projects.find((p) => p.id === 'P2')!;
-    expect(p2.flags.find((f) => f.type === 'pass-hinges-on-judge')!.message).toBe(
+    expect(a.said('P2', 'pass-hinges-on-judge')).toBe(
       "passes with 75.00; without j3's scores it would fail with 70.00 (track q: threshold 60, rank 3 against the quota of 2)",
     );
   });
@@ -181,8 +192,7 @@ describe('robustness flags re-decide by the track rule', () => {
       ['pass-hinges-on-judge', 'j1', null],
       ['rank-hinges-on-judge', 'j1', null],
     ]);
-    const p1 = a.projects.find((p) => p.id === 'P1')!;
-    expect(p1.flags.find((f) => f.type === 'rank-hinges-on-judge')!.message).toBe(
+    expect(a.said('P1', 'rank-hinges-on-judge')).toBe(
       "ranked 1 in track q; without j1's scores it would rank 6 (final 50.00)",
     );
     expect(hinges(a, 'P4')).toEqual([['pass-hinges-on-judge', 'j1', null]]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRubric } from '../../src/core/rubric.js';
 import { workdayPeriod } from '../../src/core/workdays.js';
-import { noticePeriod } from '../../src/render/pdf-text.js';
+import { noticePeriod } from '../../src/render/notice-period.js';
 
 describe('notice period in Chinese working days', () => {
   it('skips the 2026 National Day holiday and counts its make-up Saturday', () => {

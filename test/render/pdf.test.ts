@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PcvError } from '../../src/errors.js';
 import { fingerprint } from '../../src/render/json.js';
 import { defaultFontPath } from '../../src/render/pdf-doc.js';
-import { addDays, formatDate, noticePeriod } from '../../src/render/pdf-text.js';
+import { addDays, noticePeriod } from '../../src/render/notice-period.js';
+import { reportText } from '../../src/text/report.js';
 import { renderAnnouncement } from '../../src/render/pdf.js';
 import type { Results } from '../../src/tally.js';
 import { expected, expectedBasic } from '../expected/huanshan-2022.js';
@@ -189,8 +190,8 @@ describe('dates', () => {
     expect(addDays('2022-12-30', 5)).toBe('2023-01-04');
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
-    expect(formatDate('2022-06-05', 'zh')).toBe('2022年6月5日');
-    expect(formatDate('2022-06-05', 'en')).toBe('5 June 2022');
+    expect(reportText('zh').date('2022-06-05')).toBe('2022年6月5日');
+    expect(reportText('en').date('2022-06-05')).toBe('5 June 2022');
   });
 
   it('starts the day after the review and lasts noticeDays (default 5)', async () => {

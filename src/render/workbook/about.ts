@@ -1,7 +1,7 @@
 import type { Results } from '../../core/model.js';
 import { VERSION } from '../../version.js';
 import { fingerprint } from '../json.js';
-import { type Labels } from '../xlsx-labels.js';
+import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
 import { type CellSpec, type RowSpec, type SheetSpec } from './writer.js';
 import { STYLE, text, number, headerRow } from './style.js';

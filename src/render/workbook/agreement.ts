@@ -2,8 +2,8 @@ import type { Style } from 'exceljs';
 import { computed, ICC_FORMS } from '../../core/agreement.js';
 import { dec } from '../../core/decimal.js';
 import type { Results } from '../../core/model.js';
-import { agreementNote, meaning, notMeaningful } from '../panel-text.js';
-import { type Labels } from '../xlsx-labels.js';
+import { reportText } from '../../text/report.js';
+import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
 import { type CellSpec, type RowSpec, type SheetSpec } from './writer.js';
 import { STYLE, text, number, headerRow } from './style.js';
@@ -31,10 +31,10 @@ export const TOP_TEXT: Partial<Style> = { alignment: { vertical: 'top', wrapText
 export function agreementSheet(results: Results, t: Labels): SheetSpec {
   const { rubric } = results;
   const a = results.analytics.agreement;
-  const lang = rubric.lang;
-  const note = agreementNote(a, lang);
+  const words = reportText(rubric.lang).statistics;
+  const note = words.agreementNote(a);
   // Computed but null (undefined, or outside -1..1): said in words, the note below says why.
-  const dash = text(computed(a) ? notMeaningful(lang) : '—', {
+  const dash = text(computed(a) ? words.notMeaningful : '—', {
     ...STYLE.recused,
     alignment: { horizontal: 'right', vertical: 'top' },
   });
@@ -54,8 +54,8 @@ export function agreementSheet(results: Results, t: Labels): SheetSpec {
   // A p-value keeps four significant digits: 0.00000249 must not show as 0.0000.
   const p = a.kendallP === null ? null : Number(a.kendallP.toPrecision(4));
   const rows: RowSpec[] = [
-    ...ICC_FORMS.map((form) => row(form, value(a.icc[form]), meaning(form, lang), a.iccCI[form])),
-    row("Kendall's W", value(a.kendallW), meaning('kendallW', lang)),
+    ...ICC_FORMS.map((form) => row(form, value(a.icc[form]), words.meaning[form], a.iccCI[form])),
+    row("Kendall's W", value(a.kendallW), words.meaning.kendallW),
     row('χ²', value(a.kendallChi2), t.chi2Meaning),
     row('df', a.kendallW === null ? dash : number(a.n - 1, undefined, TOP), t.dfMeaning),
     row('p', p === null ? dash : number(p, p < 0.001 ? '0.00E+00' : '0.0000', TOP), t.pMeaning),

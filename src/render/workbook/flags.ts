@@ -1,6 +1,7 @@
 import type { Results } from '../../core/model.js';
-import { flagSentence, flagType } from '../panel-text.js';
-import { type Labels } from '../xlsx-labels.js';
+import { reportText } from '../../text/report.js';
+import { flagSentence } from '../panel-text.js';
+import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 import { exact } from './numbers.js';
 
 import { type SheetSpec } from './writer.js';
@@ -13,7 +14,7 @@ export function flagsSheet(results: Results, t: Labels): SheetSpec {
   const spreadOf = new Map(analytics.projects.map((p) => [p.id, p]));
   const flagged = results.projects.flatMap((p) => {
     const spread = spreadOf.get(p.id)!;
-    return spread.flags.map((f) => ({ p, spread, f }));
+    return spread.flags.map((f) => ({ p, f }));
   });
   const { outlier, outlierMinJudges, rankMove } = analytics.limits;
   return {
@@ -23,16 +24,16 @@ export function flagsSheet(results: Results, t: Labels): SheetSpec {
     tableRows: flagged.length,
     *rows() {
       yield headerRow([t.rank, t.id, t.name, t.final, t.result, t.flag, t.judge, t.details]);
-      for (const { p, spread, f } of flagged) {
+      for (const { p, f } of flagged) {
         yield [
           number(p.rank, undefined, TOP),
           text(p.id, TOP),
           text(p.name, TOP_TEXT),
           number(exact(p.final), fmt(rubric.decimals), TOP),
           text(p.passed ? t.pass : t.fail, resultStyle(p.passed, TOP)),
-          text(flagType(f.type, rubric.lang), TOP_TEXT),
+          text(reportText(rubric.lang).flags.kind[f.type], TOP_TEXT),
           text(f.judge, TOP),
-          text(flagSentence(f, p, spread, rubric), TOP_TEXT),
+          text(flagSentence(f, p, rubric), TOP_TEXT),
         ];
       }
       if (flagged.length === 0) yield { span: text(t.noFlags, STYLE.text) };

@@ -1,7 +1,7 @@
 import type { Results } from '../../core/model.js';
-import { type Labels } from '../xlsx-labels.js';
+import { reportText } from '../../text/report.js';
+import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
-import { extraLabels } from './extra-labels.js';
 import { type RowSpec, type SheetSpec } from './writer.js';
 import { STYLE, headerRow, number, text } from './style.js';
 import { money } from './track-columns.js';
@@ -13,7 +13,7 @@ import { money } from './track-columns.js';
 export function fundingSheet(results: Results, t: Labels): SheetSpec | undefined {
   const totals = results.tracks?.funding;
   if (totals === undefined) return undefined;
-  const x = extraLabels(results.rubric.lang);
+  const x = reportText(results.rubric.lang).workbookExtra;
   const tracks = results.tracks!.tracks ?? [];
   const perTrack = tracks.length > 0 && tracks.every((tr) => tr.budget !== null);
   const labelOf = new Map(tracks.map((tr) => [tr.id, tr.label]));

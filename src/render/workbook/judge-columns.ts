@@ -1,7 +1,7 @@
 import type { JudgeScore, ProjectResult, Results } from '../../core/model.js';
-import { type Labels } from '../xlsx-labels.js';
+import { reportText } from '../../text/report.js';
+import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
-import { extraLabels } from './extra-labels.js';
 import { type CellSpec, type ColumnSpec } from './writer.js';
 import { STYLE, fmt, number, text, totalStyle } from './style.js';
 import { round } from './numbers.js';
@@ -44,7 +44,7 @@ export function judgeColumns(results: Results, t: Labels): JudgeColumns {
       notes: offsetNotes(results),
     };
   }
-  const x = extraLabels(rubric.lang);
+  const x = reportText(rubric.lang).workbookExtra;
   const places = (n: number) => n.toFixed(rubric.decimals);
   // With offsets, the adjusted total follows the total written: "judge-7: 80.00 → 76.33".
   const shown = (s: JudgeScore) =>
@@ -67,5 +67,5 @@ export function judgeColumns(results: Results, t: Labels): JudgeColumns {
 function offsetNotes(results: Results): CellSpec[] {
   const { rubric } = results;
   if (rubric.normalize !== 'offset') return [];
-  return [text(extraLabels(rubric.lang).summaryOffsetNote, STYLE.note)];
+  return [text(reportText(rubric.lang).workbookExtra.summaryOffsetNote, STYLE.note)];
 }

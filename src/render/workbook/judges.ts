@@ -1,12 +1,12 @@
 import { type Dec } from '../../core/decimal.js';
 import type { Results } from '../../core/model.js';
-import { type Labels } from '../xlsx-labels.js';
+import { reportText } from '../../text/report.js';
+import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
 import { type SheetSpec } from './writer.js';
 import { STYLE, fmt, text, number, headerRow } from './style.js';
 import { round } from './numbers.js';
 import { statistic } from './agreement.js';
-import { extraLabels } from './extra-labels.js';
 
 const OFFSET_FMT = '0.00####';
 
@@ -24,7 +24,7 @@ export function judgesSheet(results: Results, t: Labels): SheetSpec {
     t.leniency,
   ];
   // With normalize: offset, the offset fitted and taken off each judge's totals.
-  const x = rubric.normalize === 'offset' ? extraLabels(rubric.lang) : undefined;
+  const x = rubric.normalize === 'offset' ? reportText(rubric.lang).workbookExtra : undefined;
   if (x) header.push(x.offset);
   const statsOf = new Map(results.analytics.judges.map((j) => [j.judge, j]));
   return {

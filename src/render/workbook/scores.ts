@@ -1,10 +1,10 @@
 import type { Results } from '../../core/model.js';
-import { type Labels } from '../xlsx-labels.js';
+import { reportText } from '../../text/report.js';
+import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
 import { type SheetSpec } from './writer.js';
 import { STYLE, fmt, fineFmt, text, number, headerRow, totalStyle } from './style.js';
 import { exact, round } from './numbers.js';
-import { extraLabels } from './extra-labels.js';
 
 export function scoresSheet(results: Results, t: Labels): SheetSpec {
   const { rubric, projects } = results;
@@ -21,7 +21,7 @@ export function scoresSheet(results: Results, t: Labels): SheetSpec {
     t.judge,
     ...rubric.criteria.map((c) => `${c.label} (${c.max})`),
     t.total,
-    ...(adjusted ? [extraLabels(rubric.lang).adjustedTotal] : []),
+    ...(adjusted ? [reportText(rubric.lang).workbookExtra.adjustedTotal] : []),
     t.recusedFlag,
     t.droppedFlag,
     t.comment,

@@ -1,5 +1,5 @@
 import type { Results } from '../../core/model.js';
-import { type Labels } from '../xlsx-labels.js';
+import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 import { exact } from './numbers.js';
 
 import { type CellSpec, type SheetSpec } from './writer.js';

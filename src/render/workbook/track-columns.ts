@@ -1,9 +1,8 @@
 import type { Results, ProjectResult } from '../../core/model.js';
 import type { ProjectTrack } from '../../core/track-results.js';
-import { type Labels } from '../xlsx-labels.js';
+import { reportText } from '../../text/report.js';
+import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
-import { trackLabels } from '../track-labels.js';
-import { extraLabels } from './extra-labels.js';
 import { type CellSpec, type ColumnSpec } from './writer.js';
 import { STYLE, number, resultStyle, text } from './style.js';
 import { PLAIN } from './shared-style.js';
@@ -35,12 +34,12 @@ export interface TrackColumns {
 export function trackColumns(results: Results): TrackColumns | undefined {
   const tracks = results.tracks;
   if (tracks === undefined) return undefined;
-  const x = extraLabels(results.rubric.lang);
+  const x = reportText(results.rubric.lang).workbookExtra;
   const hasTracks = results.rubric.tracks !== undefined;
   const funded = tracks.funding !== undefined;
   const labelOf = new Map((results.rubric.tracks ?? []).map((t) => [t.id, t.label ?? t.id]));
   const place = (p: ProjectResult): ProjectTrack | undefined => tracks.byId.get(p.id);
-  const rules = trackLabels(results.rubric.lang).rules;
+  const rules = reportText(results.rubric.lang).tracks.rules;
   const notes = (results.rubric.tracks ?? [])
     .filter((tr) => tr.threshold !== undefined || tr.quota !== undefined)
     .map((tr) => text(rules(tr.label ?? tr.id, tr.threshold, tr.quota), STYLE.note));
@@ -82,7 +81,7 @@ export function resultCell(
   if (p.passed) return text(t.pass, resultStyle(true, extra));
   const quota = results.tracks?.byId.get(p.id)?.reason === 'quota';
   return text(
-    quota ? extraLabels(results.rubric.lang).failQuota : t.fail,
+    quota ? reportText(results.rubric.lang).workbookExtra.failQuota : t.fail,
     resultStyle(false, extra),
   );
 }

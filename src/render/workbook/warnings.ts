@@ -1,6 +1,6 @@
 import { formatIssue } from '../../core/issues.js';
 import type { Results } from '../../core/model.js';
-import { type Labels } from '../xlsx-labels.js';
+import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
 import { type SheetSpec } from './writer.js';
 import { STYLE, text, number, headerRow } from './style.js';

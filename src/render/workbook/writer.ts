@@ -1,6 +1,6 @@
 import type { CellRichTextValue, Style, Worksheet } from 'exceljs';
 import type { Results } from '../../core/model.js';
-import { type Labels } from '../xlsx-labels.js';
+import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 import { PLAIN } from './shared-style.js';
 import { CellMeasure } from './measure.js';
 

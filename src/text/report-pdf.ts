@@ -1,13 +1,12 @@
-import { rescaledFrom, rescaleNote } from '../core/rescale.js';
-import type { Lang, Rubric } from '../core/rubric.js';
-import { workdayPeriod } from '../core/workdays.js';
-import type { Results } from '../core/model.js';
+import type { Lang } from '../core/rubric.js';
+import { formatNumber } from './numbers.js';
 
 /**
- * Every fixed piece of text in the PDF reports, in both report languages. Kept in one table so a
- * translation is reviewed in one place and the layout code never holds a literal.
+ * Every fixed piece of text in the PDF reports (and the HTML announcement), in both report
+ * languages. Kept in one table so a translation is reviewed in one place and the layout code never
+ * holds a literal.
  */
-export interface Labels {
+export interface PdfLabels {
   titleSuffix: (title: string) => string;
   rank: string;
   id: string;
@@ -82,7 +81,7 @@ export interface PanelLabels {
   moreFlags: (n: number) => string;
 }
 
-const ZH: Labels = {
+const ZH: PdfLabels = {
   // A title such as "…项目评审" already names the review: "…项目评审结果公示", not "…评审评审结果公示".
   titleSuffix: (t) => (t.endsWith('评审') ? `${t}结果公示` : `${t}评审结果公示`),
   rank: '排名',
@@ -159,7 +158,7 @@ const ZH: Labels = {
   },
 };
 
-const EN: Labels = {
+const EN: PdfLabels = {
   // A no-break space keeps the dash from starting a line when the title wraps.
   titleSuffix: (t) => (/\breview$/i.test(t) ? `${t}\u00a0— Results` : `${t}\u00a0— Review Results`),
   rank: 'Rank',
@@ -243,140 +242,4 @@ const EN: Labels = {
   },
 };
 
-export function labels(lang: Lang): Labels {
-  return lang === 'zh' ? ZH : EN;
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** A YYYY-MM-DD date (already validated) plus `days`, on the calendar only: no time zones. */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  const pad = (n: number, w: number) => String(n).padStart(w, '0');
-  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1, 2)}-${pad(t.getUTCDate(), 2)}`;
-}
-
-/** 2022-06-14 -> "2022年6月14日" (zh) or "14 June 2022" (en). */
-export function formatDate(date: string, lang: Lang): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return lang === 'zh' ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-/** The posting date at the foot of the announcement: `announcement.date`, else the review's. */
-export function postingDate(rubric: Rubric): string | undefined {
-  return rubric.announcement.date ?? rubric.date;
-}
-
-/**
- * The notice period starts the day after the posting date and lasts `noticeDays` calendar days,
- * or `noticeWorkdays` Chinese working days (the rubric check has made sure the calendar covers
- * them).
- */
-export function noticePeriod(rubric: Rubric): { from: string; to: string } | undefined {
-  const start = postingDate(rubric);
-  if (start === undefined) return undefined;
-  const workdays = rubric.announcement.noticeWorkdays;
-  if (workdays !== undefined) {
-    const period = workdayPeriod(start, workdays);
-    if (period.ok) return { from: addDays(start, 1), to: period.to };
-  }
-  const days = rubric.announcement.noticeDays ?? 5;
-  return { from: addDays(start, 1), to: addDays(start, days) };
-}
-
-/** A plain number as a person writes it: 60, 62.5 (never 6e1 or 62.50000001). */
-export function formatNumber(n: number): string {
-  return String(Number(n.toPrecision(12)));
-}
-
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** One sentence on how the final score was reached, for a reader who wants to check it. */
-export function methodNote(results: Results): string {
-  const { rubric, projects } = results;
-  const zh = rubric.lang === 'zh';
-  const trim = rubric.aggregate === 'trimmed-mean' ? rubric.trim : 0;
-  const method = rubric.aggregate === 'median' ? 'median' : trim > 0 ? 'trimmed' : 'mean';
-  const recusals = projects.some((p) => [...p.scores.values()].some((s) => s.recused));
-  const fellBack = trim > 0 && projects.some((p) => p.fellBack);
-  // Totals are the plain sum of the scores only when the weights are the maxima and add to 100.
-  const plainSum =
-    rubric.criteria.every((c) => c.weight === c.max) &&
-    rubric.criteria.reduce((s, c) => s + c.max, 0) === 100;
-  const rescaled = rescaledFrom(rubric.criteria);
-  const tieBreak = rubric.tieBreak
-    .map((id) => rubric.criteria.find((c) => c.id === id)?.label ?? id)
-    .filter((s) => s !== '');
-  const d = rubric.decimals;
-  const t = formatNumber(rubric.threshold);
-  // Tracks with their own pass mark or quota: the review's threshold is not the whole rule.
-  const tracks = rubric.tracks ?? [];
-  const passRule =
-    tracks.length > 0 && tracks.every((tr) => tr.threshold !== undefined)
-      ? 'tracks'
-      : tracks.some((tr) => tr.threshold !== undefined || tr.quota !== undefined)
-        ? 'some'
-        : 'review';
-
-  if (zh) {
-    const parts: string[] = [];
-    const of = plainSum ? '各评委总分' : '各评委按权重折算为百分制的总分';
-    if (method === 'trimmed')
-      parts.push(`最终得分为${of}去掉${trim}个最高分和${trim}个最低分后的平均分`);
-    else if (method === 'median') parts.push(`最终得分为${of}的中位数`);
-    else parts.push(`最终得分为${of}的平均分`);
-    let s = parts.join('');
-    if (recusals) s += '（回避的评委不计分）';
-    s += d === 0 ? '，四舍五入取整' : `，四舍五入保留${d}位小数`;
-    s +=
-      passRule === 'tracks'
-        ? '；通过分数线按各分组规定'
-        : `；${t}分及以上为通过${passRule === 'some' ? '（分组另有分数线或限额的，按其规定）' : ''}`;
-    if (tieBreak.length > 0) s += `；得分相同时按${tieBreak.join('、')}得分排序`;
-    s += '。';
-    if (fellBack) s += `评分评委不足${2 * trim + 1}人的项目取平均分。`;
-    if (rubric.normalize === 'offset')
-      s +=
-        '各评委总分先按全部评审数据估计的评委宽严程度（偏高或偏低的幅度）作了校正，再计算最终得分。';
-    if (rescaled !== undefined) s += `${rescaleNote(rescaled, 'zh')}。`;
-    return s;
-  }
-  const of = plainSum ? "the judges' totals" : "the judges' weighted totals (0-100)";
-  let s =
-    method === 'trimmed'
-      ? `The final score is the mean of ${of} after dropping the ${trim} highest and ${trim} lowest`
-      : method === 'median'
-        ? `The final score is the median of ${of}`
-        : `The final score is the mean of ${of}`;
-  if (recusals) s += ' (judges who recused are left out)';
-  s +=
-    d === 0
-      ? ', rounded half-up to a whole number'
-      : `, rounded half-up to ${d} decimal place${d === 1 ? '' : 's'}`;
-  s +=
-    passRule === 'tracks'
-      ? '; each track sets its own pass mark'
-      : `; projects scoring ${t} or more pass${passRule === 'some' ? " (a track's own pass mark or quota applies where it sets one)" : ''}`;
-  if (tieBreak.length > 0) s += `; equal scores are ranked by ${tieBreak.join(', then ')}`;
-  s += '.';
-  if (fellBack) s += ` Projects scored by fewer than ${2 * trim + 1} judges take the plain mean.`;
-  if (rubric.normalize === 'offset')
-    s +=
-      " Each judge's totals were first adjusted for that judge's leniency, estimated from all the scores of the review.";
-  if (rescaled !== undefined) s += ` ${capitalize(rescaleNote(rescaled, 'en'))}.`;
-  return s;
-}
+export const PDF_LABELS: Record<Lang, PdfLabels> = { en: EN, zh: ZH };

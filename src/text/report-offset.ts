@@ -29,6 +29,4 @@ const EN: OffsetLabels = {
   continued: (h) => `${h} (continued)`,
 };
 
-export function offsetLabels(lang: Lang): OffsetLabels {
-  return lang === 'zh' ? ZH : EN;
-}
+export const OFFSET_LABELS: Record<Lang, OffsetLabels> = { en: EN, zh: ZH };

@@ -1,7 +1,7 @@
 import type { Aggregate, Lang } from '../core/rubric.js';
 
 /** Every word the workbook shows, in the rubric's language. */
-export interface Labels {
+export interface WorkbookLabels {
   sheets: {
     summary: string;
     scores: string;
@@ -95,7 +95,7 @@ export interface Labels {
   page: string;
 }
 
-const en: Labels = {
+const en: WorkbookLabels = {
   sheets: {
     summary: 'Summary',
     scores: 'Scores',
@@ -205,7 +205,7 @@ const en: Labels = {
   page: 'Page &P of &N',
 };
 
-const zh: Labels = {
+const zh: WorkbookLabels = {
   sheets: {
     summary: '汇总',
     scores: '评分明细',
@@ -311,4 +311,4 @@ const zh: Labels = {
   page: '第 &P 页，共 &N 页',
 };
 
-export const LABELS: Record<Lang, Labels> = { en, zh };
+export const WORKBOOK_LABELS: Record<Lang, WorkbookLabels> = { en, zh };

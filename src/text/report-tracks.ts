@@ -1,5 +1,5 @@
 import type { Lang } from '../core/rubric.js';
-import { formatYuan } from './track-lines.js';
+import { formatYuan } from './numbers.js';
 
 /** The words the reports use for tracks and funding, in both report languages. */
 export interface TrackLabels {
@@ -65,6 +65,4 @@ const EN: TrackLabels = {
   failedQuota: 'Failed (quota)',
 };
 
-export function trackLabels(lang: Lang): TrackLabels {
-  return lang === 'zh' ? ZH : EN;
-}
+export const TRACK_LABELS: Record<Lang, TrackLabels> = { en: EN, zh: ZH };

@@ -1,5 +1,5 @@
-import type { FundingStatus } from '../../core/funding.js';
-import type { Lang } from '../../core/rubric.js';
+import type { FundingStatus } from '../core/funding.js';
+import type { Lang } from '../core/rubric.js';
 
 /** The workbook's words for tracks, funding and fitted offsets, in both report languages. */
 export interface ExtraLabels {
@@ -100,6 +100,4 @@ const EN: ExtraLabels = {
     'With this many judges in groups, each project lists only the judges who scored it, as "judge: total".',
 };
 
-export function extraLabels(lang: Lang): ExtraLabels {
-  return lang === 'zh' ? ZH : EN;
-}
+export const WORKBOOK_EXTRA: Record<Lang, ExtraLabels> = { en: EN, zh: ZH };
