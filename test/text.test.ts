@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../src/text/en.js';
 import { chooseLang, envLang } from '../src/text/lang.js';
 import { zh } from '../src/text/zh.js';
+import { reportText, type ReportText } from '../src/text/report.js';
 
 const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
 
@@ -12,19 +13,43 @@ function leaves(obj: object, at = ''): [string, unknown][] {
   );
 }
 
+/**
+ * What keeps two catalogs from being the same messages in two languages: a key one lacks, a value
+ * of another kind, a function taking other arguments, an empty string (unless allowed).
+ */
+function differences(
+  en: Map<string, unknown>,
+  zh: Map<string, unknown>,
+  mayBeEmpty = new Set<string>(),
+): string[] {
+  const found: string[] = [];
+  for (const key of zh.keys()) if (!en.has(key)) found.push(`${key}: missing in en`);
+  for (const [key, v] of en) {
+    if (!zh.has(key)) {
+      found.push(`${key}: missing in zh`);
+      continue;
+    }
+    const w = zh.get(key);
+    if (typeof w !== typeof v) found.push(`${key}: ${typeof v} in en, ${typeof w} in zh`);
+    else if (typeof v === 'function' && (w as () => string).length !== v.length)
+      found.push(`${key}: takes ${v.length} values in en, ${(w as () => string).length} in zh`);
+    for (const [lang, x] of [
+      ['en', v],
+      ['zh', w],
+    ] as const)
+      if (typeof x === 'string' && x.trim() === '' && !mayBeEmpty.has(key))
+        found.push(`${key}: empty in ${lang}`);
+  }
+  return found;
+}
+
 describe('the text catalogs', () => {
   const enLeaves = new Map(leaves(en));
   const zhLeaves = new Map(leaves(zh));
 
   it('have the same messages in both languages, none empty', () => {
     // The type makes a missing message a compile error; this catches one added through a cast.
-    expect([...zhLeaves.keys()].sort()).toEqual([...enLeaves.keys()].sort());
-    for (const [key, v] of enLeaves) {
-      const w = zhLeaves.get(key);
-      expect(typeof w, key).toBe(typeof v);
-      if (typeof v === 'function') expect((w as () => string).length, key).toBe(v.length);
-      if (typeof v === 'string') expect(v.trim(), key).not.toBe('');
-    }
+    expect(differences(enLeaves, zhLeaves)).toEqual([]);
   });
 
   it('English has no Chinese and Chinese is Chinese', () => {
@@ -44,6 +69,59 @@ describe('the text catalogs', () => {
     expect(en.table.summary(5, 'a', 'b', 70, en.table.method.mean)).toBe(
       '5 projects: a, b at threshold 70; final = mean.',
     );
+  });
+});
+
+describe('the report catalog (src/text/report.ts)', () => {
+  const enLeaves = new Map(leaves(reportText('en')));
+  const zhLeaves = new Map(leaves(reportText('zh')));
+  /**
+   * Report words that are not Chinese in the zh catalog, each on purpose: the typography settings
+   * (a language tag, a flag, an alignment, an empty gap, font names), a hash's name, and the dash
+   * of a project that did not pass in the funding column.
+   */
+  const NOT_CHINESE = new Set([
+    'typography.tag',
+    'typography.indent',
+    'typography.signature',
+    'typography.sentenceGap',
+    'typography.fontStack',
+    'workbook.sha256',
+    'workbookExtra.fundingStatus.not-passed',
+  ]);
+
+  // Chinese runs sentences together after a 。: its gap between them is rightly empty.
+  const GAPLESS = new Set(['typography.sentenceGap']);
+
+  it('has every label, note and flag in both languages, none empty', () => {
+    // The type makes a missing one a compile error; this catches one added through a cast.
+    expect(differences(enLeaves, zhLeaves, GAPLESS)).toEqual([]);
+    // Each flag kind is named in both (the kinds are a record, so a new kind shows here too).
+    expect(Object.keys(reportText('zh').flags.kind).sort()).toEqual(
+      Object.keys(reportText('en').flags.kind).sort(),
+    );
+  });
+
+  it('English has no Chinese and Chinese is Chinese', () => {
+    // 项目编号 is a header pcv accepts in any language (see the terminal catalog's test).
+    for (const [key, v] of enLeaves)
+      expect(String(v).replaceAll('项目编号', ''), key).not.toMatch(CJK);
+    for (const [key, v] of zhLeaves) if (!NOT_CHINESE.has(key)) expect(String(v), key).toMatch(CJK);
+  });
+
+  it('fails a label or a flag that exists in one language only', () => {
+    // The completeness check above, run on a zh half with a label taken out and a flag emptied.
+    const pdf: Partial<ReportText['pdf']> = { ...reportText('zh').pdf };
+    delete pdf.cardTitle;
+    const flags = {
+      ...reportText('zh').flags,
+      kind: { ...reportText('zh').flags.kind, outlier: '' },
+    };
+    const broken = new Map(leaves({ ...reportText('zh'), pdf, flags }));
+    expect(differences(enLeaves, broken, GAPLESS)).toEqual([
+      'pdf.cardTitle: missing in zh',
+      'flags.kind.outlier: empty in zh',
+    ]);
   });
 });
 

@@ -108,58 +108,62 @@ const en: FlagWords = {
 
 const zh: FlagWords = {
   kind: {
-    outlier: '离群分',
-    'pass-hinges-on-judge': '通过与否取决于一位评委',
+    outlier: '总分偏离较大',
+    'pass-hinges-on-judge': '能否通过取决于一位评委',
     'rank-hinges-on-judge': '排名取决于一位评委',
-    'pass-hinges-on-trim': '通过与否取决于去掉哪个分数',
-    'rank-hinges-on-trim': '排名取决于去掉哪个分数',
+    'pass-hinges-on-trim': '换一个去掉的分数，能否通过就会改变',
+    'rank-hinges-on-trim': '换一个去掉的分数，排名就会明显变动',
     'trim-fallback': '评委人数不足，未去掉最高分和最低分',
   },
   separator: '：',
   sentence: (flag, ctx) => {
     const v = valuesOf(flag, ctx);
-    const p = ctx.project;
-    const places = Math.max(ctx.decimals, 2);
-    const judge = v.judge;
-    const final = v.final;
-    const alt = v.alt;
+    const t = v.track;
+    const label = t === undefined ? '' : (ctx.trackLabel?.(t.id) ?? t.id);
     const verdict = (passed: boolean | undefined) => (passed ? '通过' : '未通过');
-    const totalOf = (id: string | undefined) => {
-      const d = v.totalOf(id);
-      return d === undefined ? '' : v.total(d);
-    };
-    const kind = ctx.normalize === 'zscore' ? '标准化总分' : '总分';
-    const t = flag.track;
+    // With tracks: the track's pass mark, and with a quota the track rank, which then decides.
     const why =
       t === undefined
         ? ''
-        : `（${t.id}组通过线${t.threshold}${t.quota !== undefined ? `，组内第${t.to}名，名额${t.quota}` : ''}）`;
-    const ranked = (to: number | undefined) =>
-      t?.quota !== undefined
-        ? { now: `组内排名第${t.from}`, then: `组内第${t.to}` }
-        : { now: `排名第${p.rank}`, then: `第${to ?? ''}` };
-    const swap = `若改为去掉${flag.instead ?? ''}的${kind}${totalOf(flag.instead)}、保留${judge}的${totalOf(flag.judge)}`;
+        : `（${label}的通过分数线为${t.threshold}分${t.quota !== undefined ? `，名额${t.quota}个，届时组内排第${t.to}名` : ''}）`;
+    const rankNow = v.inTrack ? `${label}组内排第${v.rankNow}名` : `排第${v.rankNow}名`;
+    const rankThen = v.inTrack ? `组内第${v.rankThen}名` : `第${v.rankThen}名`;
+    const noun =
+      ctx.normalize === 'zscore'
+        ? '标准化总分'
+        : ctx.normalize === 'offset'
+          ? '调整后总分'
+          : '总分';
+    // The trim moved by one judge: the total now dropped is kept, the next one in is dropped.
+    const now = v.totalOf(flag.judge);
+    const next = v.totalOf(flag.instead);
+    const side =
+      now === undefined || next === undefined || now.equals(next)
+        ? '去掉的分数'
+        : now.greaterThan(next)
+          ? '去掉的最高分'
+          : '去掉的最低分';
+    const swap = `${side}是${v.judge}的${noun}${now === undefined ? '' : v.total(now)}分；若改为去掉${v.instead}的${noun}${next === undefined ? '' : v.total(next)}分`;
+    const without = `若不计${v.judge}的评分`;
     switch (flag.type) {
       case 'outlier': {
-        const deviation = flag.deviation ?? 0;
-        return `${judge}的总分${fixed(flag.total ?? 0, places)}比中位数${fixed(Number(flag.median!.toString()), places)}${
-          deviation > 0 ? '高' : '低'
-        }${fixed(Math.abs(deviation), places)}分（界限${OUTLIER_LIMIT}分）`;
+        const own = ctx.project.scores.get(v.judge);
+        const total = own !== undefined && !own.recused ? own.total : flag.median!;
+        const deviation = total.minus(flag.median!);
+        return `${v.judge}给的总分${v.total(total)}分，比各评委总分的中位数${v.total(flag.median!)}分${
+          deviation.isPositive() ? '高' : '低'
+        }${v.total(deviation.abs())}分（相差超过${OUTLIER_LIMIT}分即提示）`;
       }
       case 'pass-hinges-on-judge':
-        return `最终得分${final}，${verdict(p.passed)}；若不计${judge}的评分，将以${alt}分${verdict(flag.passed)}${why}`;
-      case 'rank-hinges-on-judge': {
-        const r = ranked(flag.rank);
-        return `${r.now}；若不计${judge}的评分，将排${r.then}名（${alt}分）`;
-      }
+        return `最终得分${v.final}分，${verdict(ctx.project.passed)}；${without}，最终得分将是${v.alt}分，结果变为${verdict(flag.passed)}${why}`;
       case 'pass-hinges-on-trim':
-        return `最终得分${final}，${verdict(p.passed)}；${swap}，将以${alt}分${verdict(flag.passed)}${why}`;
-      case 'rank-hinges-on-trim': {
-        const r = ranked(flag.rank);
-        return `${r.now}；${swap}，将排${r.then}名（${alt}分）`;
-      }
+        return `最终得分${v.final}分，${verdict(ctx.project.passed)}；${swap}，最终得分将是${v.alt}分，结果变为${verdict(flag.passed)}${why}`;
+      case 'rank-hinges-on-judge':
+        return `现${rankNow}；${without}，将排${rankThen}（最终得分${v.alt}分）`;
+      case 'rank-hinges-on-trim':
+        return `现${rankNow}；${swap}，将排${rankThen}（最终得分${v.alt}分）`;
       case 'trim-fallback':
-        return `仅${v.present}位评委评分，不足以去掉${ctx.trim}个最高分和${ctx.trim}个最低分，最终得分按算术平均计算`;
+        return `只有${v.present}位评委评分，不够去掉${ctx.trim}个最高分和${ctx.trim}个最低分，最终得分按全部评分的平均分计算`;
     }
   },
 };

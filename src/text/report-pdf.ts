@@ -120,7 +120,7 @@ const ZH: PdfLabels = {
     title: (t) => `${t}·评委评分分析`,
     internal: '内部报告，供主办单位参考，不对外公示',
     overview: (n, k, t) => `${n}个项目，${k}位评委，通过分数线${formatNumber(t)}分`,
-    leniencyHeading: '评委宽严度',
+    leniencyHeading: '评委宽严',
     leniencyNote:
       '宽严度：评委给出的总分与同一项目全体评委总分中位数之差的平均值。正值表示打分比评审组整体偏高（偏宽），负值表示偏低（偏严）。',
     stricter: '← 偏严',
@@ -133,7 +133,7 @@ const ZH: PdfLabels = {
     sd: '标准差',
     leniency: '宽严度',
     trimmed: '被去掉次数',
-    agreementHeading: '评委评分一致性',
+    agreementHeading: '评委打分的一致程度',
     agreementBasis: (n, k) =>
       `按全部${k}位评委都评了分的${n}个项目计算（有评委回避的项目不计入）。`,
     statistic: '指标',
@@ -149,11 +149,11 @@ const ZH: PdfLabels = {
     final: '最终得分',
     counted: '计入的评委总分',
     dropped: '去掉的最高/最低分',
-    outlier: '离群分',
+    outlier: '偏离较大的总分',
     finalMark: '最终得分',
     passLine: (t) => `通过分数线 ${t}`,
     closeBand: (m) => `接近分数线：最终得分与分数线相差不超过${formatNumber(m)}分`,
-    flagged: '有提示标记',
+    flagged: '需留意',
     moreFlags: (n) => `……另有${n}条提示`,
   },
 };

@@ -48,8 +48,8 @@ const zh: StatisticsWords = {
       '评委对项目排序的一致程度，0为毫无一致，1为排序完全相同；p为评委随机排序时出现如此一致的概率。',
   },
   notMeaningful: '在此无意义',
-  agreementNote: (a) => zhReason(a),
-  agreementReason: (a) => zhReason(a),
+  agreementNote: zhReason,
+  agreementReason: zhReason,
 };
 
 // Rebuilt from the same conditions as the core's English note.

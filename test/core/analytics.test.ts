@@ -193,6 +193,14 @@ describe('robustness checks', () => {
     ]);
     const flag = analytics.projects[0]!.flags[1]!;
     expect(said('P1', flag)).toBe("ranked 1; without x's scores it would rank 5 (final 60.00)");
+    expect(said('P1', flag, 'zh')).toBe('现排第1名；若不计x的评分，将排第5名（最终得分60.00分）');
+    const outlier = analytics.projects[0]!.flags[0]!;
+    expect(said('P1', outlier)).toBe(
+      "x's total 100.00 is 40.00 points above the median 60.00 (limit 15)",
+    );
+    expect(said('P1', outlier, 'zh')).toBe(
+      'x给的总分100.00分，比各评委总分的中位数60.00分高40.00分（相差超过15分即提示）',
+    );
   });
 
   it('checks the trimmed mean with the trim moved by one judge', () => {
@@ -221,6 +229,11 @@ describe('robustness checks', () => {
     expect(said('P1', trimFlag)).toBe(
       "passes with 60.00; had j3's total 59.00 been trimmed instead of j5's 40.00, it would fail with 53.67",
     );
+    // In Chinese, what happens: j5's 40 is the lowest total dropped; dropping j3's 59 instead
+    // gives 53.67, a fail.
+    expect(said('P1', trimFlag, 'zh')).toBe(
+      '最终得分60.00分，通过；去掉的最低分是j5的总分40.00分；若改为去掉j3的总分59.00分，最终得分将是53.67分，结果变为未通过',
+    );
     expect(flagsOf(analytics, 'P2')).toEqual([]);
   });
 
@@ -230,7 +243,7 @@ describe('robustness checks', () => {
     // (50 + 62)/2 = 56.00 fails; without a: 66 passes. Trim moved at the bottom: a's 50 kept and
     // b's 62 trimmed instead leaves 50 alone: fails, so that is flagged too (at the top, c's 70
     // alone passes). P2: c recused -> only 2 judges, too few to trim: fallback.
-    const { analytics } = run(rubric('aggregate: trimmed-mean\ntrim: 1'), {
+    const { analytics, said } = run(rubric('aggregate: trimmed-mean\ntrim: 1'), {
       a: [50, 70],
       b: [62, 72],
       c: [70, 'R'],
@@ -242,6 +255,13 @@ describe('robustness checks', () => {
       ['pass-hinges-on-trim', 'a'],
     ]);
     expect(flagsOf(analytics, 'P2')).toEqual([['trim-fallback', null]]);
+    const fallback = analytics.projects.find((p) => p.id === 'P2')!.flags[0]!;
+    expect(said('P2', fallback)).toBe(
+      'only 2 judges scored it, too few to drop 1 highest and lowest; its final is the plain mean',
+    );
+    expect(said('P2', fallback, 'zh')).toBe(
+      '只有2位评委评分，不够去掉1个最高分和1个最低分，最终得分按全部评分的平均分计算',
+    );
     expect(analytics.judges.map((j) => j.trimmed)).toEqual([1, 0, 1]);
   });
 

@@ -3,7 +3,7 @@ import { analyze, type Flag, type FlagType } from '../../src/core/analytics.js';
 import { computeResults } from '../../src/core/compute.js';
 import { dec } from '../../src/core/decimal.js';
 import type { Roster } from '../../src/core/roster.js';
-import { parseRubric, type Rubric } from '../../src/core/rubric.js';
+import { parseRubric, type Lang, type Rubric } from '../../src/core/rubric.js';
 import type { JudgeSheet } from '../../src/core/sheet.js';
 import { applyTracks } from '../../src/core/track-results.js';
 import { flagSentence } from '../../src/render/panel-text.js';
@@ -47,14 +47,14 @@ function run(r: Rubric, data: Record<string, number[]>, categories: string[]) {
   const computed = computeResults(r, sheets(data), roster);
   const tracked = applyTracks(r, computed.projects, roster, 'rubric.yaml');
   const analytics = analyze(r, { ...computed, projects: tracked.projects });
-  /** A project's flag of one type in English, as results.json words it. */
-  const said = (id: string, type: FlagType) => {
+  /** A project's flag of one type in words: English, as results.json says it, or Chinese. */
+  const said = (id: string, type: FlagType, lang: Lang = 'en') => {
     const flag = analytics.projects.find((p) => p.id === id)!.flags.find((f) => f.type === type)!;
     return flagSentence(
       flag,
       tracked.projects.find((p) => p.id === id)!,
       r,
-      'en',
+      lang,
     );
   };
   return Object.assign(analytics, { said });
@@ -194,6 +194,10 @@ describe('robustness flags re-decide by the track rule', () => {
     ]);
     expect(a.said('P1', 'rank-hinges-on-judge')).toBe(
       "ranked 1 in track q; without j1's scores it would rank 6 (final 50.00)",
+    );
+    // A track without a label is named by its id, in Chinese too.
+    expect(a.said('P1', 'rank-hinges-on-judge', 'zh')).toBe(
+      '现q组内排第1名；若不计j1的评分，将排组内第6名（最终得分50.00分）',
     );
     expect(hinges(a, 'P4')).toEqual([['pass-hinges-on-judge', 'j1', null]]);
     for (const id of ['P2', 'P3', 'P5', 'P6']) expect(hinges(a, id)).toEqual([]);

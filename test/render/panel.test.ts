@@ -48,7 +48,7 @@ describe('panel.pdf (huanshan-2022, zh)', () => {
     const [first, second] = pages.map(squeeze);
     expect(first).toContain('环山街道2022年公益创投项目评审·评委评分分析');
     expect(first).toContain('内部报告');
-    for (const heading of ['评委宽严度', '评委评分概况', '评委评分一致性']) {
+    for (const heading of ['评委宽严', '评委评分概况', '评委打分的一致程度']) {
       expect(first).toContain(heading);
     }
     expect(second).toContain('各项目评委总分与通过分数线');
@@ -106,10 +106,10 @@ describe('panel.pdf (huanshan-2022, zh)', () => {
     // middle two (58 + 59.5) / 2 = 58.75 < 60, so the pass hinges on judge-b (and likewise d).
     expect(second).toContain(
       squeeze(
-        '通过与否取决于一位评委：最终得分60.67，通过；若不计judge-b的评分，将以58.75分未通过',
+        '能否通过取决于一位评委：最终得分60.67分，通过；若不计judge-b的评分，最终得分将是58.75分，结果变为未通过',
       ),
     );
-    expect(second).toContain(squeeze('若不计judge-d的评分，将以58.75分未通过'));
+    expect(second).toContain(squeeze('若不计judge-d的评分，最终得分将是58.75分，结果变为未通过'));
     // P19's final 60.67 is 0.67 above the pass mark: a close call, marked as such.
     expect(second).toContain('60.67通过+0.67');
     expect(second).toContain(squeeze('接近分数线：最终得分与分数线相差不超过3分'));
@@ -234,7 +234,7 @@ describe('panel.pdf with tracks (huanshan-2022-funding, zh)', () => {
     // and P05 rises to 71.50, so P08 is 13th in its track (worked in test/core/track-whatifs).
     expect(text).toContain(
       squeeze(
-        '最终得分71.33，通过；若不计judge-a的评分，将以69.75分未通过（social组通过线60，组内第13名，名额12）',
+        '最终得分71.33分，通过；若不计judge-a的评分，最终得分将是69.75分，结果变为未通过（社会组织项目的通过分数线为60分，名额12个，届时组内排第13名）',
       ),
     );
   });

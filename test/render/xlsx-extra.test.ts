@@ -43,8 +43,8 @@ describe('workbook with tracks and funding (fixtures/huanshan-2022-funding, zh)'
       '资助',
       '评分明细',
       '评委',
-      '评审一致性',
-      '提示标记',
+      '评委打分的一致程度',
+      '需留意的评分',
       '说明',
     ]);
   });

@@ -55,8 +55,8 @@ describe('renderWorkbook: huanshan-2022 (zh, trimmed mean)', () => {
       '汇总',
       '评分明细',
       '评委',
-      '评审一致性',
-      '提示标记',
+      '评委打分的一致程度',
+      '需留意的评分',
       '说明',
     ]);
   });
@@ -612,7 +612,7 @@ describe('renderWorkbook: Agreement sheet with too few projects', () => {
       ),
     );
     const book = await readBack(await renderWorkbook(results, { generatedAt: GENERATED_AT }));
-    const ws = sheet(book, '评审一致性');
+    const ws = sheet(book, '评委打分的一致程度');
     const rows = statisticRows(ws);
     expect(rows.get('ICC1')!.slice(1, 4)).toEqual(['—', '—', '—']);
     expect(rows.get("Kendall's W")![1]).toBe('—');
@@ -621,7 +621,7 @@ describe('renderWorkbook: Agreement sheet with too few projects', () => {
       '全部评委都评了分的项目少于3个（现有2个），一致性指标没有意义，不予计算。',
     );
     // No flag either: a sentence says so rather than an empty table.
-    expect(allText(book).some((s) => s.startsWith('没有项目被标记'))).toBe(true);
+    expect(allText(book).some((s) => s.startsWith('没有需要留意的评分'))).toBe(true);
   });
 });
 
