@@ -14,3 +14,4 @@ export { run } from './cli.js';
 export { renderReports, FORMATS, type Format, type ReportOptions } from './reports.js';
 export { intraclass, kendallW, agreement, type Agreement } from './core/agreement.js';
 export type { Analytics, Flag, JudgeStat } from './core/analytics.js';
+export { flagSentence } from './render/panel-text.js';
