@@ -1,9 +1,9 @@
+import { unitsToFixed } from '../core/arithmetic/integer.js';
 import { OUTLIER_LIMIT } from '../core/arithmetic/rules.js';
 import type { Flag, FlagType } from '../core/analytics.js';
 import type { ProjectResult } from '../core/compute.js';
 import { roundHalfUp, type Dec } from '../core/decimal.js';
 import type { Lang, Normalize } from '../core/rubric.js';
-import { fixed } from './numbers.js';
 
 /**
  * The analytics flags in words. The core emits a flag as its kind and values (core/analytics.ts);
@@ -45,16 +45,29 @@ function valuesOf(flag: Flag, ctx: FlagContext) {
   return {
     judge: flag.judge ?? '',
     instead: flag.instead ?? '',
-    final: p.final.toFixed(decimals),
-    alt: flag.final === undefined ? '' : fixed(flag.final, decimals),
+    /** The final as decided (a getter: only the pass flags print it, and it costs a decimal). */
+    get final() {
+      return p.final.toFixed(decimals);
+    },
+    // A what-if final is units of 10^-decimals as a double (unitsToNumber): printed from the units.
+    alt:
+      flag.final === undefined
+        ? ''
+        : unitsToFixed(Math.round(flag.final * 10 ** decimals), decimals),
     total,
     totalOf,
     track: t,
     rankNow: quota === undefined ? p.rank : t!.from,
     rankThen: quota === undefined ? (flag.rank ?? 0) : t!.to,
     inTrack: quota !== undefined,
-    present: [...p.scores.values()].filter((s) => !s.recused).length,
   };
+}
+
+/** How many judges scored the project (the trim-fallback flag's count). */
+function present(p: FlagContext['project']): number {
+  let n = 0;
+  for (const s of p.scores.values()) if (!s.recused) n++;
+  return n;
 }
 
 const en: FlagWords = {
@@ -101,7 +114,7 @@ const en: FlagWords = {
       case 'rank-hinges-on-trim':
         return `ranked ${v.rankNow}${of}; ${cause} it would rank ${v.rankThen} (final ${v.alt})`;
       case 'trim-fallback':
-        return `only ${v.present} judges scored it, too few to drop ${ctx.trim} highest and lowest; its final is the plain mean`;
+        return `only ${present(ctx.project)} judges scored it, too few to drop ${ctx.trim} highest and lowest; its final is the plain mean`;
     }
   },
 };
@@ -135,15 +148,17 @@ const zh: FlagWords = {
           ? '调整后总分'
           : '总分';
     // The trim moved by one judge: the total now dropped is kept, the next one in is dropped.
-    const now = v.totalOf(flag.judge);
-    const next = v.totalOf(flag.instead);
-    const side =
-      now === undefined || next === undefined || now.equals(next)
-        ? '去掉的分数'
-        : now.greaterThan(next)
-          ? '去掉的最高分'
-          : '去掉的最低分';
-    const swap = `${side}是${v.judge}的${noun}${now === undefined ? '' : v.total(now)}分；若改为去掉${v.instead}的${noun}${next === undefined ? '' : v.total(next)}分`;
+    const swap = () => {
+      const now = v.totalOf(flag.judge);
+      const next = v.totalOf(flag.instead);
+      const side =
+        now === undefined || next === undefined || now.equals(next)
+          ? '去掉的分数'
+          : now.greaterThan(next)
+            ? '去掉的最高分'
+            : '去掉的最低分';
+      return `${side}是${v.judge}的${noun}${now === undefined ? '' : v.total(now)}分；若改为去掉${v.instead}的${noun}${next === undefined ? '' : v.total(next)}分`;
+    };
     const without = `若不计${v.judge}的评分`;
     switch (flag.type) {
       case 'outlier': {
@@ -157,13 +172,13 @@ const zh: FlagWords = {
       case 'pass-hinges-on-judge':
         return `最终得分${v.final}分，${verdict(ctx.project.passed)}；${without}，最终得分将是${v.alt}分，结果变为${verdict(flag.passed)}${why}`;
       case 'pass-hinges-on-trim':
-        return `最终得分${v.final}分，${verdict(ctx.project.passed)}；${swap}，最终得分将是${v.alt}分，结果变为${verdict(flag.passed)}${why}`;
+        return `最终得分${v.final}分，${verdict(ctx.project.passed)}；${swap()}，最终得分将是${v.alt}分，结果变为${verdict(flag.passed)}${why}`;
       case 'rank-hinges-on-judge':
         return `现${rankNow}；${without}，将排${rankThen}（最终得分${v.alt}分）`;
       case 'rank-hinges-on-trim':
-        return `现${rankNow}；${swap}，将排${rankThen}（最终得分${v.alt}分）`;
+        return `现${rankNow}；${swap()}，将排${rankThen}（最终得分${v.alt}分）`;
       case 'trim-fallback':
-        return `只有${v.present}位评委评分，不够去掉${ctx.trim}个最高分和${ctx.trim}个最低分，最终得分按全部评分的平均分计算`;
+        return `只有${present(ctx.project)}位评委评分，不够去掉${ctx.trim}个最高分和${ctx.trim}个最低分，最终得分按全部评分的平均分计算`;
     }
   },
 };
