@@ -70,7 +70,7 @@ function zh(f: MethodFacts): string {
   s +=
     f.passRule === 'tracks'
       ? '；通过分数线按各分组规定'
-      : `；${f.threshold}分及以上为通过${f.passRule === 'some' ? '（分组另有分数线或限额的，按其规定）' : ''}`;
+      : `；${f.threshold}分及以上为通过${f.passRule === 'some' ? '（分组另有分数线或名额的，按其规定）' : ''}`;
   if (f.tieBreak.length > 0) s += `；得分相同时按${f.tieBreak.join('、')}得分排序`;
   s += '。';
   if (f.fellBack) s += `评分评委不足${2 * trim + 1}人的项目取平均分。`;

@@ -37,13 +37,13 @@ const ZH: TrackLabels = {
   trackRankRow: '组内排名',
   grantRow: '资助金额',
   trackRank: (label, r, n, tied, q) =>
-    `${label}第 ${r} 名${tied ? '（并列）' : ''}，共 ${n} 个项目${q !== null ? `（限额 ${q} 个）` : ''}`,
+    `${label}第 ${r} 名${tied ? '（并列）' : ''}，共 ${n} 个项目${q !== null ? `（名额 ${q} 个）` : ''}`,
   cardGrant: (g, tier, status) =>
     status === 'not-passed'
       ? '—'
       : `${formatYuan(g)}元${tier ? `（${tier}）` : ''}${status === 'partial' ? '（部分资助）' : status === 'not-funded' ? '（未获资助）' : ''}`,
-  quotaCut: (q) => `（达到分数线，但组内排名超出限额${q}个）`,
-  failedQuota: '未通过（超出限额）',
+  quotaCut: (q) => `（达到分数线，但组内排名在名额${q}个之外）`,
+  failedQuota: '未通过（超出名额）',
 };
 
 const EN: TrackLabels = {

@@ -32,13 +32,13 @@ export interface ExtraLabels {
 }
 
 const ZH: ExtraLabels = {
-  track: '赛道',
+  track: '组别',
   trackRank: '组内排名',
   requested: '申请金额',
   granted: '资助金额',
   tier: '档次',
   status: '资助情况',
-  failQuota: '未通过（超出限额）',
+  failQuota: '未通过（超出名额）',
   fundingStatus: {
     funded: '资助',
     partial: '部分资助',
@@ -49,7 +49,7 @@ const ZH: ExtraLabels = {
   fundingTitle: '资金使用情况',
   projects: '项目数',
   passed: '通过数',
-  quota: '限额',
+  quota: '名额',
   budget: '资金总额',
   left: '结余',
   total: '合计',

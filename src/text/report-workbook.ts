@@ -308,7 +308,7 @@ const zh: WorkbookLabels = {
   rubricFile: '评分细则',
   rosterFile: '项目名单',
   sheetFile: '评分表',
-  fingerprint: '数据指纹',
+  fingerprint: '校验码',
   version: '生成工具',
   generatedAt: '生成时间',
   page: '第 &P 页，共 &N 页',

@@ -35,7 +35,7 @@ describe('announcement and cards with tracks and funding (fixtures/huanshan-2022
     const cards = await renderCards(results, { createdAt });
     const p14 = cards.find((c) => c.fileName === 'P14.pdf')!;
     const text = squeeze((await pdfPages(p14.bytes)).join(''));
-    expect(text).toContain('组内排名社会组织项目第11名，共14个项目（限额12个）');
+    expect(text).toContain('组内排名社会组织项目第11名，共14个项目（名额12个）');
     expect(text).toContain('资助金额20,000元（部分资助）');
   });
 
@@ -45,7 +45,7 @@ describe('announcement and cards with tracks and funding (fixtures/huanshan-2022
     const text = async (id: string) =>
       squeeze((await pdfPages(cards.find((c) => c.fileName === `${id}.pdf`)!.bytes)).join(''));
     // P05: 70.83 clears 60, but it is 13th in the social track with a quota of 12.
-    expect(await text('P05')).toContain('评审结果未通过（达到分数线，但组内排名超出限额12个）');
+    expect(await text('P05')).toContain('评审结果未通过（达到分数线，但组内排名在名额12个之外）');
     // P19: 60.67 is below the community track's own 65.
     expect(await text('P19')).toContain('评审结果未通过（通过分数线：65分）');
   });
@@ -57,10 +57,10 @@ describe('announcement and cards with tracks and funding (fixtures/huanshan-2022
       (await pdfPages(await renderAnnouncement(results, { createdAt }))).join(''),
     );
     // P05 (13th of a quota of 12) and P19 (60.67, below 65); finals from test/tracks-fixture.test.ts.
-    expect(text).toMatch(/P05.*?70\.83未通过（超出限额）/);
+    expect(text).toMatch(/P05.*?70\.83未通过（超出名额）/);
     expect(text).toMatch(/P19.*?60\.67未通过0/);
     // The community track's 65 and the social quota: 60 is not the whole rule.
-    expect(text).toContain(squeeze('60分及以上为通过（分组另有分数线或限额的，按其规定）'));
+    expect(text).toContain(squeeze('60分及以上为通过（分组另有分数线或名额的，按其规定）'));
   });
 });
 

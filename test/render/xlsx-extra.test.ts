@@ -57,7 +57,7 @@ describe('workbook with tracks and funding (fixtures/huanshan-2022-funding, zh)'
       '项目名称',
       '申报单位',
       '类别',
-      '赛道',
+      '组别',
       '组内排名',
       'judge-a',
       'judge-b',
@@ -96,7 +96,7 @@ describe('workbook with tracks and funding (fixtures/huanshan-2022-funding, zh)'
     // P05 (70.83) and P12 (67.17) pass the 60 mark but are social ranks 13 and 14 of a quota of 12.
     for (const id of ['P05', 'P12']) {
       const row = rowWith(ws, 2, id, 3);
-      expect(row.getCell(14).value, id).toBe('未通过（超出限额）');
+      expect(row.getCell(14).value, id).toBe('未通过（超出名额）');
       expect(row.getCell(16).value, id).toBeNull();
     }
     // P19 (60.67) is below the community track's own 65.
@@ -109,10 +109,10 @@ describe('workbook with tracks and funding (fixtures/huanshan-2022-funding, zh)'
     const ws = sheet(book, '资助');
     expect(ws.getRow(1).getCell(1).value).toBe('资金使用情况');
     expect(values(ws.getRow(2))).toEqual([
-      '赛道',
+      '组别',
       '项目数',
       '通过数',
-      '限额',
+      '名额',
       '资金总额',
       '资助金额',
       '结余',
@@ -129,7 +129,7 @@ describe('workbook with tracks and funding (fixtures/huanshan-2022-funding, zh)'
     const ws = sheet(book, '资助');
     const head = rowWith(ws, 1, '获资助项目').number + 1;
     expect(values(ws.getRow(head))).toEqual([
-      '赛道',
+      '组别',
       '组内排名',
       '项目名称',
       '项目编号',
