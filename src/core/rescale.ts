@@ -15,10 +15,3 @@ export function rescaledFrom(
   const sum = criteria.reduce((s, c) => s.plus(c.max), new D(0));
   return sum.equals(100) ? undefined : sum.toNumber();
 }
-
-/** The note on it, once in the summary, the announcement's method note and results.json. */
-export function rescaleNote(maxSum: number, lang: 'en' | 'zh'): string {
-  return lang === 'zh'
-    ? `各评分项满分合计${maxSum}分，每位评委的总分按比例折算为100分制`
-    : `criteria maxima add up to ${maxSum}; each judge's total is rescaled to 100 points`;
-}

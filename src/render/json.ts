@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { dec, roundHalfUp, toNumber, type Dec } from '../core/decimal.js';
 import { ICC_FORMS, type IccForm } from '../core/agreement.js';
 import { formatIssue } from '../core/issues.js';
-import { rescaledFrom, rescaleNote } from '../core/rescale.js';
+import { rescaledFrom } from '../core/rescale.js';
 import type { ProjectResult } from '../core/model.js';
 import type { Results, ResultsJson, ResultsJsonProject } from '../core/model.js';
 import { VERSION } from '../version.js';
+import { reportText } from '../text/report.js';
 import { flagSentence } from './panel-text.js';
 
 /**
@@ -180,7 +181,7 @@ function jsonParts(results: Results): {
     },
     warnings: results.warnings.map(formatIssue),
     // How the numbers were reached, where a reader could otherwise be surprised.
-    notes: rescaled === undefined ? [] : [rescaleNote(rescaled, 'en')],
+    notes: rescaled === undefined ? [] : [reportText('en').rescaled(rescaled)],
   };
   return { head, project, tail };
 }

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { roundHalfUp } from '../core/decimal.js';
-import { rescaledFrom, rescaleNote } from '../core/rescale.js';
+import { rescaledFrom } from '../core/rescale.js';
 import { restsOnOneTotal } from '../core/single-total.js';
 import { computed } from '../core/agreement.js';
 import type { Lang } from '../core/rubric.js';
@@ -81,7 +81,7 @@ export function summaryTable(
   );
   out.push(...trackLines(results, lang));
   const rescaled = rescaledFrom(rubric.criteria);
-  if (rescaled !== undefined) out.push(t.rescaled(rescaleNote(rescaled, lang)));
+  if (rescaled !== undefined) out.push(t.rescaled(reportText(lang).rescaled(rescaled)));
   const single = results.projects.filter((p) =>
     restsOnOneTotal(p.scores.values(), rubric.aggregate),
   );

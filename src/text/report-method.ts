@@ -1,4 +1,3 @@
-import { rescaleNote } from '../core/rescale.js';
 import type { Lang } from '../core/rubric.js';
 
 /**
@@ -28,6 +27,16 @@ export interface MethodFacts {
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/**
+ * The note on maxima that do not add up to 100 (core/rescale.ts), a clause: once in the summary,
+ * the method note and results.json (in English there, whatever the review's language).
+ */
+export const RESCALE_NOTE: Record<Lang, (maxSum: number) => string> = {
+  en: (maxSum) =>
+    `criteria maxima add up to ${maxSum}; each judge's total is rescaled to 100 points`,
+  zh: (maxSum) => `各评分项满分合计${maxSum}分，每位评委的总分按比例折算为100分制`,
+};
+
 function en(f: MethodFacts): string {
   const { trim, decimals: d } = f;
   const of = f.plainSum ? "the judges' totals" : "the judges' weighted totals (0-100)";
@@ -52,7 +61,7 @@ function en(f: MethodFacts): string {
   if (f.offset)
     s +=
       " Each judge's totals were first adjusted for that judge's leniency, estimated from all the scores of the review.";
-  if (f.rescaled !== undefined) s += ` ${capitalize(rescaleNote(f.rescaled, 'en'))}.`;
+  if (f.rescaled !== undefined) s += ` ${capitalize(RESCALE_NOTE.en(f.rescaled))}.`;
   return s;
 }
 
@@ -77,7 +86,7 @@ function zh(f: MethodFacts): string {
   if (f.offset)
     s +=
       '各评委总分先按全部评审数据估计的评委宽严程度（偏高或偏低的幅度）作了校正，再计算最终得分。';
-  if (f.rescaled !== undefined) s += `${rescaleNote(f.rescaled, 'zh')}。`;
+  if (f.rescaled !== undefined) s += `${RESCALE_NOTE.zh(f.rescaled)}。`;
   return s;
 }
 

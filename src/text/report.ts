@@ -1,6 +1,6 @@
 import type { Lang } from '../core/rubric.js';
 import { FLAG_WORDS, type FlagWords } from './flags.js';
-import { DATE, METHOD_NOTE, type MethodFacts } from './report-method.js';
+import { DATE, METHOD_NOTE, RESCALE_NOTE, type MethodFacts } from './report-method.js';
 import { OFFSET_LABELS, type OffsetLabels } from './report-offset.js';
 import { PDF_LABELS, type PdfLabels } from './report-pdf.js';
 import { STATISTICS_WORDS, type StatisticsWords } from './report-statistics.js';
@@ -27,6 +27,8 @@ export interface ReportText {
   template: TemplateLabels;
   /** One sentence on how the final score was reached (render/method-facts.ts). */
   method: (facts: MethodFacts) => string;
+  /** Maxima that add up to `maxSum`, not 100: totals are rescaled (a clause, no full stop). */
+  rescaled: (maxSum: number) => string;
   /** A YYYY-MM-DD date as a reader writes it: 2022年6月14日, 14 June 2022. */
   date: (date: string) => string;
   typography: Typography;
@@ -79,6 +81,7 @@ function catalog(lang: Lang): ReportText {
     workbookExtra: WORKBOOK_EXTRA[lang],
     template: TEMPLATE_LABELS[lang],
     method: METHOD_NOTE[lang],
+    rescaled: RESCALE_NOTE[lang],
     date: DATE[lang],
     typography: TYPOGRAPHY[lang],
   };
