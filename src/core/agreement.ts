@@ -289,7 +289,7 @@ export function agreement(matrix: Matrix, judges?: readonly string[]): Agreement
   };
 }
 
-/** One reason in English (the core's note; panel-text.ts says the same in Chinese). */
+/** One reason in English (the core's note; text/report-statistics.ts says the same in Chinese). */
 export function unmeaningfulNote(u: Unmeaningful): string {
   switch (u.kind) {
     case 'no-variance':
