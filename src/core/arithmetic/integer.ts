@@ -55,8 +55,10 @@ export function roundRatio(num: number, den: number, places: number): number {
 
 /** An integer count of 10^-places as the JSON number it stands for (9975, 2 -> 99.75). */
 export function unitsToNumber(units: number, places: number): number {
-  // One correctly rounded division: the same double as Number("99.75").
-  return units / 10 ** places;
+  // One correctly rounded division: the same double as Number("99.75"). `+ 0` turns a -0 (a
+  // what-if final rounded up to zero from below, possible once offsets are taken off) into the
+  // 0 that decimal.js gives, so both back-ends hand out the same number.
+  return units / 10 ** places + 0;
 }
 
 /** An integer count of 10^-places as fixed-point text (9975, 2 -> "99.75"; 5, 2 -> "0.05"). */

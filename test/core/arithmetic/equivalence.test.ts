@@ -288,6 +288,10 @@ describe('with tracks, the what-ifs are decided as the tracks decide the review'
   });
 });
 
+const NEGATIVE_ZERO_CASE = JSON.parse(
+  '{"criteria":[{"id":"a","label":"A","aliases":[],"max":20,"weight":20},{"id":"b","label":"B","aliases":[],"max":40,"weight":30},{"id":"c","label":"C","aliases":[],"max":10,"weight":50}],"aggregate":"mean","trim":1,"decimals":0,"threshold":50.015,"judges":3,"projects":4,"seed":1513883538,"tieBreak":[],"panel":[[[0,3,11],[6,141,5],[49,34,35]],[[66,32,12],null,[35,153,28]],[[13,129,17],[37,1,40],null],[[0,123,27],null,[13,4,1]]]}',
+) as Case;
+
 describe('normalize: offset decides the same in integers and in decimal.js', () => {
   // A project every judge scored links them all, so the offsets can be fitted (checkDesign()
   // refuses other designs before computeResults() is reached).
@@ -340,7 +344,9 @@ describe('normalize: offset decides the same in integers and in decimal.js', () 
         };
         expect(analyze(rubric, computed)).toEqual(analyze(rubric, decimalOnly));
       }),
-      { numRuns: 150 },
+      // Found by this property (seed -975340278): P4 without j1 has a final rounded to zero
+      // from below, which the integer path gave as -0 and decimal.js as 0.
+      { numRuns: 150, examples: [[NEGATIVE_ZERO_CASE]] },
     );
   });
 });
