@@ -5,13 +5,14 @@ import { IssueList, sortIssues, type Issue } from './issues.js';
 import { formatKeyPath } from './paths.js';
 import { checkTrackRubric, trackKeys } from './tracks-schema.js';
 import { workdayPeriod } from './workdays.js';
+import { LANGS } from '../text/lang-type.js';
 
 export const AGGREGATES = ['mean', 'trimmed-mean', 'median'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
 export const NORMALIZE_METHODS = ['none', 'zscore', 'offset'] as const;
 export type Normalize = (typeof NORMALIZE_METHODS)[number];
-export const LANGS = ['zh', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+// The languages live in the text layer, which words every sentence; a rubric names one of them.
+export { LANGS, type Lang } from '../text/lang-type.js';
 
 const positive = (what = 'must be > 0') => z.number().finite().gt(0, what);
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../core/rubric.js';
+import type { Lang } from './lang-type.js';
 import { en } from './en.js';
 import type { Messages } from './messages.js';
 import { zh } from './zh.js';

@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from '../core/rubric.js';
+import { LANGS, type Lang } from './lang-type.js';
 
 /**
  * The language pcv speaks at the terminal. As the contract says: `--lang`, else a rubric that
