@@ -2,7 +2,7 @@ import { sum, type Dec } from './decimal.js';
 import { parseNumber } from './number.js';
 import type { Criterion } from './rubric.js';
 import { checkScore, flagText, NO } from './score-cell.js';
-import { isWorded } from '../text/problems.js';
+import { isWorded, worded, type Worded } from '../text/problems.js';
 
 /** Where a sheet's columns are, as far as reading a row's scores goes. */
 export interface ScoreLayout {
@@ -94,12 +94,15 @@ function readsCleanly(cells: readonly string[], layout: ScoreLayout): boolean {
   return true;
 }
 
-/** What the user is told about split scores. */
-export function decimalCommaAdvice(splits: readonly DecimalCommaSplit[]): string {
-  const written = splits.map((s) => `"${s.written}" under ${s.criterion.label}`).join(' and ');
-  const meant = splits.map((s) => s.meant).join(' and ');
-  const one = splits.length === 1;
-  return `${written} ${one ? 'looks' : 'look'} like ${meant} written with ${one ? 'a decimal comma, which splits it' : 'decimal commas, which split them'} into two cells in a comma-separated sheet: write ${meant}, or save the sheet with semicolons`;
+/** What the user is told about split scores (worded by the text layer). */
+export function decimalCommaAdvice(splits: readonly DecimalCommaSplit[]): Worded {
+  return worded('decimal-comma-advice', {
+    splits: splits.map((s) => ({
+      written: s.written,
+      criterion: s.criterion.label,
+      meant: s.meant,
+    })),
+  });
 }
 
 const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;

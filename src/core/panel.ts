@@ -5,6 +5,7 @@ import { compareIds } from './rank.js';
 import type { Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
 import type { JudgeSheet } from './sheet.js';
+import { worded } from '../text/problems.js';
 
 /**
  * How much of the panel the sheets are: `panel`, every judge's sheet; `sheets`, some sheets
@@ -34,7 +35,7 @@ export function checkPanel(
       issues.error(
         'judge-duplicate',
         sheet.file,
-        `judge "${sheet.judge}" also has the sheet ${other.file}; each judge hands in one sheet`,
+        worded('judge-duplicate', { judge: sheet.judge, other: other.file }),
       );
     } else byJudge.set(sheet.judge, sheet);
   }
@@ -57,7 +58,14 @@ export function checkPanel(
       issues.error(
         'project-unscored',
         sheet.file,
-        `no row for project ${p}${name ? ` (${name})` : ''}${assignment ? `, assigned to ${sheet.judge} in ${assignment.file}` : roster ? '' : `, which other judges scored${sameIdHint(p, sheet)}`}; add its scores, or mark the judge recused`,
+        worded('project-unscored', {
+          project: p,
+          ...(name !== undefined ? { name } : {}),
+          judge: sheet.judge,
+          ...(assignment !== undefined ? { assigned: assignment.file } : {}),
+          withRoster: roster !== undefined,
+          ...sameIdHint(p, sheet),
+        }),
       );
     }
     if (roster === undefined) continue;
@@ -71,7 +79,7 @@ export function checkPanel(
         issues.warn(
           'name-differs',
           sheet.file,
-          `project ${entry.project} is called "${entry.name}" here but "${rosterName}" in the roster`,
+          worded('name-differs', { project: entry.project, name: entry.name, rosterName }),
           { line: entry.line },
         );
       }
@@ -91,7 +99,7 @@ export function checkPanel(
     issues.error(
       'trim-too-large',
       rubricFile,
-      `trim: ${rubric.trim} drops ${2 * rubric.trim} of the ${panelSize} judges' totals and leaves none; lower trim or use mean or median`,
+      worded('trim-too-large', { trim: rubric.trim, judges: panelSize }),
     );
   }
   return issues.items;
@@ -109,7 +117,11 @@ function checkAssigned(
     issues.error(
       'project-unassigned',
       sheet.file,
-      `project ${entry.project} is not assigned to ${sheet.judge} in ${assignment.file}; remove the row, or assign the project`,
+      worded('project-unassigned', {
+        project: entry.project,
+        judge: sheet.judge,
+        file: assignment.file,
+      }),
       { line: entry.line },
     );
   }
@@ -123,12 +135,14 @@ function sameName(a: string, b: string): boolean {
  * Without a roster, P3 in one sheet and P03 in another are two projects, each missing from the
  * other sheets: name the row that was probably meant.
  */
-function sameIdHint(project: string, sheet: JudgeSheet): string {
+function sameIdHint(
+  project: string,
+  sheet: JudgeSheet,
+): { sameId?: { project: string; line: number } } {
   const key = idKey(project);
   for (const entry of sheet.entries.values()) {
-    if (idKey(entry.project) === key) {
-      return ` (is ${entry.project} on line ${entry.line} the same project? write its id the same way in every sheet)`;
-    }
+    if (idKey(entry.project) === key)
+      return { sameId: { project: entry.project, line: entry.line } };
   }
-  return '';
+  return {};
 }

@@ -1,4 +1,5 @@
 import type { Roster, RosterProject } from './roster.js';
+import { worded, type Worded } from '../text/problems.js';
 
 /**
  * A project id with the differences a person does not see, or Excel makes, taken out: letter
@@ -50,19 +51,19 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 
 /**
  * The roster projects a row's unknown id probably meant — by a near-miss id, or by the row's
- * name being exactly a roster project's — as ` — did you mean P03 (银龄助餐服务)?`, or '' when
- * nothing fits. Only a hint: the row is still an error, so nothing is guessed silently.
+ * name being exactly a roster project's — worded as "did you mean P03 (银龄助餐服务)?", or
+ * undefined when nothing fits. Only a hint: the row is still an error, so nothing is guessed
+ * silently.
  */
-export function projectHint(id: string, name: string, roster: Roster): string {
+export function projectHint(id: string, name: string, roster: Roster): Worded | undefined {
   const keys = rosterKeys(roster);
   const byId = keys.byId.get(idKey(id)) ?? [];
   const byName = name === '' ? [] : (keys.byName.get(nameKey(name)) ?? []);
   const meant = [...new Set([...byId, ...byName])].slice(0, 3);
-  if (meant.length === 0) return '';
-  const shown = meant.map((p) => (p.name !== undefined ? `${p.id} (${p.name})` : p.id));
-  const zeros =
-    /^\d+$/.test(id) && byId.some((p) => /^0\d/.test(p.id))
-      ? ' (Excel drops the leading zeros of an id it takes for a number: format the id column as text)'
-      : '';
-  return ` — did you mean ${shown.join(' or ')}?${zeros}`;
+  if (meant.length === 0) return undefined;
+  return worded('project-hint', {
+    meant: meant.map((p) => (p.name !== undefined ? { id: p.id, name: p.name } : { id: p.id })),
+    // Excel drops the leading zeros of an id it takes for a number.
+    zeros: /^\d+$/.test(id) && byId.some((p) => /^0\d/.test(p.id)),
+  });
 }

@@ -1,4 +1,5 @@
 import type { Row } from './model.js';
+import { worded, type Worded } from '../text/problems.js';
 
 /**
  * How many cells a sheet's rows may have. A row that ends early is fine when the cells it leaves
@@ -47,7 +48,7 @@ export function isBlank(row: Row): boolean {
 
 export interface WidthProblem {
   code: 'row-short' | 'row-long';
-  message: string;
+  message: Worded;
 }
 
 /**
@@ -57,15 +58,12 @@ export interface WidthProblem {
 export function rowWidthProblem(
   row: Row,
   widths: RowWidths,
-  advice: () => string | undefined,
+  advice: () => Worded | undefined,
 ): WidthProblem | undefined {
   const n = row.cells.length;
   const { width } = widths;
   if (n < widths.least) {
-    return {
-      code: 'row-short',
-      message: `this row has ${n} cells but the header has ${width}; a delimiter is missing`,
-    };
+    return { code: 'row-short', message: worded('row-short', { cells: n, width }) };
   }
   if (n <= width) return undefined;
   const extra = row.cells.slice(width);
@@ -74,31 +72,31 @@ export function rowWidthProblem(
   // Empty cells the header has too, or that every row has: a trailing delimiter written
   // consistently.
   if (!filled && (n <= widths.headerCells || fewest.cells >= n)) return undefined;
-  const from = filled ? width : widths.headerCells;
-  const why = `${cellNames(from, n)} beyond the last column ${
-    filled
-      ? `${n - from === 1 ? 'holds' : 'hold'} ${quoted(row.cells.slice(from))}`
-      : `${n - from === 1 ? 'is' : 'are'} empty here but missing on line ${fewest.line}`
-  }`;
   const hint = advice();
+  const because = hint !== undefined ? { advice: hint } : {};
+  if (filled) {
+    const beyond = row.cells.slice(width);
+    return {
+      code: 'row-long',
+      message: worded('row-long-filled', {
+        cells: n,
+        width,
+        from: width,
+        values: beyond.slice(0, 5).map((c) => c.trim()),
+        more: beyond.length > 5,
+        ...because,
+      }),
+    };
+  }
+  const from = widths.headerCells;
   return {
     code: 'row-long',
-    message: `this row has ${n} cells but the header has ${filled ? width : widths.headerCells}: ${why}${
-      hint !== undefined
-        ? ` — ${hint}`
-        : filled
-          ? '; is there an unquoted delimiter in a cell?'
-          : '; is there a delimiter too many?'
-    }`,
+    message: worded('row-long-empty', {
+      cells: n,
+      width: from,
+      from,
+      line: fewest.line,
+      ...because,
+    }),
   };
-}
-
-/** `cell 8` or `cells 8-9`, for the 0-based cells from .. to - 1. */
-function cellNames(from: number, to: number): string {
-  return to - from === 1 ? `cell ${to}` : `cells ${from + 1}-${to}`;
-}
-
-function quoted(cells: readonly string[]): string {
-  const shown = cells.slice(0, 5).map((c) => JSON.stringify(c.trim()));
-  return shown.join(', ') + (cells.length > 5 ? ', …' : '');
 }

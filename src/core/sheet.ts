@@ -173,7 +173,7 @@ export function validateSheet(
         issues.error(
           'recused-value',
           file,
-          `"${cell(recusedCol)}" is not yes or no${withAdvice(advice(row.cells))}`,
+          worded('recused-value', { text: cell(recusedCol), ...withAdvice(advice(row.cells)) }),
           at(recusedCol),
         );
         continue;
@@ -231,7 +231,7 @@ export function validateSheet(
         issues.error(
           'total-invalid',
           file,
-          `total "${cell(totalCol)}" is not a number${withAdvice(advice(row.cells))}`,
+          worded('total-invalid', { text: cell(totalCol), ...withAdvice(advice(row.cells)) }),
           at(totalCol),
         );
         continue;
@@ -239,7 +239,11 @@ export function validateSheet(
         issues.error(
           'total-mismatch',
           file,
-          `the written total ${written.value.toString()} does not match the sum of the scores ${actual.toString()}${withAdvice(advice(row.cells))}`,
+          worded('total-mismatch', {
+            written: written.value.toString(),
+            actual: actual.toString(),
+            ...withAdvice(advice(row.cells)),
+          }),
           at(totalCol),
         );
         continue;
@@ -250,7 +254,10 @@ export function validateSheet(
       issues.error(
         'decimal-comma',
         file,
-        `the number ${cell(shifted.column)} here is probably a shifted score: ${decimalCommaAdvice(shifted.splits)}`,
+        worded('decimal-comma', {
+          text: cell(shifted.column),
+          advice: decimalCommaAdvice(shifted.splits),
+        }),
         at(shifted.column),
       );
       continue;
@@ -287,7 +294,7 @@ function identifyProject(
   }
   const control = controlCharacter(project);
   if (control !== undefined) {
-    report('project-id', `project id contains a control character (${control})`);
+    report('project-id', worded('project-control', { control }));
     return undefined;
   }
   const first = entries.get(project);
@@ -298,9 +305,14 @@ function identifyProject(
   const listed = roster?.projects.get(project);
   if (roster === undefined) return { project };
   if (listed === undefined) {
+    const hint = projectHint(project, name, roster);
     report(
       'project-unknown',
-      `project ${project} is not in the roster (${roster.file})${projectHint(project, name, roster)}`,
+      worded('project-unknown', {
+        project,
+        roster: roster.file,
+        ...(hint !== undefined ? { hint } : {}),
+      }),
     );
     return undefined;
   }
@@ -309,6 +321,6 @@ function identifyProject(
   return { project: listed.id, listed };
 }
 
-function withAdvice(advice: string | undefined): string {
-  return advice === undefined ? '' : ` — ${advice}`;
+function withAdvice(advice: Worded | undefined): { advice?: Worded } {
+  return advice === undefined ? {} : { advice };
 }

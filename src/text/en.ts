@@ -1,5 +1,9 @@
 import { withDecimalPoint } from './decimal-point.js';
 import type { Messages } from './messages.js';
+import { filesEn } from './problems/files-en.js';
+import { reviewEn } from './problems/review-en.js';
+import { rowsEn } from './problems/rows-en.js';
+import { rubricEn } from './problems/rubric-en.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -107,6 +111,10 @@ export const en: Messages = {
       `Next: edit rubric.yaml and projects.csv, then run: pcv template ${dir === '.' ? '' : dir + ' '}--judges judge-a,judge-b,judge-c`,
   },
   problems: {
+    ...rowsEn,
+    ...filesEn,
+    ...rubricEn,
+    ...reviewEn,
     'score-missing': (p) => `missing score for ${p.criterion} (0-${p.max})`,
     'score-not-number': (p) => {
       const point = withDecimalPoint(p.text);

@@ -1,10 +1,14 @@
 import type { Lang } from './lang-type.js';
 import { en } from './en.js';
-import type { Worded } from './problems.js';
+import { isWorded, type Worded } from './problems.js';
 import { zh } from './zh.js';
 
-/** A problem in one language. */
+/** A problem in one language; a value that is a problem itself is worded first. */
 export function wordProblem(w: Worded, lang: Lang): string {
   const words = (lang === 'zh' ? zh : en).problems;
-  return (words[w.key] as (p: Worded['params']) => string)(w.params);
+  const said: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(w.params)) {
+    said[name] = isWorded(value) ? wordProblem(value, lang) : value;
+  }
+  return (words[w.key] as (p: unknown) => string)(said);
 }

@@ -1,5 +1,9 @@
 import { withDecimalPoint } from './decimal-point.js';
 import type { Messages } from './messages.js';
+import { filesZh } from './problems/files-zh.js';
+import { reviewZh } from './problems/review-zh.js';
+import { rowsZh } from './problems/rows-zh.js';
+import { rubricZh } from './problems/rubric-zh.js';
 
 /** 1 -> 一个, 2 -> 两个, as a person says it; larger counts in digits. */
 const count = (n: number) => (n === 1 ? '一个' : n === 2 ? '两个' : `${n}个`);
@@ -111,6 +115,10 @@ export const zh: Messages = {
       `下一步：编辑 rubric.yaml 和 projects.csv，然后运行：pcv template ${dir === '.' ? '' : dir + ' '}--judges 评委A,评委B,评委C`,
   },
   problems: {
+    ...rowsZh,
+    ...filesZh,
+    ...rubricZh,
+    ...reviewZh,
     'score-missing': (p) => `缺少「${p.criterion}」的分数（0到${p.max}分）`,
     'score-not-number': (p) => {
       const point = withDecimalPoint(p.text);

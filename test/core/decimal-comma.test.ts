@@ -17,7 +17,8 @@ describe('a decimal comma in a comma-separated sheet', () => {
     // Meant: roadshow 16, qualification 15, service_plan 30.5, management 16, no comment.
     writeFileSync(sheet, text.replace(row, 'P01,银龄暖心·社区老年助餐服务项目,16,15,30,5,16,'));
     const out = path.join(dir, 'out');
-    const r = await pcv(['tally', dir, '--out', out]);
+    // The fixture's rubric says lang: zh; --lang en keeps the terminal English for this check.
+    const r = await pcv(['tally', dir, '--out', out, '--lang', 'en']);
     expect(r.code).toBe(1);
     const lines = r.stderr.split('\n').map((l) => l.replace(dir + path.sep, ''));
     expect(lines).toContain(

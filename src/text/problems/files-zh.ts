@@ -1,0 +1,4 @@
+import type { FamilyWords } from '../problems.js';
+import type { FileProblems } from './files.js';
+
+export const filesZh: FamilyWords<FileProblems> = {};
