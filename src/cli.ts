@@ -4,6 +4,7 @@ import type { Io } from './commands/common.js';
 import { PcvError } from './errors.js';
 import { lineWriter } from './io/pipe.js';
 import { chooseLang, langArg } from './text/lang.js';
+import { wordProblem } from './text/word.js';
 import { VERSION } from './version.js';
 
 const EXAMPLES = `
@@ -227,7 +228,9 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof PcvError) {
-      err(`pcv: ${e.message}`);
+      // Said before any rubric is read, as the help is: in --lang's or the system's language.
+      const lang = chooseLang(langArg(argv), undefined, io?.env ?? process.env);
+      err(`pcv: ${e.worded !== undefined ? wordProblem(e.worded, lang) : e.message}`);
       return e.exitCode;
     }
     const error = e as NodeJS.ErrnoException;

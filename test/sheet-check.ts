@@ -3,6 +3,7 @@ import { parseRoster } from '../src/core/roster.js';
 import { parseRubric, type Rubric } from '../src/core/rubric.js';
 import { validateSheet } from '../src/core/sheet.js';
 import { parseCsv } from '../src/io/csv.js';
+import { wordProblem } from '../src/text/word.js';
 
 /** The Huanshan 2022 criteria: maxima 20, 20, 40, 20, steps of 0.5. */
 export const HUANSHAN: Rubric = parseRubric(
@@ -20,7 +21,7 @@ criteria:
 /** CSV text to rows, and whether its delimiter allows a decimal comma. */
 export function rows(text: string) {
   const parsed = parseCsv(text);
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new Error(wordProblem(parsed.message, 'en'));
   return { rows: parsed.rows, decimalComma: parsed.delimiter !== ',' };
 }
 

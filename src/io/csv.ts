@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { worded, type Worded } from '../text/problems.js';
 import { LIMITS } from './limits.js';
 
 import type { Row } from '../core/model.js';
@@ -8,7 +9,7 @@ export type { Row } from '../core/model.js';
 export type Delimiter = ',' | ';' | '\t';
 
 export type ParsedCsv =
-  { ok: true; delimiter: Delimiter; rows: Row[] } | { ok: false; line: number; message: string };
+  { ok: true; delimiter: Delimiter; rows: Row[] } | { ok: false; line: number; message: Worded };
 
 /** Parses decoded CSV text, keeping for every record the line where it starts. */
 export function parseCsv(input: string): ParsedCsv {
@@ -23,8 +24,7 @@ export function parseCsv(input: string): ParsedCsv {
     return {
       ok: false,
       line: unclosed,
-      message:
-        'a quoted cell opened on this line is never closed (missing closing ") — everything after it would be one cell',
+      message: worded('quote-unclosed-line', {}),
     };
   }
   let records: { record: string[]; info: { lines: number } }[];
@@ -129,12 +129,12 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 /** The first row that breaks a documented limit (rows, columns, cell length), as a failure. */
 export function checkLimits(
   rows: readonly Row[],
-): { ok: false; line: number; message: string } | undefined {
+): { ok: false; line: number; message: Worded } | undefined {
   if (rows.length > LIMITS.rows) {
     return {
       ok: false,
       line: rows[LIMITS.rows]!.line,
-      message: `more than ${LIMITS.rows.toLocaleString('en')} rows; pcv reads at most that many per sheet`,
+      message: worded('limit-rows', { max: LIMITS.rows }),
     };
   }
   for (const row of rows) {
@@ -142,7 +142,7 @@ export function checkLimits(
       return {
         ok: false,
         line: row.line,
-        message: `${row.cells.length.toLocaleString('en')} columns; pcv reads at most ${LIMITS.columns.toLocaleString('en')} per sheet`,
+        message: worded('limit-columns', { columns: row.cells.length, max: LIMITS.columns }),
       };
     }
     const long = row.cells.findIndex((c) => c.length > LIMITS.cellChars);
@@ -150,7 +150,11 @@ export function checkLimits(
       return {
         ok: false,
         line: row.line,
-        message: `cell ${long + 1} holds ${row.cells[long]!.length.toLocaleString('en')} characters; pcv reads at most ${LIMITS.cellChars.toLocaleString('en')} per cell`,
+        message: worded('limit-cell', {
+          cell: long + 1,
+          chars: row.cells[long]!.length,
+          max: LIMITS.cellChars,
+        }),
       };
     }
   }
@@ -218,19 +222,15 @@ export function findUnclosedQuote(text: string, delimiter: string): number | und
   return quotedSince;
 }
 
-function describeParseError(err: unknown): { line: number; message: string } {
+function describeParseError(err: unknown): { line: number; message: Worded } {
   const e = err as { code?: string; lines?: number; message?: string };
   const line = typeof e.lines === 'number' && e.lines > 0 ? e.lines : 1;
   switch (e.code) {
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return {
-        line,
-        message:
-          'text follows the closing quote of a quoted cell; quote the whole cell or remove the quotes',
-      };
+      return { line, message: worded('quote-trailing-text', {}) };
     case 'CSV_QUOTE_NOT_CLOSED':
-      return { line, message: 'a quoted cell is never closed (missing closing ")' };
+      return { line, message: worded('quote-unclosed', {}) };
     default:
-      return { line, message: `malformed CSV: ${e.message ?? String(err)}` };
+      return { line, message: worded('csv-malformed', { detail: e.message ?? String(err) }) };
   }
 }

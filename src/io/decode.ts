@@ -1,4 +1,5 @@
 import { plausibility, type Candidate } from './plausible.js';
+import { worded, type Worded } from '../text/problems.js';
 
 /**
  * Bytes to text, by the rule that holds for sheets saved by Excel and WPS in China: a byte-order
@@ -16,9 +17,9 @@ export type Decoded =
       text: string;
       encoding: Encoding;
       /** Set when the rule's reading was set aside as implausible: what was read, and why. */
-      note?: string;
+      note?: Worded;
     }
-  | { ok: false; message: string; line?: number };
+  | { ok: false; message: Worded; line?: number };
 
 export function decodeBytes(bytes: Uint8Array): Decoded {
   const b0 = bytes[0];
@@ -33,8 +34,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (looksLikeUtf16WithoutBom(bytes)) {
     return {
       ok: false,
-      message:
-        'this looks like UTF-16 text without a byte-order mark; save the sheet as "CSV UTF-8" (or CSV) and try again',
+      message: worded('utf16-no-bom', {}),
     };
   }
   const chosen = chooseReading(bytes);
@@ -49,12 +49,6 @@ const CONVINCING = 0.8;
 const DOUBTFUL = 0.6;
 
 const ORDER: Candidate[] = ['utf-8', 'gb18030', 'big5', 'shift_jis'];
-export const ENCODING_NAMES: Record<Candidate, string> = {
-  'utf-8': 'UTF-8',
-  gb18030: 'GB18030 (GBK)',
-  big5: 'Big5 (traditional Chinese)',
-  shift_jis: 'Shift_JIS (Japanese)',
-};
 
 interface Reading {
   encoding: Candidate;
@@ -79,8 +73,7 @@ function chooseReading(bytes: Uint8Array): Decoded {
     return {
       ok: false,
       line: firstUndecodableLine(bytes),
-      message:
-        'the file is neither UTF-8 nor GB18030/GBK text (invalid byte sequence); save it as UTF-8 ("CSV UTF-8" in Excel) and try again',
+      message: worded('encoding-invalid', {}),
     };
   }
   const ranked = [...readings].sort(
@@ -94,13 +87,17 @@ function chooseReading(bytes: Uint8Array): Decoded {
     const at = firstDoubtful(fallback);
     return accept(
       best,
-      `read as ${ENCODING_NAMES[best.encoding]}: as ${ENCODING_NAMES[fallback.encoding]} its text would be "${sampleAt(fallback.text, at)}"; check the names, or save the sheet as UTF-8 to be sure`,
+      worded('encoding-chosen', {
+        chosen: best.encoding,
+        rule: fallback.encoding,
+        sample: sampleAt(fallback.text, at),
+      }),
     );
   }
   return unsure(ranked);
 }
 
-function accept(reading: Reading, note?: string): Decoded {
+function accept(reading: Reading, note?: Worded): Decoded {
   return {
     ok: true,
     text: reading.text,
@@ -112,15 +109,14 @@ function accept(reading: Reading, note?: string): Decoded {
 function unsure(ranked: Reading[]): Decoded {
   const [first, second] = ranked as [Reading, Reading | undefined];
   const at = firstDoubtful(second ?? first);
-  const says = (r: Reading) =>
-    `as ${ENCODING_NAMES[r.encoding]} it reads "${sampleAt(r.text, at)}"`;
+  const says = (r: Reading) => ({ encoding: r.encoding, sample: sampleAt(r.text, at) });
   return {
     ok: false,
     line: lineAt(first.text, at),
     message:
       second === undefined || second.score < DOUBTFUL / 2
-        ? `pcv cannot tell this file's encoding: no reading gives plausible text (the closest: ${says(first)}); save the sheet as UTF-8 ("CSV UTF-8" in Excel) and try again`
-        : `pcv cannot tell which encoding this file is in: ${says(first)}, ${says(second)}; save the sheet as UTF-8 ("CSV UTF-8" in Excel) and try again`,
+        ? worded('encoding-unknown', { closest: says(first) })
+        : worded('encoding-ambiguous', { first: says(first), second: says(second) }),
   };
 }
 
@@ -155,7 +151,7 @@ function strict(bytes: Uint8Array, label: string, encoding: Encoding): Decoded {
   if (text === undefined) {
     return {
       ok: false,
-      message: `the file starts with a ${label.toUpperCase()} byte-order mark but is not valid ${label.toUpperCase()} text`,
+      message: worded('bom-invalid', { label }),
     };
   }
   return checkText({ ok: true, text, encoding });
@@ -181,8 +177,7 @@ function checkText(decoded: Decoded & { ok: true }): Decoded {
     return {
       ok: false,
       line: lineAt(text, nul),
-      message:
-        'the file contains a NUL byte; it is binary or saved in an unexpected encoding, not a CSV sheet',
+      message: worded('nul-byte', {}),
     };
   }
   const lost = text.search(/\uFFFD|锟斤拷/);
@@ -190,7 +185,7 @@ function checkText(decoded: Decoded & { ok: true }): Decoded {
     return {
       ok: false,
       line: lineAt(text, lost),
-      message: `this line holds "${text.startsWith('锟', lost) ? '锟斤拷' : '\uFFFD'}", left where an earlier conversion lost the original characters; retype the text there, or use the sheet as it was first saved`,
+      message: worded('text-lost', { text: text.startsWith('锟', lost) ? '锟斤拷' : '\uFFFD' }),
     };
   }
   return decoded;

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { PcvError } from '../errors.js';
+import { worded, type Worded } from '../text/problems.js';
 import {
   classifySheetFile,
   classifySubfolder,
@@ -31,7 +32,7 @@ export interface SetAside {
   path: string;
   severity: 'error' | 'note';
   code: string;
-  message: string;
+  message: Worded;
 }
 
 export interface InputOptions {
@@ -69,7 +70,7 @@ async function sheetsIn(dir: string, found: Found): Promise<void> {
         kind: 'skip',
         severity: 'note',
         code: 'sheet-review-file',
-        message: `named like the review's ${REVIEW_FILE_ROLE(entry.name)}, so not read as a sheet`,
+        message: worded('review-file', { role: REVIEW_FILE_ROLE(entry.name) }),
       });
       continue;
     }
@@ -146,9 +147,7 @@ export async function resolveInputs(
         reviewDir = abs;
         const scores = path.join(abs, 'scores');
         if (!isDir(scores)) {
-          throw new PcvError(
-            `${display(scores, cwd)}: no scores/ folder in the review folder; put one CSV per judge there`,
-          );
+          throw new PcvError(worded('no-scores-folder', { folder: display(scores, cwd) }));
         }
         await sheetsIn(scores, found);
       } else {
@@ -163,10 +162,10 @@ export async function resolveInputs(
         absolute: true,
         onlyFiles: true,
       });
-      if (matches.length === 0) throw new PcvError(`${arg}: no files match this pattern`);
+      if (matches.length === 0) throw new PcvError(worded('no-pattern-match', { pattern: arg }));
       for (const m of matches) found.add(path.resolve(m), classifySheetFile(path.basename(m)));
     } else {
-      throw new PcvError(`${arg}: no such file or folder`);
+      throw new PcvError(worded('no-such-input', { input: arg }));
     }
   }
 
@@ -185,7 +184,10 @@ export async function resolveInputs(
   // With no sheet but a refused file, the refusal is the answer (exit 1), not "no sheets".
   if (unique.length === 0 && !setAside.some((a) => a.severity === 'error')) {
     throw new PcvError(
-      `no score sheets found${reviewDir ? ` in ${display(path.join(reviewDir, 'scores'), cwd)}` : ''}; expected one .xlsx or .csv per judge`,
+      worded(
+        'no-sheets',
+        reviewDir ? { folder: display(path.join(reviewDir, 'scores'), cwd) } : {},
+      ),
     );
   }
   return { ...files, sheetPaths: unique, setAside };
@@ -205,17 +207,17 @@ export function resolveReviewFiles(baseDir: string, opts: InputOptions): ReviewF
     opts.rubric !== undefined ? path.resolve(cwd, opts.rubric) : findRubric(baseDir);
   if (rubricPath === undefined) {
     throw new PcvError(
-      `no rubric found: looked for ${RUBRIC_NAMES.join(', ')} in ${display(baseDir, cwd) || '.'}; run pcv in the review folder, name the folder, or pass --rubric FILE`,
+      worded('no-rubric', { names: RUBRIC_NAMES.join(', '), folder: display(baseDir, cwd) || '.' }),
     );
   }
   if (!existsSync(rubricPath))
-    throw new PcvError(`${display(rubricPath, cwd)}: no such rubric file`);
+    throw new PcvError(worded('no-rubric-file', { file: display(rubricPath, cwd) }));
 
   let rosterPath: string | undefined;
   if (opts.roster !== undefined) {
     rosterPath = path.resolve(cwd, opts.roster);
     if (!existsSync(rosterPath))
-      throw new PcvError(`${display(rosterPath, cwd)}: no such roster file`);
+      throw new PcvError(worded('no-roster-file', { file: display(rosterPath, cwd) }));
   } else {
     const candidate = path.join(baseDir, ROSTER_NAME);
     if (existsSync(candidate)) rosterPath = candidate;
@@ -238,7 +240,7 @@ function optionalFile(
 ): string | undefined {
   if (option !== undefined) {
     const p = path.resolve(cwd, option);
-    if (!existsSync(p)) throw new PcvError(`${display(p, cwd)}: no such file`);
+    if (!existsSync(p)) throw new PcvError(worded('input-missing', { file: display(p, cwd) }));
     return p;
   }
   const candidate = path.join(baseDir, name);

@@ -16,4 +16,5 @@ export const LIMITS = {
   cellChars: 10_000,
 } as const;
 
-export const MB = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+/** Bytes in whole megabytes, as messages give sizes. */
+export const MB = (bytes: number) => Math.round(bytes / 1024 / 1024);

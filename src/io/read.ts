@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { worded, type Worded } from '../text/problems.js';
 import { readFile, stat } from 'node:fs/promises';
 import { PcvError } from '../errors.js';
 import { parseCsv, type Delimiter, type Row } from './csv.js';
@@ -28,28 +29,28 @@ export async function readInput(
     bytes = await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why =
+    throw new PcvError(
       code === 'ENOENT'
-        ? 'no such file'
+        ? worded('input-missing', { file: shown })
         : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
+          ? worded('input-denied', { file: shown })
           : code === 'EISDIR'
-            ? 'is a folder, not a file'
-            : `cannot be read (${code ?? String(err)})`;
-    throw new PcvError(`${shown}: ${why}`);
+            ? worded('input-folder', { file: shown })
+            : worded('input-unreadable', { file: shown, code: code ?? String(err) }),
+    );
   }
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 export type Table =
-  | { ok: true; rows: Row[]; delimiter: Delimiter; encoding: Encoding; note?: string }
-  | { ok: false; line?: number; message: string };
+  | { ok: true; rows: Row[]; delimiter: Delimiter; encoding: Encoding; note?: Worded }
+  | { ok: false; line?: number; message: Worded };
 
 /** Bytes of delimited text to rows: decode (see decode.ts), detect the delimiter, parse. */
 export function bytesToTable(bytes: Uint8Array): Table {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return decoded;
-  if (decoded.text.trim() === '') return { ok: false, message: 'the file is empty' };
+  if (decoded.text.trim() === '') return { ok: false, message: worded('file-empty', {}) };
   const parsed = parseCsv(decoded.text);
   if (!parsed.ok) return parsed;
   return {
@@ -62,15 +63,15 @@ export function bytesToTable(bytes: Uint8Array): Table {
 }
 
 /** The message for a file over its size limit. */
-export function tooLargeMessage(size: number, max: number): string {
-  return `the file is ${MB(size)}, more than the ${MB(max)} pcv reads; is this really a score sheet?`;
+export function tooLargeMessage(size: number, max: number): Worded {
+  return worded('file-too-large', { mb: MB(size), maxMb: MB(max) });
 }
 
 /** Why an input could not be turned into what it should be, at a line when one is known. */
 export interface Unreadable {
   ok: false;
   line?: number;
-  message: string;
+  message: Worded;
   /** Over its size limit: it was not read at all. */
   tooLarge?: boolean;
 }

@@ -4,51 +4,30 @@
  * pcv passed over without a word would change every final.
  */
 import type { ContentKind } from './sniff.js';
+import { worded, type Worded } from '../text/problems.js';
+import type { RefusedKind } from '../text/problems/files.js';
 
 export type SheetFormat = 'text' | 'xlsx';
 
 export type FileKind =
   | { kind: 'sheet'; format: SheetFormat }
-  | { kind: 'skip'; severity: 'note'; code: string; message: string }
-  | { kind: 'refuse'; message: string; unknown?: true };
+  | { kind: 'skip'; severity: 'note'; code: string; message: Worded }
+  | { kind: 'refuse'; message: Worded; unknown?: true };
 
 const TEXT = /\.(csv|tsv|txt)$/i;
 const XLSX = /\.xlsx$/i;
 
-const SAVE = 'save it as .xlsx (Excel 工作簿) or CSV';
-
-/** Formats pcv cannot read, with what they are and how to get a sheet pcv reads from them. */
-const UNREADABLE: [RegExp, string][] = [
-  [/\.xls$/i, `an old Excel workbook pcv cannot read: open it in Excel or WPS and ${SAVE}`],
-  [/\.(et|ett)$/i, `a WPS spreadsheet (.et) pcv cannot read: open it in WPS and ${SAVE}`],
-  [
-    /\.(xlsm|xlsb|xltx|xltm|xlt)$/i,
-    `an Excel file of a kind pcv does not read (macro, binary or template workbook): open it in Excel or WPS and ${SAVE}`,
-  ],
-  [
-    /\.(ods|fods)$/i,
-    `an OpenDocument spreadsheet (.ods) pcv cannot read: open it in LibreOffice or WPS and ${SAVE}`,
-  ],
-  [
-    /\.numbers$/i,
-    'an Apple Numbers file pcv cannot read: in Numbers choose File > Export To > Excel (or CSV)',
-  ],
-  [
-    /\.(doc|docx|wps|rtf|odt|pages)$/i,
-    `a text document, not a spreadsheet: copy its score table into Excel or WPS and ${SAVE}`,
-  ],
-  [
-    /\.pdf$/i,
-    'a PDF, from which pcv cannot read scores: ask the judge for the sheet itself (.xlsx or CSV), or type the scores into the template (pcv template)',
-  ],
-  [
-    /\.(jpe?g|png|gif|bmp|heic|heif|webp|tiff?)$/i,
-    'a picture, from which pcv cannot read scores: type the scores into the template (pcv template)',
-  ],
-  [
-    /\.(zip|rar|7z|gz|tar)$/i,
-    'an archive: unpack it and put the sheets it holds directly in this folder',
-  ],
+/** Formats pcv cannot read, by extension (text/problems/files-*.ts say how to save them). */
+const UNREADABLE: [RegExp, RefusedKind][] = [
+  [/\.xls$/i, 'xls'],
+  [/\.(et|ett)$/i, 'et'],
+  [/\.(xlsm|xlsb|xltx|xltm|xlt)$/i, 'excel-other'],
+  [/\.(ods|fods)$/i, 'ods'],
+  [/\.numbers$/i, 'numbers'],
+  [/\.(doc|docx|wps|rtf|odt|pages)$/i, 'document'],
+  [/\.pdf$/i, 'pdf'],
+  [/\.(jpe?g|png|gif|bmp|heic|heif|webp|tiff?)$/i, 'picture'],
+  [/\.(zip|rar|7z|gz|tar)$/i, 'archive'],
 ];
 
 /** Files the operating system leaves in folders; never a judge's. */
@@ -68,7 +47,7 @@ export function classifySheetFile(name: string, listed = true): FileKind {
       kind: 'skip',
       severity: 'note',
       code: 'sheet-lock-file',
-      message: `Excel or WPS has ${name.slice(2)} open right now; this lock file is skipped (save and close the sheet first, or its latest changes are not in this tally)`,
+      message: worded('lock-file', { app: 'excel', file: name.slice(2) }),
     };
   }
   const libreLock = /^\.~lock\.(.*)#$/.exec(name);
@@ -77,7 +56,7 @@ export function classifySheetFile(name: string, listed = true): FileKind {
       kind: 'skip',
       severity: 'note',
       code: 'sheet-lock-file',
-      message: `LibreOffice has ${libreLock[1]} open right now; this lock file is skipped (save and close the sheet first, or its latest changes are not in this tally)`,
+      message: worded('lock-file', { app: 'libreoffice', file: libreLock[1]! }),
     };
   }
   if (SYSTEM.has(lower)) {
@@ -85,7 +64,7 @@ export function classifySheetFile(name: string, listed = true): FileKind {
       kind: 'skip',
       severity: 'note',
       code: 'sheet-system-file',
-      message: 'a system file; skipped',
+      message: worded('system-file', {}),
     };
   }
   if (listed && name.startsWith('.')) {
@@ -93,29 +72,25 @@ export function classifySheetFile(name: string, listed = true): FileKind {
       kind: 'skip',
       severity: 'note',
       code: 'sheet-hidden-file',
-      message: 'a hidden file; skipped',
+      message: worded('hidden-file', {}),
     };
   }
   if (TEXT.test(name)) return { kind: 'sheet', format: 'text' };
   if (XLSX.test(name)) return { kind: 'sheet', format: 'xlsx' };
-  for (const [pattern, what] of UNREADABLE) {
-    if (pattern.test(name)) return { kind: 'refuse', message: `this is ${what}` };
+  for (const [pattern, kind] of UNREADABLE) {
+    if (pattern.test(name)) return { kind: 'refuse', message: worded('file-refused', { kind }) };
   }
-  return { kind: 'refuse', unknown: true, message: UNKNOWN };
+  return { kind: 'refuse', unknown: true, message: worded('file-unknown', {}) };
 }
-
-const UNKNOWN = `pcv reads score sheets saved as .xlsx, .csv, .tsv or .txt, and this file is none of them: ${SAVE}, or move it out of the sheets folder`;
 
 /**
  * A file of no known kind, by its content: a sheet whose extension was lost (WPS and e-mail do
  * that) gets told what to rename it to.
  */
-export function unknownFileMessage(name: string, content: ContentKind): string {
+export function unknownFileMessage(name: string, content: ContentKind): Worded {
   const base = name.replace(/\.[^.]*$/, '');
-  if (content === 'xlsx')
-    return `this is an Excel workbook without the .xlsx extension: rename it to ${base}.xlsx`;
-  if (content === 'text') return `${UNKNOWN} (if it is a CSV sheet, rename it to ${base}.csv)`;
-  return UNKNOWN;
+  if (content === 'xlsx') return worded('file-xlsx-no-extension', { xlsx: `${base}.xlsx` });
+  return worded('file-unknown', content === 'text' ? { csv: `${base}.csv` } : {});
 }
 
 /** Folders inside a sheets folder: their files are not read, so they must not go unmentioned. */
@@ -125,12 +100,11 @@ export function classifySubfolder(name: string): FileKind {
       kind: 'skip',
       severity: 'note',
       code: 'sheet-hidden-folder',
-      message: 'a hidden or system folder; skipped',
+      message: worded('hidden-folder', {}),
     };
   }
   return {
     kind: 'refuse',
-    message:
-      'a folder inside the sheets folder; pcv reads only the sheets directly in it: move the sheets in this folder up (or the folder out)',
+    message: worded('subfolder', {}),
   };
 }

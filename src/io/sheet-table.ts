@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { worded } from '../text/problems.js';
 import { normalizeHeader, stripMaxAnnotation } from '../core/headers.js';
 import type { Rubric } from '../core/rubric.js';
 import { columnLetters, headerIndex } from '../core/sheet.js';
@@ -25,11 +26,7 @@ export type SheetTable =
 /** A score sheet's rows: delimited text (.csv, .tsv, .txt) or the first visible worksheet of an .xlsx. */
 export async function readSheetTable(file: string, bytes: Uint8Array): Promise<SheetTable> {
   const xlsx = /\.xlsx$/i.test(file);
-  const mismatch = contentMismatch(
-    xlsx ? 'xlsx' : 'text',
-    bytes,
-    path.extname(file) || 'without an extension',
-  );
+  const mismatch = contentMismatch(xlsx ? 'xlsx' : 'text', bytes, path.extname(file));
   if (mismatch !== undefined) return { ok: false, problems: [{ message: mismatch }] };
   if (xlsx) {
     const table = await readXlsxRows(bytes);
@@ -74,10 +71,11 @@ export function formattedScoreProblems(
     .map((f) => {
       const ref = `${columnLetters(f.col)}${f.line}`;
       return {
-        message:
-          f.kind === 'percent'
-            ? `${ref} is formatted as a percentage (${f.shown}): the cell holds ${f.value}, not ${f.shown.slice(0, -1)}; format the cell as a number (常规 or 数值) and type the score again`
-            : `${ref} is formatted as a date (${f.shown}): the cell holds the number ${f.value}; format the cell as a number (常规 or 数值) and check the score`,
+        message: worded(f.kind === 'percent' ? 'cell-percent' : 'cell-date', {
+          ref,
+          shown: f.shown,
+          value: f.value,
+        }),
         line: f.line,
         ...(table.sheetName !== undefined ? { cell: `${table.sheetName}!${ref}` } : {}),
       };

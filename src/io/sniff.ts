@@ -1,4 +1,6 @@
 import type { SheetFormat } from './sheet-files.js';
+import { worded, type Worded } from '../text/problems.js';
+import type { ContentKind } from '../text/problems/files.js';
 
 /**
  * Whether a file's bytes are what its name says. A workbook renamed to .csv, a CSV renamed to
@@ -9,37 +11,18 @@ export function contentMismatch(
   format: SheetFormat,
   bytes: Uint8Array,
   ext: string,
-): string | undefined {
+): Worded | undefined {
   const kind = contentKind(bytes);
   if (format === 'xlsx') {
     // A zip is judged by the workbook reader, which knows a damaged one from another document.
     if (kind === 'xlsx' || kind === 'zip') return undefined;
-    return `this ${ext} file is not an Excel workbook (not a zip archive): it is ${WHAT[kind]}; ${FIX[kind]}`;
+    return worded('content-not-xlsx', { ext, kind });
   }
   if (kind === 'text') return undefined;
-  return `this ${ext} file is not text: it is ${WHAT[kind]}; ${FIX[kind]}`;
+  return worded('content-not-text', { ext, kind });
 }
 
-export type ContentKind = 'xlsx' | 'zip' | 'old-workbook' | 'encrypted' | 'pdf' | 'text';
-
-const SAVE = 'open it in Excel or WPS and save it as .xlsx (Excel 工作簿) or CSV';
-const WHAT: Record<ContentKind, string> = {
-  xlsx: 'an Excel workbook (.xlsx)',
-  zip: 'a zip archive or another Office document',
-  'old-workbook': 'an old-format workbook (.xls, or WPS .et)',
-  encrypted: 'a password-protected workbook, which pcv cannot open',
-  pdf: 'a PDF',
-  text: 'text (a CSV file?)',
-};
-const FIX: Record<ContentKind, string> = {
-  xlsx: 'rename it to .xlsx',
-  zip: SAVE,
-  'old-workbook': SAVE,
-  encrypted:
-    'remove the password (Excel: File > Info > Protect Workbook; WPS: 文件 > 文档加密) and save it again',
-  pdf: 'ask the judge for the sheet itself (.xlsx or CSV)',
-  text: 'rename it to .csv',
-};
+export type { ContentKind };
 
 export function contentKind(bytes: Uint8Array): ContentKind {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -1,3 +1,5 @@
+import { worded, type Worded } from '../text/problems.js';
+
 /**
  * One .xlsx cell as text, the way Excel shows it. Excel stores binary doubles and shows 15
  * significant digits, so a saved 35.00000000000001 is the 35 the judge sees; a formula is read by
@@ -17,11 +19,10 @@ export interface FormattedCell {
 export interface CellText {
   text: string;
   format?: Omit<FormattedCell, 'line' | 'col'>;
-  problem?: string;
+  problem?: Worded;
 }
 
-export const NOT_CALCULATED =
-  'formula not calculated — open and save the file in Excel/WPS, or type the value';
+export const NOT_CALCULATED = worded('formula-not-calculated', {});
 
 export function cellText(value: unknown, numFmt: string | undefined): CellText {
   if (value === null || value === undefined) return { text: '' };

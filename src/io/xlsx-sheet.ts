@@ -1,4 +1,5 @@
 import type { Worksheet } from 'exceljs';
+import { worded, type Worded } from '../text/problems.js';
 import { normalizeHeader, SHEET_FIELDS, stripMaxAnnotation } from '../core/headers.js';
 import { columnLetters } from '../core/sheet.js';
 import { checkLimits, type Row } from './csv.js';
@@ -9,7 +10,7 @@ export type { FormattedCell } from './xlsx-cell.js';
 
 /** A problem that stops a sheet from being read, where it is. */
 export interface ReadProblem {
-  message: string;
+  message: Worded;
   line?: number;
   /** Spreadsheet cell reference (`Sheet1!C7`). */
   cell?: string;
@@ -18,7 +19,7 @@ export interface ReadProblem {
 /** Something pcv decided while reading that the user should know. */
 export interface ReadNote {
   code: string;
-  message: string;
+  message: Worded;
 }
 
 export type XlsxTable =
@@ -48,18 +49,15 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<XlsxTable> {
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never,
     );
   } catch (err) {
-    return fail(
-      `the workbook cannot be read (${String((err as Error).message ?? err).split('\n')[0]}); save it again in Excel or WPS`,
-    );
+    const detail = String((err as Error).message ?? err).split('\n')[0]!;
+    return fail(worded('xlsx-unreadable', { detail }));
   }
   const sheets = workbook.worksheets;
   const first = sheets.findIndex((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
   const sheet = sheets[first];
   if (sheet === undefined) {
     return fail(
-      sheets.length === 0
-        ? 'the workbook has no worksheet'
-        : 'every worksheet in the workbook is hidden; unhide the score sheet (右键 > 取消隐藏) and save',
+      sheets.length === 0 ? worded('xlsx-no-worksheet', {}) : worded('xlsx-all-hidden', {}),
     );
   }
   const read = readSheet(sheet);
@@ -68,18 +66,22 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<XlsxTable> {
     const other = sheets.find((s) => s !== sheet && hasProjectColumn(readSheet(s, 1).rows));
     if (other !== undefined) {
       return fail(
-        `the first visible worksheet "${sheet.name}" has no project column, but worksheet "${other.name}"${other.state === 'visible' ? '' : ' (hidden)'} has: make "${other.name}" the first worksheet (drag its tab to the left${other.state === 'visible' ? '' : ' after unhiding it'}) and save, or delete the others`,
+        worded('xlsx-first-sheet', {
+          sheet: sheet.name,
+          other: other.name,
+          hidden: other.state !== 'visible',
+        }),
       );
     }
   }
-  const hidden = sheets.slice(0, first).map((s) => `"${s.name}"`);
+  const hidden = sheets.slice(0, first).map((s) => s.name);
   const notes: ReadNote[] =
     hidden.length === 0
       ? []
       : [
           {
             code: 'xlsx-hidden-worksheet',
-            message: `worksheet${hidden.length > 1 ? 's' : ''} ${hidden.join(', ')} ${hidden.length > 1 ? 'are' : 'is'} hidden; read "${sheet.name}", the first visible one`,
+            message: worded('xlsx-hidden-worksheets', { hidden, sheet: sheet.name }),
           },
         ];
   const over = checkLimits(read.rows);
@@ -131,6 +133,6 @@ function hasProjectColumn(rows: readonly Row[]): boolean {
   return (rows[0]?.cells ?? []).some((c) => names.has(stripMaxAnnotation(normalizeHeader(c))));
 }
 
-function fail(message: string, line?: number): XlsxTable {
+function fail(message: Worded, line?: number): XlsxTable {
   return { ok: false, problems: [{ message, ...(line !== undefined ? { line } : {}) }] };
 }
