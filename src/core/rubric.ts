@@ -2,10 +2,11 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import { z } from 'zod';
 import { normalizeHeader, SHEET_FIELDS } from './headers.js';
 import { IssueList, sortIssues, type Issue } from './issues.js';
-import { formatKeyPath } from './paths.js';
+import { keyPath, rule, unknownKey, zodProblem } from './rubric-issues.js';
 import { checkTrackRubric, trackKeys } from './tracks-schema.js';
 import { workdayPeriod } from './workdays.js';
 import { LANGS } from '../text/lang-type.js';
+import { worded, type Worded } from '../text/problems.js';
 
 export const AGGREGATES = ['mean', 'trimmed-mean', 'median'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
@@ -14,12 +15,12 @@ export type Normalize = (typeof NORMALIZE_METHODS)[number];
 // The languages live in the text layer, which words every sentence; a rubric names one of them.
 export { LANGS, type Lang } from '../text/lang-type.js';
 
-const positive = (what = 'must be > 0') => z.number().finite().gt(0, what);
+const positive = (what = rule('rule-positive')) => z.number().finite().gt(0, what);
 
 const CriterionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9_-]+$/, 'must be lowercase letters, digits, "_" or "-"'),
-  label: z.string().trim().min(1, 'must not be empty').optional(),
-  aliases: z.array(z.string().trim().min(1, 'must not be empty')).default([]),
+  id: z.string().regex(/^[a-z0-9_-]+$/, rule('rule-id-chars')),
+  label: z.string().trim().min(1, rule('rule-not-empty')).optional(),
+  aliases: z.array(z.string().trim().min(1, rule('rule-not-empty'))).default([]),
   max: positive(),
   weight: positive().optional(),
   step: positive().optional(),
@@ -28,17 +29,17 @@ const CriterionSchema = z.strictObject({
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isRealDate, 'is not a real calendar date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, rule('rule-date'))
+  .refine(isRealDate, rule('rule-real-date'));
 
 const AnnouncementSchema = z.strictObject({
   intro: z.string().optional(),
-  noticeDays: z.number().int('must be a whole number of days').min(1, 'must be >= 1').optional(),
+  noticeDays: z.number().int(rule('rule-whole-days')).min(1, rule('rule-at-least-one')).optional(),
   /** Chinese working days (weekends and public holidays skipped), instead of noticeDays. */
   noticeWorkdays: z
     .number()
-    .int('must be a whole number of days')
-    .min(1, 'must be >= 1')
+    .int(rule('rule-whole-days'))
+    .min(1, rule('rule-at-least-one'))
     .optional(),
   /** The posting date: the foot of the announcement and the notice start (default: `date`). */
   date: isoDate.optional(),
@@ -48,36 +49,36 @@ const AnnouncementSchema = z.strictObject({
 });
 
 export const RubricSchema = z.strictObject({
-  title: z.string().trim().min(1, 'must not be empty'),
+  title: z.string().trim().min(1, rule('rule-not-empty')),
   organizer: z.string().optional(),
   date: isoDate.optional(),
-  lang: z.enum(LANGS, 'must be zh or en').default('en'),
-  threshold: z.number().finite().min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100'),
-  aggregate: z.enum(AGGREGATES, 'must be mean, trimmed-mean or median').default('mean'),
-  trim: z.number().int('must be a whole number').min(0, 'must be >= 0').default(1),
+  lang: z.enum(LANGS, rule('rule-lang')).default('en'),
+  threshold: z.number().finite().min(0, rule('rule-percent')).max(100, rule('rule-percent')),
+  aggregate: z.enum(AGGREGATES, rule('rule-aggregate')).default('mean'),
+  trim: z.number().int(rule('rule-whole')).min(0, rule('rule-not-negative')).default(1),
   /**
    * zscore: rescale each judge's totals to the panel's mean and SD before aggregating; offset:
    * subtract each judge's least-squares leniency (core/offset.ts).
    */
-  normalize: z.enum(NORMALIZE_METHODS, 'must be none, zscore or offset').default('none'),
+  normalize: z.enum(NORMALIZE_METHODS, rule('rule-normalize')).default('none'),
   decimals: z
     .number()
-    .int('must be a whole number')
-    .min(0, 'must be from 0 to 6')
-    .max(6, 'must be from 0 to 6')
+    .int(rule('rule-whole'))
+    .min(0, rule('rule-decimals'))
+    .max(6, rule('rule-decimals'))
     .default(2),
   tieBreak: z.array(z.string()).default([]),
-  criteria: z.array(CriterionSchema).min(1, 'must list at least one criterion'),
+  criteria: z.array(CriterionSchema).min(1, rule('rule-criteria')),
   announcement: AnnouncementSchema.default({ listAll: false }),
   /** Judge groups (分组评审): group name -> its judges; projects name their group in the roster. */
   groups: z
     .record(
-      z.string().trim().min(1, 'must not be empty'),
-      z.array(z.string().trim().min(1, 'must not be empty')).min(1, 'must list at least one judge'),
+      z.string().trim().min(1, rule('rule-not-empty')),
+      z.array(z.string().trim().min(1, rule('rule-not-empty'))).min(1, rule('rule-judges')),
     )
     .optional(),
   /** A TrueType/OpenType font file for the PDF reports, relative to the rubric's folder. */
-  font: z.string().min(1, 'must not be empty').optional(),
+  font: z.string().min(1, rule('rule-not-empty')).optional(),
   ...trackKeys,
 });
 
@@ -109,7 +110,14 @@ export function parseRubric(text: string, file: string): RubricResult {
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   for (const err of doc.errors) {
     const line = lineCounter.linePos(err.pos[0]).line;
-    issues.error('rubric-syntax', file, `invalid YAML: ${firstLine(err.message)}`, { line });
+    issues.error(
+      'rubric-syntax',
+      file,
+      worded('yaml-invalid', { detail: firstLine(err.message) }),
+      {
+        line,
+      },
+    );
   }
   if (issues.hasErrors) return { issues: issues.items };
 
@@ -123,17 +131,13 @@ export function parseRubric(text: string, file: string): RubricResult {
       'rubric-syntax',
       file,
       bomb
-        ? 'YAML aliases (*name) expand more than 100 times; refused as a possible "billion laughs" alias bomb'
-        : `cannot read the rubric: ${firstLine(String(err))}`,
+        ? worded('yaml-alias-bomb', {})
+        : worded('rubric-unreadable', { detail: firstLine(String(err)) }),
     );
     return { issues: issues.items };
   }
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
-    issues.error(
-      'rubric-empty',
-      file,
-      'the rubric must be a mapping of keys (title, criteria, ...)',
-    );
+    issues.error('rubric-empty', file, worded('rubric-not-mapping', {}));
     return { issues: issues.items };
   }
 
@@ -144,14 +148,14 @@ export function parseRubric(text: string, file: string): RubricResult {
       if (zi.code === 'unrecognized_keys') {
         for (const key of zi.keys) {
           const path = [...zi.path, key];
-          issues.error('rubric-key', file, `${formatKeyPath(path)}: unknown key`, {
+          issues.error('rubric-key', file, unknownKey(path, RubricSchema), {
             line: lineOf(path),
           });
         }
         continue;
       }
-      const message = describeZodIssue(zi, valueAt(data, zi.path));
-      issues.error('rubric-value', file, `${formatKeyPath(zi.path)}: ${message}`, {
+      const why = zodProblem(zi, valueAt(data, zi.path));
+      issues.error('rubric-value', file, worded('rubric-value', { key: keyPath(zi.path), why }), {
         line: lineOf(zi.path),
       });
     }
@@ -183,8 +187,8 @@ function checkConsistency(
   lineOf: (path: readonly PropertyKey[]) => number | undefined,
   issues: IssueList,
 ) {
-  const report = (path: PropertyKey[], message: string) =>
-    issues.error('rubric-value', file, `${formatKeyPath(path)}: ${message}`, {
+  const report = (path: PropertyKey[], why: Worded) =>
+    issues.error('rubric-value', file, worded('rubric-value', { key: keyPath(path), why }), {
       line: lineOf(path),
     });
 
@@ -195,7 +199,7 @@ function checkConsistency(
   const ids = new Set<string>();
   const headerOwner = new Map<string, string>();
   rubric.criteria.forEach((c, i) => {
-    if (ids.has(c.id)) report(['criteria', i, 'id'], `duplicate criterion id "${c.id}"`);
+    if (ids.has(c.id)) report(['criteria', i, 'id'], worded('criterion-duplicate', { id: c.id }));
     ids.add(c.id);
     const names: [PropertyKey[], string][] = [
       [['criteria', i, 'id'], c.id],
@@ -206,48 +210,45 @@ function checkConsistency(
       const key = normalizeHeader(name);
       const field = reserved.get(key);
       if (field !== undefined) {
-        report(path, `"${name}" is reserved for the sheet's ${field} column`);
+        report(path, worded('header-reserved', { name, field }));
         continue;
       }
       const owner = headerOwner.get(key);
       if (owner !== undefined && owner !== c.id) {
-        report(path, `"${name}" is already a header of criterion "${owner}"`);
+        report(path, worded('header-taken', { name, owner }));
       }
       headerOwner.set(key, c.id);
     }
     if (c.step !== undefined && !isMultiple(c.max, c.step)) {
-      report(
-        ['criteria', i, 'step'],
-        `the maximum ${c.max} is not a multiple of the step ${c.step}`,
-      );
+      report(['criteria', i, 'step'], worded('step-max', { max: c.max, step: c.step }));
     }
   });
   rubric.tieBreak.forEach((id, i) => {
-    if (!ids.has(id)) report(['tieBreak', i], `"${id}" is not a criterion id`);
+    if (!ids.has(id)) report(['tieBreak', i], worded('tiebreak-unknown', { id }));
   });
   checkTrackRubric(rubric, report);
   checkNotice(rubric, report);
 }
 
 /** One notice length, and a working-day period the holiday calendar covers. */
-function checkNotice(rubric: Rubric, report: (path: PropertyKey[], message: string) => void) {
+function checkNotice(rubric: Rubric, report: (path: PropertyKey[], why: Worded) => void) {
   const { announcement } = rubric;
   if (announcement.noticeWorkdays === undefined) return;
   const path = ['announcement', 'noticeWorkdays'];
   if (announcement.noticeDays !== undefined) {
-    report(
-      path,
-      'give either noticeDays (calendar days) or noticeWorkdays (working days), not both',
-    );
+    report(path, worded('notice-both', {}));
     return;
   }
   const start = announcement.date ?? rubric.date;
   if (start === undefined) {
-    report(path, 'counting working days needs a start: announcement.date or the review date');
+    report(path, worded('notice-start', {}));
     return;
   }
   const period = workdayPeriod(start, announcement.noticeWorkdays);
-  if (!period.ok) report(path, period.message);
+  if (!period.ok) {
+    const { year, firstYear: first, lastYear: last } = period;
+    report(path, worded('notice-calendar', { start, year, first, last }));
+  }
 }
 
 function isMultiple(value: number, step: number): boolean {
@@ -266,33 +267,6 @@ function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-function describeZodIssue(issue: z.core.$ZodIssue, value: unknown): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (value === undefined) return 'is required';
-      return `must be ${article(issue.expected)}, not ${describeValue(value)}`;
-    case 'too_small':
-      if (issue.origin === 'array' || issue.origin === 'string') return issue.message;
-      return issue.message.startsWith('Too') ? `must be >= ${issue.minimum}` : issue.message;
-    default:
-      return issue.message;
-  }
-}
-
-function article(expected: string): string {
-  if (expected === 'array') return 'a list';
-  if (expected === 'object') return 'a mapping';
-  return `a ${expected}`;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value}"`;
-  return String(value);
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

