@@ -35,6 +35,8 @@ export interface Review {
   assignments?: AssignmentTable;
   assignmentsFile?: InputFile;
   issues: Issue[];
+  /** The rubric's language, also when the rubric has problems (they are told in it). */
+  lang?: Lang;
   /** Names a file the way results.json and messages do. */
   describe: (p: string) => Omit<InputFile, 'sha256'>;
 }
@@ -60,6 +62,7 @@ export async function loadReview(
   );
   const rubricFile = { ...rubricInfo, sha256: rubricRead.sha256 };
   let rubric: Rubric | undefined;
+  let lang: Lang | undefined;
   const decoded = rubricRead.parsed;
   if (!decoded.ok) {
     issues.error(
@@ -73,6 +76,7 @@ export async function loadReview(
     const parsed = parseRubric(decoded.text, rubricInfo.shown);
     issues.addAll(parsed.issues);
     rubric = parsed.rubric && applyOverrides(parsed.rubric, overrides);
+    lang = rubric?.lang ?? parsed.lang;
   }
 
   const readCsv = async <T>(
@@ -120,6 +124,7 @@ export async function loadReview(
     ...(assignments !== undefined ? { assignments } : {}),
     ...(assignmentsFile !== undefined ? { assignmentsFile } : {}),
     issues: issues.items,
+    ...(lang !== undefined ? { lang } : {}),
     describe,
   };
 }

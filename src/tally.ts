@@ -66,7 +66,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   });
   const review = await loadReview(inputs, cwd, options.overrides ?? {});
   const { rubric, roster, rubricFile, rosterFile, describe } = review;
-  const lang = rubric !== undefined ? { lang: rubric.lang } : {};
+  const lang = review.lang !== undefined ? { lang: review.lang } : {};
   const issues = new IssueList();
   issues.addAll(review.issues);
   // A roster that could not be read has its own problems; tracks are checked against a read one.

@@ -71,3 +71,14 @@ export function listFiles(dir: string): string[] {
     return [];
   }
 }
+
+/** The .ts files under a folder, recursively: the source the layering and wording tests read. */
+export function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sourceFiles(path.join(dir, e.name))
+      : e.name.endsWith('.ts')
+        ? [path.join(dir, e.name)]
+        : [],
+  );
+}

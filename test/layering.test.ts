@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { ROOT, sourceFiles } from './helpers.js';
 
 /*
  * The one-way flow of docs/ARCHITECTURE.md, checked on every import (type-only ones too, and
@@ -52,16 +52,6 @@ const EXCEPTIONS: Record<string, string> = {
   // it knows nothing of pcv's data.
   'render/xlsx-zip.ts -> io/zip-directory.ts': 'pure zip reader',
 };
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? sourceFiles(path.join(dir, e.name))
-      : e.name.endsWith('.ts')
-        ? [path.join(dir, e.name)]
-        : [],
-  );
-}
 
 /** Relative module specifiers of the `import type` and `export type ... from` lines of a file. */
 const TYPE_IMPORT = /^(?:import|export)\s+type\s[^;]*?\bfrom\s+'(\.[^']+)'/gm;

@@ -48,7 +48,7 @@ export async function templateCommand(
     );
   }
   const review = await loadReview(files, io.cwd, {});
-  const say = chooseLang(flags.lang, review.rubric?.lang, io.env);
+  const say = chooseLang(flags.lang, review.lang, io.env);
   const m = messages(say).run;
   if (printIssues(review.issues, io, flags.quiet, say) > 0) {
     io.err(m.nothingWritten(problemSummary(review.issues, say)));

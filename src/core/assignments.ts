@@ -4,6 +4,7 @@ import { IssueList, type Issue } from './issues.js';
 import { compareIds } from './rank.js';
 import { projectId, type Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
+import { worded } from '../text/problems.js';
 
 /**
  * Judge groups and partial panels (分组评审): who scores which project, from assignments.csv
@@ -53,7 +54,7 @@ export function parseAssignments(
   const issues = new IssueList();
   const [header, ...body] = rows;
   if (header === undefined) {
-    issues.error('assignments-empty', file, 'no header row: expected the columns judge,project');
+    issues.error('assignments-empty', file, worded('assignments-no-header', {}));
     return { issues: issues.items };
   }
   const columns = mapColumns(
@@ -63,11 +64,11 @@ export function parseAssignments(
       issues.error(
         'assignments-column',
         file,
-        `column "${cell}" is not judge or project${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        worded('assignments-unknown-column', { header: cell, ...(hint ? { hint } : {}) }),
         { line: header.line, column: cell },
       ),
     (cell, field) =>
-      issues.error('assignments-column', file, `a second ${field} column`, {
+      issues.error('assignments-column', file, worded('assignments-second-column', { field }), {
         line: header.line,
         column: cell,
       }),
@@ -77,7 +78,7 @@ export function parseAssignments(
       issues.error(
         'assignments-column',
         file,
-        `no ${field} column (${COLUMNS[field].join(', ')}) in the header`,
+        worded('assignments-no-column', { field, names: [...COLUMNS[field]] }),
         { line: header.line },
       );
     }
@@ -94,7 +95,7 @@ export function parseAssignments(
       issues.error(
         'assignments-cell',
         file,
-        `missing ${judge === '' ? 'judge' : 'project'}: each line names one judge and one project`,
+        worded('assignments-missing', { field: judge === '' ? 'judge' : 'project' }),
         { line: row.line },
       );
       continue;
@@ -105,7 +106,7 @@ export function parseAssignments(
       issues.error(
         'assignments-duplicate',
         file,
-        `${judge} is assigned project ${project} twice (first on line ${first})`,
+        worded('assignments-duplicate', { judge, project, first }),
         { line: row.line },
       );
       continue;
@@ -114,7 +115,7 @@ export function parseAssignments(
     pairs.push({ judge, project, line: row.line });
   }
   if (pairs.length === 0 && !issues.hasErrors) {
-    issues.error('assignments-empty', file, 'no judge,project pairs below the header', {
+    issues.error('assignments-empty', file, worded('assignments-no-pairs', {}), {
       line: header.line,
     });
     return { issues: issues.items };
@@ -152,7 +153,7 @@ export function resolveAssignment(src: AssignmentSources): {
     issues.error(
       'groups-missing',
       roster.file,
-      `the roster has a group column but ${src.rubricFile} has no groups: naming each group's judges; add groups:, or remove the column`,
+      worded('groups-missing', { rubric: src.rubricFile }),
     );
     return { issues: issues.items };
   }
@@ -162,11 +163,7 @@ export function resolveAssignment(src: AssignmentSources): {
     pairs = table.pairs;
     file = table.file;
     if (roster?.grouped === true) {
-      issues.warn(
-        'groups-ignored',
-        roster.file,
-        `the group column is not used: ${table.file} says which judge scores which project`,
-      );
+      issues.warn('groups-ignored', roster.file, worded('groups-ignored', { file: table.file }));
     }
   } else if (groups !== undefined) {
     file = src.rubricFile;
@@ -175,7 +172,7 @@ export function resolveAssignment(src: AssignmentSources): {
     pairs = fromGroups;
   } else return { issues: [] };
 
-  const known = [...src.judges.keys()].sort(compareIds).join(', ');
+  const known = [...src.judges.keys()].sort(compareIds);
   const byJudge = new Map<string, Set<string>>();
   const byProject = new Map<string, string[]>();
   const reported = new Set<string>();
@@ -187,7 +184,7 @@ export function resolveAssignment(src: AssignmentSources): {
         issues.error(
           'assignments-judge',
           file,
-          `judge "${pair.judge}" has no score sheet (the sheets' judges: ${known})`,
+          worded('assignments-judge-unknown', { judge: pair.judge, known }),
           at,
         );
       }
@@ -198,7 +195,7 @@ export function resolveAssignment(src: AssignmentSources): {
       issues.error(
         'assignments-project',
         file,
-        `project ${pair.project} is not in the roster ${roster.file}`,
+        worded('assignments-project-unknown', { project: pair.project, roster: roster.file }),
         at,
       );
       continue;
@@ -215,7 +212,7 @@ export function resolveAssignment(src: AssignmentSources): {
       issues.error(
         'assignments-judge',
         sheet,
-        `judge "${judge}" has a score sheet but no project is assigned to them in ${file}`,
+        worded('assignments-judge-unassigned', { judge, file }),
       );
     }
   }
@@ -225,7 +222,7 @@ export function resolveAssignment(src: AssignmentSources): {
       issues.error(
         'assignments-unassigned',
         roster.file,
-        `project ${p.id} is assigned to no judge in ${file}`,
+        worded('assignments-project-unassigned', { project: p.id, file }),
         { line: p.line },
       );
     }
@@ -269,8 +266,7 @@ export function projectsByJudge(
   return { byJudge, issues: issues.items };
 }
 
-const bothSources = (rubricFile: string) =>
-  `both this file and groups: in ${rubricFile} say which judge scores which project; keep one of them`;
+const bothSources = (rubricFile: string) => worded('assignments-twice', { rubric: rubricFile });
 
 /** The pairs that groups: and the roster's group column make; undefined after an error. */
 function groupPairs(
@@ -283,7 +279,7 @@ function groupPairs(
     issues.error(
       'groups-roster',
       roster?.file ?? rubricFile,
-      `groups: in ${rubricFile} needs a group (分组) column in the roster (projects.csv) giving each project's group`,
+      worded('groups-roster', { rubric: rubricFile }),
     );
     return undefined;
   }
@@ -293,7 +289,7 @@ function groupPairs(
   let failed = false;
   for (const p of roster.projects.values()) {
     if (p.group === undefined) {
-      issues.error('groups-project', roster.file, `project ${p.id} has no group`, {
+      issues.error('groups-project', roster.file, worded('groups-no-group', { project: p.id }), {
         line: p.line,
       });
       failed = true;
@@ -304,7 +300,7 @@ function groupPairs(
       issues.error(
         'groups-project',
         roster.file,
-        `project ${p.id}: group "${p.group}" is not in groups: in ${rubricFile} (${names.join(', ')})`,
+        worded('groups-unknown', { project: p.id, group: p.group, rubric: rubricFile, names }),
         { line: p.line },
       );
       failed = true;
@@ -316,7 +312,7 @@ function groupPairs(
   }
   for (const name of names) {
     if (!used.has(name)) {
-      issues.warn('groups-empty', rubricFile, `group "${name}" has no projects in the roster`);
+      issues.warn('groups-empty', rubricFile, worded('groups-empty', { group: name }));
     }
   }
   return failed ? undefined : pairs;

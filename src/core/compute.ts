@@ -8,6 +8,7 @@ import type { Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
 import type { JudgeSheet, SheetEntry } from './sheet.js';
 import { oneTotalMessage, restsOnOneTotal } from './single-total.js';
+import { worded } from '../text/problems.js';
 
 export type { Decision, Decisions, Method, PanelProject, PanelScore } from './arithmetic/types.js';
 export { decide } from './arithmetic/decimal-backend.js';
@@ -90,12 +91,9 @@ export function computeResults(
       else present++;
     }
     if (present === 0) {
-      issues.error(
-        'all-recused',
-        recusal?.file ?? '',
-        `every judge recused from project ${id}; it cannot be scored`,
-        { line: recusal?.line },
-      );
+      issues.error('all-recused', recusal?.file ?? '', worded('all-recused', { project: id }), {
+        line: recusal?.line,
+      });
       continue;
     }
     const p: Pending = { id, entries, present };
@@ -135,7 +133,7 @@ export function computeResults(
       issues.warn(
         'trim-fallback',
         p.recusal?.file ?? '',
-        `project ${p.id}: only ${p.present} judges scored it, too few to drop ${rubric.trim} highest and lowest; its final is the plain mean`,
+        worded('trim-fallback', { project: p.id, present: p.present, trim: rubric.trim }),
         { line: p.recusal?.line },
       );
     }
@@ -169,9 +167,7 @@ export function computeResults(
       issues.warn(
         'normalize-skipped',
         file,
-        s.count < 2
-          ? `judge ${s.judge} scored only one project, so their totals cannot be normalised; the raw total is used`
-          : `judge ${s.judge} gave every project the same total, so their totals cannot be normalised; the raw totals are used`,
+        worded(s.count < 2 ? 'normalize-one-project' : 'normalize-same-total', { judge: s.judge }),
       );
     }
   }

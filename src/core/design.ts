@@ -4,6 +4,7 @@ import { designParts, type Design } from './offset.js';
 import { compareIds } from './rank.js';
 import type { Rubric } from './rubric.js';
 import type { JudgeSheet } from './sheet.js';
+import { worded } from '../text/problems.js';
 
 /**
  * Checks of the review's design (who scored what), once the sheets agree with the assignments:
@@ -37,7 +38,7 @@ export function checkDesign(
       issues.warn(
         'panel-thin',
         assignment.file,
-        `project ${id} has only one judge's total (${present[0]}): its final rests on a single judge`,
+        worded('panel-thin', { project: id, judge: present[0]! }),
       );
     }
   }
@@ -51,14 +52,15 @@ export function checkDesign(
   };
   const parts = designParts(design);
   if (parts.length > 1) {
-    const described = parts.map(
-      (part, i) =>
-        `(${i + 1}) ${part.judges.map((j) => judges[j]!.judge).join(', ')}: ${part.projects} project${part.projects === 1 ? '' : 's'}`,
-    );
     issues.error(
       'offset-disconnected',
       assignment?.file ?? rubricFile,
-      `normalize: offset cannot put these judges on one scale: they fall into ${parts.length} parts that share no project, ${described.join('; ')}. Groups that share no judge cannot be compared; let a judge score projects of both groups, or use normalize: none`,
+      worded('offset-disconnected', {
+        parts: parts.map((part) => ({
+          judges: part.judges.map((j) => judges[j]!.judge),
+          projects: part.projects,
+        })),
+      }),
     );
   }
   return issues.items;

@@ -20,32 +20,35 @@ export interface Issue {
   column?: string;
   /** Spreadsheet cell reference (`Sheet1!C7`) for problems in an .xlsx sheet. */
   cell?: string;
+  /** In English: what results.json and the workbook list. */
   message: string;
-  /** The problem as a wording key and values, when its call site is converted (text/problems.ts). */
+  /**
+   * The problem as a wording key and values (text/problems.ts), for the terminal's language. Every
+   * problem core and io report has one; an Issue made by other code may not.
+   */
   worded?: Worded;
 }
 
 /** English stays the message (results.json, the workbook); the key goes along for the terminal. */
-function words(message: string | Worded): Pick<Issue, 'message' | 'worded'> {
-  return typeof message === 'string'
-    ? { message }
-    : { message: wordProblem(message, 'en'), worded: message };
+function words(message: Worded): Pick<Issue, 'message' | 'worded'> {
+  return { message: wordProblem(message, 'en'), worded: message };
 }
 
 export type Location = Pick<Issue, 'line' | 'column' | 'cell'>;
 
+/** Problems are reported as wording keys, never as sentences: see text/problems.ts. */
 export class IssueList {
   readonly items: Issue[] = [];
 
-  error(code: string, file: string, message: string | Worded, at: Location = {}) {
+  error(code: string, file: string, message: Worded, at: Location = {}) {
     this.items.push({ code, severity: 'error', file, ...at, ...words(message) });
   }
 
-  warn(code: string, file: string, message: string | Worded, at: Location = {}) {
+  warn(code: string, file: string, message: Worded, at: Location = {}) {
     this.items.push({ code, severity: 'warning', file, ...at, ...words(message) });
   }
 
-  note(code: string, file: string, message: string | Worded, at: Location = {}) {
+  note(code: string, file: string, message: Worded, at: Location = {}) {
     this.items.push({ code, severity: 'note', file, ...at, ...words(message) });
   }
 

@@ -5,7 +5,7 @@ import { IssueList, sortIssues, type Issue } from './issues.js';
 import { keyPath, rule, unknownKey, zodProblem } from './rubric-issues.js';
 import { checkTrackRubric, trackKeys } from './tracks-schema.js';
 import { workdayPeriod } from './workdays.js';
-import { LANGS } from '../text/lang-type.js';
+import { LANGS, type Lang } from '../text/lang-type.js';
 import { worded, type Worded } from '../text/problems.js';
 
 export const AGGREGATES = ['mean', 'trimmed-mean', 'median'] as const;
@@ -101,6 +101,8 @@ export interface Rubric extends Omit<RubricInput, 'criteria'> {
 export interface RubricResult {
   rubric?: Rubric;
   issues: Issue[];
+  /** Its `lang:`, when valid, even in a rubric with problems: they are told in that language. */
+  lang?: Lang;
 }
 
 /** Parses and validates a rubric (YAML or JSON: JSON is read by the YAML parser too). */
@@ -142,6 +144,8 @@ export function parseRubric(text: string, file: string): RubricResult {
   }
 
   const lineOf = (path: readonly PropertyKey[]) => keyLine(doc, lineCounter, path);
+  const said = (data as { lang?: unknown }).lang;
+  const lang = LANGS.find((l) => l === said);
   const parsed = RubricSchema.safeParse(data);
   if (!parsed.success) {
     for (const zi of parsed.error.issues) {
@@ -159,7 +163,7 @@ export function parseRubric(text: string, file: string): RubricResult {
         line: lineOf(zi.path),
       });
     }
-    return { issues: sortIssues(issues.items) };
+    return { issues: sortIssues(issues.items), ...(lang !== undefined ? { lang } : {}) };
   }
 
   const input = parsed.data;
@@ -177,7 +181,7 @@ export function parseRubric(text: string, file: string): RubricResult {
   };
   checkConsistency(rubric, file, lineOf, issues);
   const sorted = sortIssues(issues.items);
-  return issues.hasErrors ? { issues: sorted } : { rubric, issues: sorted };
+  return issues.hasErrors ? { issues: sorted, lang: rubric.lang } : { rubric, issues: sorted };
 }
 
 /** Rules that span keys: unique ids, unambiguous headers, known tie-break criteria. */

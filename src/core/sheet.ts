@@ -285,7 +285,7 @@ function identifyProject(
   name: string,
   entries: ReadonlyMap<string, SheetEntry>,
   roster: Roster | undefined,
-  report: (code: string, message: string | Worded) => void,
+  report: (code: string, message: Worded) => void,
 ): { project: string; listed?: RosterProject } | undefined {
   const project = projectId(text);
   if (project === '') {

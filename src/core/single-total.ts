@@ -1,4 +1,5 @@
 import type { Aggregate } from './rubric.js';
+import { worded, type Worded } from '../text/problems.js';
 
 /**
  * Finals that rest on one judge's total. A panel averages several judges so that no single view
@@ -33,10 +34,6 @@ export function oneTotalMessage(
   present: number,
   judges: number,
   trimmed: number,
-): string {
-  const scored =
-    present === 1
-      ? `only 1 of the ${judges} judges scored it`
-      : `${present} of the ${judges} judges scored it and the trimmed mean drops ${trimmed} of those ${present} totals`;
-  return `project ${id}: the final rests on 1 judge's total (${judge}'s): ${scored}; check it before the results are posted`;
+): Worded {
+  return worded('one-total', { project: id, judge, present, judges, trimmed });
 }

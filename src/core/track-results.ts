@@ -5,6 +5,7 @@ import type { Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
 import { placeInTracks, type Reason } from './tracks.js';
 import { fundingOf, isWholeCents, toCents } from './tracks-schema.js';
+import { worded } from '../text/problems.js';
 
 /** Per project, in yuan (JSON numbers). */
 export interface ProjectFunding {
@@ -56,11 +57,7 @@ export function checkTrackRoster(
 ): Issue[] {
   const issues = new IssueList();
   if (rubric.tracks !== undefined && roster === undefined) {
-    issues.error(
-      'tracks-roster',
-      rubricFile,
-      'tracks: needs a roster (projects.csv) with a category for every project',
-    );
+    issues.error('tracks-roster', rubricFile, worded('tracks-roster', {}));
   }
   if (roster === undefined) return issues.items;
   const owners = new Map<string, string[]>();
@@ -76,21 +73,25 @@ export function checkTrackRoster(
         issues.error(
           'track-category',
           roster.file,
-          `project ${p.id} has no category, so no track`,
+          worded('track-no-category', { project: p.id }),
           at,
         );
       else if (tracks.length === 0)
         issues.error(
           'track-category',
           roster.file,
-          `project ${p.id}: category "${p.category}" is in no track (tracks list ${[...owners.keys()].map((c) => `"${c}"`).join(', ')})`,
+          worded('track-category-unknown', {
+            project: p.id,
+            category: p.category,
+            categories: [...owners.keys()],
+          }),
           at,
         );
       else if (tracks.length > 1)
         issues.error(
           'track-category',
           roster.file,
-          `project ${p.id}: category "${p.category}" is in two tracks (${tracks.join(', ')}); a project belongs to one`,
+          worded('track-category-twice', { project: p.id, category: p.category, tracks }),
           at,
         );
     }
@@ -98,7 +99,7 @@ export function checkTrackRoster(
       issues.error(
         'roster-amount',
         roster.file,
-        `project ${p.id}: amount ${p.amount} is not whole cents (at most 2 decimals)`,
+        worded('amount-cents', { project: p.id, amount: p.amount }),
         at,
       );
     }
@@ -122,7 +123,14 @@ export function applyTracks(
     issues.warn(
       'quota-tie',
       rubricFile,
-      `track ${s.track}: ${s.ids.join(', ')} share rank ${s.rank} across the quota of ${s.quota}; quotaTies: ${rubric.quotaTies ?? 'include'} ${s.passed ? 'passes all of them' : 'passes none of them'}`,
+      worded('quota-tie', {
+        track: s.track,
+        ids: s.ids,
+        rank: s.rank,
+        quota: s.quota,
+        ties: rubric.quotaTies ?? 'include',
+        passed: s.passed,
+      }),
     );
   }
   const decided = projects.map((p) => ({ ...p, passed: places.get(p.id)!.passed }));
@@ -148,7 +156,7 @@ export function applyTracks(
         issues.error(
           'funding-amount',
           roster?.file ?? rubricFile,
-          `project ${p.id} passes but has no amount (申请金额) to grant under funding.grant: request`,
+          worded('funding-amount', { project: p.id }),
           line !== undefined ? { line } : {},
         );
       }
@@ -167,7 +175,12 @@ export function applyTracks(
       issues.warn(
         'funding-tie',
         rubricFile,
-        `tie at the funding line${t.pool ? ` in track ${t.pool}` : ''}: ${t.ids.join(', ')} share rank ${t.rank} and their grants do not all fit in what is left (atTheLine: ${funding.atTheLine})`,
+        worded('funding-tie', {
+          pool: t.pool,
+          ids: t.ids,
+          rank: t.rank,
+          atTheLine: funding.atTheLine,
+        }),
       );
     }
     for (const p of decided) {

@@ -18,13 +18,14 @@ const UTF8 = '请把评分表另存为 UTF-8（Excel 里选“CSV UTF-8（逗号
 
 const SAVE = '另存为 .xlsx（Excel 工作簿）或 CSV';
 const SAVE_AS = `请用 Excel 或 WPS 打开，${SAVE}`;
+/** What the file is, as a sentence's second half ("它是…"). */
 const WHAT: Record<ContentKind, string> = {
-  xlsx: 'Excel 工作簿（.xlsx）',
-  zip: '压缩包或别的 Office 文档',
-  'old-workbook': '旧版工作簿（.xls 或 WPS 的 .et）',
-  encrypted: '设了密码的工作簿，pcv 打不开',
-  pdf: 'PDF 文件',
-  text: '文本（CSV 文件？）',
+  xlsx: '它是 Excel 工作簿（.xlsx）',
+  zip: '它是压缩包或别的 Office 文档',
+  'old-workbook': '它是旧版工作簿（.xls 或 WPS 的 .et）',
+  encrypted: '它是设了密码的工作簿，pcv 打不开',
+  pdf: '它是 PDF 文件',
+  text: '它是文本（CSV 文件？）',
 };
 const FIX: Record<ContentKind, string> = {
   xlsx: '请把扩展名改成 .xlsx',
@@ -35,15 +36,16 @@ const FIX: Record<ContentKind, string> = {
   text: '请把扩展名改成 .csv',
 };
 const REFUSED: Record<RefusedKind, string> = {
-  xls: `旧版 Excel 工作簿，pcv 读不了：${SAVE_AS}`,
-  et: `WPS 表格文件（.et），pcv 读不了：请用 WPS 打开，${SAVE}`,
-  'excel-other': `pcv 读不了的一种 Excel 文件（带宏的、二进制的或模板工作簿）：${SAVE_AS}`,
-  ods: `OpenDocument 表格（.ods），pcv 读不了：请用 LibreOffice 或 WPS 打开，${SAVE}`,
-  numbers: 'Apple Numbers 文件，pcv 读不了：请在 Numbers 里选“文件 > 导出为 > Excel”（或 CSV）',
-  document: `文字文档，不是表格：请把里面的评分表复制到 Excel 或 WPS 里，${SAVE}`,
-  pdf: 'PDF 文件，pcv 读不出里面的分数：请向评委要评分表原件（.xlsx 或 CSV），或把分数填进空白评分表（pcv template）',
-  picture: '图片，pcv 读不出里面的分数：请把分数填进空白评分表（pcv template）',
-  archive: '压缩包：请解压，把里面的评分表直接放进这个文件夹',
+  xls: `这是旧版 Excel 工作簿，pcv 读不了：${SAVE_AS}`,
+  et: `这是 WPS 表格文件（.et），pcv 读不了：请用 WPS 打开，${SAVE}`,
+  'excel-other': `这是 pcv 读不了的一种 Excel 文件（带宏的、二进制的或模板工作簿）：${SAVE_AS}`,
+  ods: `这是 OpenDocument 表格（.ods），pcv 读不了：请用 LibreOffice 或 WPS 打开，${SAVE}`,
+  numbers:
+    '这是 Apple Numbers 文件，pcv 读不了：请在 Numbers 里选“文件 > 导出为 > Excel”（或 CSV）',
+  document: `这是文字文档，不是表格：请把里面的评分表复制到 Excel 或 WPS 里，${SAVE}`,
+  pdf: '这是 PDF 文件，pcv 读不出里面的分数：请向评委要评分表原件（.xlsx 或 CSV），或把分数填进空白评分表（pcv template）',
+  picture: '这是图片，pcv 读不出里面的分数：请把分数填进空白评分表（pcv template）',
+  archive: '这是压缩包：请解压，把里面的评分表直接放进这个文件夹',
 };
 const UNKNOWN = `pcv 只读存成 .xlsx、.csv、.tsv 或 .txt 的评分表，这个文件都不是：请${SAVE}，或把它移出评分表文件夹`;
 const ROLES = { roster: '项目名单', assignments: '评委分工表', rubric: '评分细则' };
@@ -77,12 +79,13 @@ export const filesZh: FamilyWords<FileProblems> = {
   'limit-rows': (p) => `超过${n(p.max)}行；每份评分表 pcv 最多读这么多行`,
   'limit-columns': (p) => `有${n(p.columns)}列；每份评分表 pcv 最多读${n(p.max)}列`,
   'limit-cell': (p) => `第${p.cell}格有${n(p.chars)}个字；每格 pcv 最多读${n(p.max)}个字`,
-  'content-not-xlsx': (p) => `${file(p.ext)}不是 Excel 工作簿：它是${WHAT[p.kind]}；${FIX[p.kind]}`,
-  'content-not-text': (p) => `${file(p.ext)}不是文本：它是${WHAT[p.kind]}；${FIX[p.kind]}`,
+  'content-not-xlsx': (p) => `${file(p.ext)}不是 Excel 工作簿：${WHAT[p.kind]}；${FIX[p.kind]}`,
+  'content-not-text': (p) => `${file(p.ext)}不是文本：${WHAT[p.kind]}；${FIX[p.kind]}`,
   'xlsx-too-large': (p) => `工作簿超过${p.mb} MB；评分表用不了这么大`,
   'xlsx-not-zip': () => '这个 .xlsx 文件不是 Excel 工作簿；请重新另存为 .xlsx 或 CSV',
   'xlsx-too-many-parts': (p) => `工作簿由${p.count}个部分组成，评分表用不了这么多`,
-  'xlsx-damaged': () => '工作簿已损坏，读不出来；请在 Excel 或 WPS 里重新保存',
+  'xlsx-damaged': (p) =>
+    `工作簿已损坏（${p.directory === 'none' ? '文件不完整' : '文件结构有误'}），读不出来；请在 Excel 或 WPS 里重新保存`,
   'xlsx-inflates': (p) => `工作簿解压后会超过${p.mb} MB，不予读取`,
   'xlsx-unreadable': (p) => `工作簿读不出来（${p.detail}）；请在 Excel 或 WPS 里重新保存`,
   'xlsx-no-worksheet': () => '工作簿里没有工作表',
@@ -98,14 +101,14 @@ export const filesZh: FamilyWords<FileProblems> = {
   'cell-date': (p) =>
     `${p.ref}设成了日期格式（${p.shown}）：这一格实际是数字${p.value}；请把这一格设成数字格式（常规或数值），再核对分数`,
   'lock-file': (p) =>
-    `${p.app === 'excel' ? 'Excel 或 WPS' : 'LibreOffice'}正打开着${p.file}；这个临时锁定文件已跳过（请先保存并关闭评分表，否则最新的修改不会算进这次统计）`,
+    `${p.app === 'excel' ? 'Excel 或 WPS' : 'LibreOffice'} 正打开着${p.file}；这个临时锁定文件已跳过（请先保存并关闭评分表，否则最新的修改不会算进这次统计）`,
   'system-file': () => '系统文件，已跳过',
   'hidden-file': () => '隐藏文件，已跳过',
   'hidden-folder': () => '隐藏文件夹或系统文件夹，已跳过',
   subfolder: () =>
     '评分表文件夹里的子文件夹：pcv 只读直接放在评分表文件夹里的评分表；请把这个子文件夹里的评分表移上一层（或把子文件夹移走）',
   'review-file': (p) => `文件名和评审的${ROLES[p.role]}一样，不当作评分表读`,
-  'file-refused': (p) => `这是${REFUSED[p.kind]}`,
+  'file-refused': (p) => REFUSED[p.kind],
   'file-unknown': (p) =>
     p.csv !== undefined ? `${UNKNOWN}（如果它是 CSV 评分表，请改名为 ${p.csv}）` : UNKNOWN,
   'file-xlsx-no-extension': (p) => `这是一个没有 .xlsx 扩展名的 Excel 工作簿：请改名为 ${p.xlsx}`,
