@@ -155,7 +155,8 @@ describe('tracks and funding: input problems at the roster line', () => {
           .replace('社会组织,35000', '社会团体,35000') // P03: a category no track lists
           .replace('文登区和家调解服务中心,社会组织,30000', '文登区和家调解服务中心,社会组织,'), // P07: no amount
     );
-    const r = await pcv(['tally', dir, '--out', path.join(dir, 'out')]);
+    // The fixture says lang: zh; --lang en keeps the terminal English for these checks.
+    const r = await pcv(['tally', dir, '--out', path.join(dir, 'out'), '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       'projects.csv:4: project P03: category "社会团体" is in no track (tracks list "社会组织", "社区公益服务中心")',
@@ -165,7 +166,7 @@ describe('tracks and funding: input problems at the roster line', () => {
     const mended = review((s) =>
       s.replace('文登区和家调解服务中心,社会组织,30000', '文登区和家调解服务中心,社会组织,'),
     );
-    const r2 = await pcv(['tally', mended, '--out', path.join(mended, 'out')]);
+    const r2 = await pcv(['tally', mended, '--out', path.join(mended, 'out'), '--lang', 'en']);
     expect(r2.code).toBe(1);
     expect(r2.stderr).toContain(
       'projects.csv:8: project P07 passes but has no amount (申请金额) to grant under funding.grant: request',
@@ -178,7 +179,7 @@ describe('tracks and funding: input problems at the roster line', () => {
       (s) =>
         s.replace('categories: [社区公益服务中心]', 'categories: [社区公益服务中心, 社会组织]'),
     );
-    const r = await pcv(['validate', dir]);
+    const r = await pcv(['validate', dir, '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       'projects.csv:2: project P01: category "社会组织" is in two tracks (social, community); a project belongs to one',

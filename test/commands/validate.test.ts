@@ -25,7 +25,10 @@ describe('pcv validate of sheets as they arrive', () => {
     for (const args of [[], ['.']]) {
       const r = await pcv(['validate', ...args], dir);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain("rubric.yaml: trim: 1 drops 2 of the 1 judges' totals");
+      // lang: zh, so the problem is told in Chinese: trim 1 drops 2 totals of the 1 judge's.
+      expect(r.stderr).toContain(
+        'rubric.yaml: trim: 1 要去掉1个最高分和1个最低分，1位评委的总分就一个也不剩了',
+      );
       expect(r.stderr).not.toContain('Skipped');
     }
   });
@@ -39,14 +42,14 @@ describe('pcv validate of sheets as they arrive', () => {
     const twice = await pcv(['validate', 'scores/judge-b.csv', 'late/judge-b.csv'], dir);
     expect(twice.code).toBe(1);
     expect(twice.stderr.split('\n')).toEqual([
-      'scores/judge-b.csv: judge "judge-b" also has the sheet late/judge-b.csv; each judge hands in one sheet',
+      'scores/judge-b.csv: 评委「judge-b」还交了另一份评分表 late/judge-b.csv；每位评委只交一份',
       zh.run.skippedChecks,
       '1个文件中共有1处问题。',
     ]);
     const r = await pcv(['validate', 'scores/judge-*.csv'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')).toEqual([
-      'scores/judge-a.csv:4:project: project P3 is not in the roster (projects.csv) — did you mean P03 (绿色家园·垃圾分类积分兑换项目)?',
+      'scores/judge-a.csv:4:project: 项目P3不在项目名单（projects.csv）里——是不是P03（绿色家园·垃圾分类积分兑换项目）？',
       zh.run.skippedChecks,
       '1个文件中共有1处问题。',
     ]);
