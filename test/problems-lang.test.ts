@@ -108,12 +108,15 @@ describe('problems are worded in the review language', () => {
     else for (const m of messagesOf(r.stderr)) expect(m).not.toMatch(ENGLISH);
   });
 
-  it('a file pcv cannot start without is said in the terminal language (LANG=zh_CN)', async () => {
+  it('a file or option pcv cannot start with is said in the terminal language', async () => {
     const dir = copyFixture('basic');
     const zh = await pcvEnv(['tally', 'nowhere.csv'], dir, { LANG: 'zh_CN.UTF-8' });
     expect(zh.code).toBe(2);
     expect(zh.stderr).toBe('pcv: nowhere.csv：没有这个文件或文件夹');
     const en = await pcvEnv(['tally', 'nowhere.csv'], dir, {});
     expect(en.stderr).toBe('pcv: nowhere.csv: no such file or folder');
+    const option = await pcvEnv(['tally', '.', '--trim', 'x', '--lang', 'zh'], dir, {});
+    expect(option.code).toBe(2);
+    expect(option.stderr).toBe('pcv: --trim x：须是0或正整数');
   });
 });

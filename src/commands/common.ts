@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatIssueWith, type Issue } from '../core/issues.js';
 import { PcvError } from '../errors.js';
+import { worded } from '../text/problems.js';
 import {
   AGGREGATES,
   LANGS,
@@ -62,35 +63,36 @@ export function tallyOptions(inputs: string[], flags: InputFlags, cwd: string): 
   if (flags.threshold !== undefined) {
     const n = Number(flags.threshold);
     if (flags.threshold.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
-      throw new PcvError(`--threshold ${flags.threshold}: must be a number from 0 to 100`);
+      throw new PcvError(worded('option-threshold', { value: flags.threshold }));
     }
     overrides.threshold = n;
   }
   if (flags.aggregate !== undefined) {
     if (!(AGGREGATES as readonly string[]).includes(flags.aggregate)) {
-      throw new PcvError(`--aggregate ${flags.aggregate}: must be one of ${AGGREGATES.join(', ')}`);
+      throw new PcvError(
+        worded('option-aggregate', { value: flags.aggregate, choices: [...AGGREGATES] }),
+      );
     }
     overrides.aggregate = flags.aggregate as Aggregate;
   }
   if (flags.trim !== undefined) {
-    if (!/^\d+$/.test(flags.trim))
-      throw new PcvError(`--trim ${flags.trim}: must be a whole number >= 0`);
+    if (!/^\d+$/.test(flags.trim)) throw new PcvError(worded('option-trim', { value: flags.trim }));
     overrides.trim = Number(flags.trim);
   }
   if (flags.decimals !== undefined) {
     if (!/^[0-6]$/.test(flags.decimals))
-      throw new PcvError(`--decimals ${flags.decimals}: must be from 0 to 6`);
+      throw new PcvError(worded('option-decimals', { value: flags.decimals }));
     overrides.decimals = Number(flags.decimals);
   }
   if (flags.normalize !== undefined) {
     if (!(NORMALIZE_METHODS as readonly string[]).includes(flags.normalize)) {
-      throw new PcvError(`--normalize ${flags.normalize}: must be none, zscore or offset`);
+      throw new PcvError(worded('option-normalize', { value: flags.normalize }));
     }
     overrides.normalize = flags.normalize as Normalize;
   }
   if (flags.lang !== undefined) {
     if (!(LANGS as readonly string[]).includes(flags.lang)) {
-      throw new PcvError(`--lang ${flags.lang}: must be zh or en`);
+      throw new PcvError(worded('option-lang', { value: flags.lang }));
     }
     overrides.lang = flags.lang as Lang;
   }

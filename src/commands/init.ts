@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../core/rubric.js';
 import { PcvError } from '../errors.js';
+import { worded } from '../text/problems.js';
 import { display } from '../io/inputs.js';
 import { writeFileAtomic } from '../io/write.js';
 import { chooseLang, messages } from '../text/index.js';
@@ -40,9 +41,7 @@ export async function initCommand(
   ];
   const existing = files.map(([name]) => path.join(root, name)).filter((p) => existsSync(p));
   if (existing.length > 0 && !flags.force) {
-    throw new PcvError(
-      `${existing.map((p) => display(p, io.cwd)).join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was changed (use --force to overwrite)`,
-    );
+    throw new PcvError(worded('init-exists', { files: existing.map((p) => display(p, io.cwd)) }));
   }
   await mkdir(path.join(root, 'scores'), { recursive: true });
   for (const [name, text] of files) await writeFileAtomic(path.join(root, name), text);

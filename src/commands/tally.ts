@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PcvError } from '../errors.js';
+import { worded } from '../text/problems.js';
 import { display } from '../io/inputs.js';
 import { writeReportSet, type WrittenSet } from '../io/write.js';
 import { FORMATS, renderReports, type Format } from '../reports.js';
@@ -34,11 +35,10 @@ export function parseFormats(list: string): Format[] {
     .filter(Boolean);
   for (const p of parts) {
     if (!(FORMATS as readonly string[]).includes(p)) {
-      throw new PcvError(`--format ${list}: "${p}" is not one of ${FORMATS.join(', ')}`);
+      throw new PcvError(worded('format-unknown', { list, part: p, formats: [...FORMATS] }));
     }
   }
-  if (parts.length === 0)
-    throw new PcvError('--format: name at least one of ' + FORMATS.join(', '));
+  if (parts.length === 0) throw new PcvError(worded('format-empty', { formats: [...FORMATS] }));
   return [...new Set(parts)] as Format[];
 }
 
@@ -86,16 +86,17 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
     const e = err as NodeJS.ErrnoException;
     const why =
       e.code === 'ENOSPC'
-        ? 'the disk is full'
+        ? 'full'
         : e.code === 'EACCES' || e.code === 'EPERM'
-          ? 'permission denied'
+          ? 'denied'
           : e.code === 'ENOTDIR' || e.code === 'EEXIST'
-            ? 'a file is in the way of the folder'
+            ? 'in-the-way'
             : e.code === 'ELOCKED'
-              ? `another pcv run is still writing there (${e.message})`
-              : (e.code ?? e.message);
+              ? 'locked'
+              : 'other';
+    const detail = why === 'locked' ? e.message : (e.code ?? e.message);
     throw new PcvError(
-      `cannot write the reports into ${display(outDir, io.cwd) || '.'}: ${why}; the previous reports, if any, are unchanged`,
+      worded('write-failed', { dir: display(outDir, io.cwd) || '.', why, detail }),
     );
   }
 
@@ -144,12 +145,10 @@ function guardOutDir(outDir: string, { inputs }: TallyOutcome) {
     ...(inputs.rosterPath ? [inputs.rosterPath] : []),
     ...inputs.sheetPaths,
   ];
-  if (files.includes(outDir)) throw new PcvError(`--out ${outDir}: this is an input file`);
+  if (files.includes(outDir)) throw new PcvError(worded('out-is-input', { dir: outDir }));
   for (const dir of new Set(inputs.sheetPaths.map((f) => path.dirname(f)))) {
     if (outDir === dir || outDir.startsWith(dir + path.sep)) {
-      throw new PcvError(
-        `--out ${outDir}: this is the score sheets' folder; choose another output folder`,
-      );
+      throw new PcvError(worded('out-is-sheets', { dir: outDir }));
     }
   }
 }

@@ -5,6 +5,7 @@ import { projectsByJudge } from '../core/assignments.js';
 import type { Roster } from '../core/roster.js';
 import type { Lang } from '../core/rubric.js';
 import { PcvError } from '../errors.js';
+import { worded } from '../text/problems.js';
 import { display, resolveReviewFiles } from '../io/inputs.js';
 import { writeFileAtomic } from '../io/write.js';
 import { templateCsv, templateXlsx } from '../render/template.js';
@@ -33,7 +34,7 @@ export async function templateCommand(
 ): Promise<number> {
   const format = flags.format.toLowerCase();
   if (format !== 'xlsx' && format !== 'csv')
-    throw new PcvError(`--format ${flags.format}: must be xlsx or csv`);
+    throw new PcvError(worded('template-format', { value: flags.format }));
   const named = flags.judges !== undefined || flags.judgesFile !== undefined;
   const root = path.resolve(io.cwd, dir ?? '.');
   const files = resolveReviewFiles(root, {
@@ -44,7 +45,7 @@ export async function templateCommand(
   });
   if (files.rosterPath === undefined) {
     throw new PcvError(
-      `no ${display(path.join(root, 'projects.csv'), io.cwd)}: templates list the roster's projects; create it or pass --roster FILE`,
+      worded('template-no-roster', { file: display(path.join(root, 'projects.csv'), io.cwd) }),
     );
   }
   const review = await loadReview(files, io.cwd, {});
@@ -70,7 +71,10 @@ export async function templateCommand(
     const ids = byJudge.get(judge);
     if (ids === undefined) {
       throw new PcvError(
-        `judge "${judge}" is assigned no project in ${review.assignmentsFile?.shown ?? review.rubricFile.shown}`,
+        worded('template-unassigned', {
+          judge,
+          file: review.assignmentsFile?.shown ?? review.rubricFile.shown,
+        }),
       );
     }
     return { ...roster, projects: new Map(ids.map((id) => [id, roster.projects.get(id)!])) };
@@ -84,7 +88,7 @@ export async function templateCommand(
   const existing = targets.filter((t) => existsSync(t));
   if (existing.length > 0 && !flags.force) {
     throw new PcvError(
-      `${existing.map((t) => display(t, io.cwd)).join(', ')} already exist; nothing was written (use --force to overwrite)`,
+      worded('template-exists', { files: existing.map((t) => display(t, io.cwd)) }),
     );
   }
   for (const [i, judge] of judges.entries()) {
@@ -118,22 +122,19 @@ async function judgeList(flags: TemplateFlags, cwd: string): Promise<string[]> {
     try {
       text = await readFile(path.resolve(cwd, flags.judgesFile), 'utf8');
     } catch {
-      throw new PcvError(`${flags.judgesFile}: cannot read the judges file`);
+      throw new PcvError(worded('judges-file', { file: flags.judgesFile }));
     }
     names.push(...text.replace(/^\uFEFF/, '').split(/\r?\n/));
   }
   names = names.map((n) => n.trim()).filter(Boolean);
-  if (names.length === 0)
-    throw new PcvError('name the judges: --judges judge-a,judge-b or --judges-file FILE');
+  if (names.length === 0) throw new PcvError(worded('judges-missing', {}));
   for (const n of names) {
     const control = [...n].some((ch) => ch.charCodeAt(0) < 32);
     if (control || /[\\/:*?"<>|]/.test(n) || n.startsWith('.')) {
-      throw new PcvError(
-        `judge "${n}": not usable as a file name; use letters, digits, "-" or "_"`,
-      );
+      throw new PcvError(worded('judge-name', { name: n }));
     }
   }
   const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup !== undefined) throw new PcvError(`judge "${dup}" is named twice`);
+  if (dup !== undefined) throw new PcvError(worded('judge-twice', { name: dup }));
   return names;
 }

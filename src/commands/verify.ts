@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { ResultsJson, ResultsJsonProject } from '../core/model.js';
 import { resultsSchema } from '../core/results-schema.js';
 import { PcvError } from '../errors.js';
+import { worded } from '../text/problems.js';
 import { display } from '../io/inputs.js';
 import { resultsJson } from '../render/json.js';
 import { tally } from '../tally.js';
@@ -109,22 +110,21 @@ async function readPublished(file: string, cwd: string): Promise<ResultsJson> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new PcvError(
-      `${display(file, cwd)}: no published results here; name them with --results FILE`,
-    );
+    throw new PcvError(worded('published-missing', { file: display(file, cwd) }));
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new PcvError(`${display(file, cwd)}: not valid JSON`);
+    throw new PcvError(worded('published-json', { file: display(file, cwd) }));
   }
   const parsed = resultsSchema.safeParse(json);
   if (!parsed.success) {
     // The first problem, with its key's location, is enough to tell what the file is not.
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.length > 0 ? ` (${issue.path.join('.')}: ${issue.message})` : '';
-    throw new PcvError(`${display(file, cwd)}: not a pcv results.json (schemaVersion 1)${where}`);
+    const where =
+      issue.path.length > 0 ? { key: issue.path.join('.'), message: issue.message } : {};
+    throw new PcvError(worded('published-schema', { file: display(file, cwd), ...where }));
   }
   return parsed.data;
 }

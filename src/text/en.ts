@@ -1,6 +1,7 @@
 import { withDecimalPoint } from './decimal-point.js';
 import type { Messages } from './messages.js';
 import { filesEn } from './problems/files-en.js';
+import { optionsEn } from './problems/options-en.js';
 import { reviewEn } from './problems/review-en.js';
 import { rowsEn } from './problems/rows-en.js';
 import { rubricEn } from './problems/rubric-en.js';
@@ -115,6 +116,7 @@ export const en: Messages = {
     ...filesEn,
     ...rubricEn,
     ...reviewEn,
+    ...optionsEn,
     'score-missing': (p) => `missing score for ${p.criterion} (0-${p.max})`,
     'score-not-number': (p) => {
       const point = withDecimalPoint(p.text);

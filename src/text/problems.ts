@@ -1,4 +1,5 @@
 import type { FileProblems } from './problems/files.js';
+import type { OptionProblems } from './problems/options.js';
 import type { ReviewProblems } from './problems/review.js';
 import type { RowProblems } from './problems/rows.js';
 import type { RubricProblems } from './problems/rubric.js';
@@ -9,7 +10,8 @@ import type { RubricProblems } from './problems/rubric.js';
  * results.json and the workbook list) and the key and values in `worded`, so the terminal can say
  * it in the review's language. The keys of each family of problems are in problems/*.ts.
  */
-export interface ProblemParams extends RowProblems, FileProblems, RubricProblems, ReviewProblems {
+export interface ProblemParams
+  extends RowProblems, FileProblems, RubricProblems, ReviewProblems, OptionProblems {
   /** A criterion named as the judge sees it: "服务方案 (0-40)". */
   'score-missing': { criterion: string; max: number };
   'score-not-number': { text: string; criterion: string; max: number };

@@ -1,6 +1,7 @@
 import { withDecimalPoint } from './decimal-point.js';
 import type { Messages } from './messages.js';
 import { filesZh } from './problems/files-zh.js';
+import { optionsZh } from './problems/options-zh.js';
 import { reviewZh } from './problems/review-zh.js';
 import { rowsZh } from './problems/rows-zh.js';
 import { rubricZh } from './problems/rubric-zh.js';
@@ -119,6 +120,7 @@ export const zh: Messages = {
     ...filesZh,
     ...rubricZh,
     ...reviewZh,
+    ...optionsZh,
     'score-missing': (p) => `缺少「${p.criterion}」的分数（0到${p.max}分）`,
     'score-not-number': (p) => {
       const point = withDecimalPoint(p.text);
