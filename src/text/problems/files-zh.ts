@@ -58,7 +58,7 @@ export const filesZh: FamilyWords<FileProblems> = {
   'encoding-invalid': () =>
     `这个文件既不是 UTF-8 也不是 GB18030/GBK 编码的文本，有读不出的内容；${UTF8}`,
   'encoding-chosen': (p) =>
-    `已按 ${ENCODINGS[p.chosen]} 编码读取：按 ${ENCODINGS[p.rule]} 读，文字会是「${p.sample}」；请核对名称，或把评分表另存为 UTF-8，以免读错`,
+    `已按 ${ENCODINGS[p.chosen]} 编码读取：按 ${ENCODINGS[p.rule]} 读，文字会是「${p.sample}」；请核对项目名称等文字，或把评分表另存为 UTF-8，以免读错`,
   'encoding-unknown': (p) =>
     `pcv 判断不出这个文件用的是哪种编码：怎么读都不像正常的文字（最接近的：${reads(p.closest)}）；${UTF8}`,
   'encoding-ambiguous': (p) =>

@@ -16,14 +16,14 @@ export const reviewZh: FamilyWords<ReviewProblems> = {
         : `${p.judges}位评委中有${p.present}位打了分，去掉最高分和最低分时又去掉了其中${p.trimmed}个总分`
     }；公示前请核对`,
   'normalize-one-project': (p) =>
-    `评委${p.judge}只给一个项目打了分，没法按 normalize 的设置折算他的总分；用原来的总分`,
+    `评委${p.judge}只给一个项目打了分，没法按 normalize 的设置折算这位评委的总分；仍用原来的总分`,
   'normalize-same-total': (p) =>
-    `评委${p.judge}给每个项目的总分都一样，没法按 normalize 的设置折算他的总分；用原来的总分`,
+    `评委${p.judge}给每个项目的总分都一样，没法按 normalize 的设置折算这位评委的总分；仍用原来的总分`,
   rescaled: (p) => `各评分项满分合计${p.maxSum}分，每位评委的总分按比例折算为100分制`,
   'panel-thin': (p) =>
     `项目${p.project}只有一位评委（${p.judge}）的总分：它的最终得分只取决于这一位评委`,
   'offset-disconnected': (p) =>
-    `normalize: offset 没法把这些评委放在一起比较：他们分成了${p.parts.length}拨，拨与拨之间没有共同评过的项目，${p.parts
+    `normalize: offset 没法把这些评委放在一起比较：他们分成了${p.parts.length}部分，各部分之间没有共同评过的项目，${p.parts
       .map((part, i) => `（${i + 1}）${list(part.judges)}：${part.projects}个项目`)
       .join(
         '；',
@@ -59,7 +59,7 @@ export const reviewZh: FamilyWords<ReviewProblems> = {
     `评委「${p.judge}」没有评分表（交了评分表的评委：${list(p.known)}）`,
   'assignments-project-unknown': (p) => `项目${p.project}不在项目名单 ${p.roster} 里`,
   'assignments-judge-unassigned': (p) =>
-    `评委「${p.judge}」交了评分表，但 ${p.file} 里没有给他分配项目`,
+    `评委「${p.judge}」交了评分表，但 ${p.file} 里没有给这位评委分配项目`,
   'assignments-project-unassigned': (p) => `项目${p.project}在 ${p.file} 里没有分配给任何评委`,
   'groups-roster': (p) =>
     `${p.rubric} 里的 groups: 需要项目名单（projects.csv）里有一列分组，写明每个项目属于哪一组`,

@@ -73,7 +73,7 @@ export const rubricZh: FamilyWords<RubricProblems> = {
   'header-reserved': (p) =>
     `「${p.name}」是评分表里“${FIELDS[p.field] ?? p.field}”一列的名字，不能再用作评分项`,
   'header-taken': (p) => `「${p.name}」已经是评分项「${p.owner}」的列名`,
-  'step-max': (p) => `满分${p.max}不是分数档${p.step}的整数倍`,
+  'step-max': (p) => `满分${p.max}不是${p.step}分一档的整数倍`,
   'tiebreak-unknown': (p) => `「${p.id}」不是评分项的 id`,
   'notice-both': () => 'noticeDays（按自然日）和 noticeWorkdays（按工作日）只能写一个',
   'notice-start': () => '按工作日计算公示期需要起算日期：announcement.date 或评审会日期（date）',
