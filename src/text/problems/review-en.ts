@@ -17,8 +17,6 @@ export const reviewEn: FamilyWords<ReviewProblems> = {
     `judge ${p.judge} scored only one project, so their totals cannot be normalised; the raw total is used`,
   'normalize-same-total': (p) =>
     `judge ${p.judge} gave every project the same total, so their totals cannot be normalised; the raw totals are used`,
-  rescaled: (p) =>
-    `criteria maxima add up to ${p.maxSum}; each judge's total is rescaled to 100 points`,
   'panel-thin': (p) =>
     `project ${p.project} has only one judge's total (${p.judge}): its final rests on a single judge`,
   'offset-disconnected': (p) =>

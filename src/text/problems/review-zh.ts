@@ -19,7 +19,6 @@ export const reviewZh: FamilyWords<ReviewProblems> = {
     `评委${p.judge}只给一个项目打了分，没法按 normalize 的设置折算这位评委的总分；仍用原来的总分`,
   'normalize-same-total': (p) =>
     `评委${p.judge}给每个项目的总分都一样，没法按 normalize 的设置折算这位评委的总分；仍用原来的总分`,
-  rescaled: (p) => `各评分项满分合计${p.maxSum}分，每位评委的总分按比例折算为100分制`,
   'panel-thin': (p) =>
     `项目${p.project}只有一位评委（${p.judge}）的总分：它的最终得分只取决于这一位评委`,
   'offset-disconnected': (p) =>

@@ -10,8 +10,6 @@ export interface ReviewProblems {
   'one-total': { project: string; judge: string; present: number; judges: number; trimmed: number };
   'normalize-one-project': { judge: string };
   'normalize-same-total': { judge: string };
-  /** The criteria maxima add up to `maxSum`, not 100: the summary's note and the reports'. */
-  rescaled: { maxSum: number };
   'panel-thin': { project: string; judge: string };
   'offset-disconnected': { parts: { judges: string[]; projects: number }[] };
   'tracks-roster': Record<string, never>;
