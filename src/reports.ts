@@ -1,4 +1,4 @@
-import { resultsJsonText } from './render/json.js';
+import { resultsJsonStream } from './render/json.js';
 import type { ReportFile } from './io/write.js';
 import type { Results } from './core/model.js';
 
@@ -15,8 +15,9 @@ export interface ReportOptions {
 }
 
 /**
- * Renders the chosen reports into memory, in a fixed order. Nothing touches the disk here, so a
- * failure in any renderer leaves the output folder as it was. The heavy libraries (exceljs,
+ * Renders the chosen reports into memory, in a fixed order (results.json is made as it is
+ * written, a project at a time). Nothing touches the disk here, and a failure while writing
+ * removes the temporary files, so the output folder stays as it was. The heavy libraries (exceljs,
  * pdfkit) load only for the formats asked for.
  */
 export async function renderReports(
@@ -45,7 +46,8 @@ const pdfOptions = (options: ReportOptions) => ({
  * asked for. A new format is one file in src/render/ and one entry here.
  */
 const RENDERERS: Record<Format, Renderer> = {
-  json: async (results) => [{ name: 'results.json', data: resultsJsonText(results) }],
+  // Made as it is written: a large review's results.json is never held whole.
+  json: async (results) => [{ name: 'results.json', data: resultsJsonStream(results) }],
   xlsx: async (results, options) => {
     const { renderWorkbook } = await import('./render/xlsx.js');
     const data = await renderWorkbook(results, { generatedAt: options.date });

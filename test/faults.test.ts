@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST, writeReportSet } from '../src/io/write.js';
+import { MANIFEST, writeReportSet, type ReportData } from '../src/io/write.js';
 import { fixture, listFiles, pcv, ROOT, tempDir } from './helpers.js';
 
 function copyFixture(name: string): string {
@@ -25,10 +25,11 @@ describe('faults: nothing lost, nothing half-written', () => {
     writeFileSync(path.join(out, 'results.json'), 'previous json');
     writeFileSync(path.join(out, 'results.xlsx'), 'previous xlsx');
     let calls = 0;
-    const failing = async (file: string, data: string | Uint8Array) => {
+    const failing = async (file: string, data: ReportData) => {
       if (++calls === 2)
         throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-      writeFileSync(file, data);
+      // This test's reports are text.
+      writeFileSync(file, String(data));
     };
     await expect(
       writeReportSet(

@@ -12,14 +12,19 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
+import { StreamedText, writeStreamed } from './streamed-text.js';
 
 const tmpName = (dir: string, base: string) =>
   path.join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 
-async function writeDurably(file: string, data: string | Uint8Array): Promise<void> {
+/** A report's content: whole, or made piece by piece as it is written (StreamedText). */
+export type ReportData = string | Uint8Array | StreamedText;
+
+async function writeDurably(file: string, data: ReportData): Promise<void> {
   const handle = await open(file, 'wx');
   try {
-    await handle.writeFile(data);
+    if (data instanceof StreamedText) await writeStreamed(handle, data);
+    else await handle.writeFile(data);
     await handle.sync();
   } finally {
     await handle.close();
@@ -47,7 +52,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
 export interface ReportFile {
   /** Path inside the output folder: `results.json`, `cards/P01.pdf`. */
   name: string;
-  data: string | Uint8Array;
+  data: ReportData;
 }
 
 export interface WrittenSet {
@@ -74,7 +79,7 @@ export async function writeReportSet(
   outDir: string,
   files: readonly ReportFile[],
   /** Writes one file durably; replaceable so tests can simulate a full disk. */
-  write: (file: string, data: string | Uint8Array) => Promise<void> = writeDurably,
+  write: (file: string, data: ReportData) => Promise<void> = writeDurably,
 ): Promise<WrittenSet> {
   await mkdir(outDir, { recursive: true });
   await removeStaleTemporaries(outDir);

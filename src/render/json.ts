@@ -5,6 +5,7 @@ import { formatIssue } from '../core/issues.js';
 import { rescaledFrom } from '../core/rescale.js';
 import type { ProjectResult } from '../core/model.js';
 import type { Results, ResultsJson, ResultsJsonProject } from '../core/model.js';
+import { StreamedText } from '../io/streamed-text.js';
 import { VERSION } from '../version.js';
 import { reportText } from '../text/report.js';
 import { flagSentence } from './panel-text.js';
@@ -32,16 +33,34 @@ export function resultsJson(results: Results): ResultsJson {
 /**
  * results.json as text: JSON.stringify(resultsJson(results), null, 2) but with each project on
  * one line. The same JSON, about 40% smaller for a large review (a project's scores and flags
- * take a line each instead of a dozen), and built a project at a time rather than as one object.
+ * take a line each instead of a dozen).
  */
 export function resultsJsonText(results: Results): string {
+  return resultsJsonStream(results).toString();
+}
+
+/**
+ * results.json made a project at a time as it is written (io/write.ts): a large review's text
+ * and the objects it is made from are never held whole.
+ */
+export function resultsJsonStream(results: Results): StreamedText {
+  return new StreamedText(() => resultsJsonPieces(results));
+}
+
+function* resultsJsonPieces(results: Results): Generator<string> {
   const { head, project, tail } = jsonParts(results);
-  const lines = results.projects.map((p) => `    ${JSON.stringify(project(p))}`);
-  const projects = lines.length > 0 ? `[\n${lines.join(',\n')}\n  ]` : '[]';
   // Both halves are "{\n  ...\n}": the projects go between them.
-  const before = JSON.stringify(head, null, 2).slice(0, -2);
-  const after = JSON.stringify(tail, null, 2).slice(2);
-  return `${before},\n  "projects": ${projects},\n${after}\n`;
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "projects": `;
+  if (results.projects.length === 0) yield '[]';
+  else {
+    let sep = '[\n    ';
+    for (const p of results.projects) {
+      yield sep + JSON.stringify(project(p));
+      sep = ',\n    ';
+    }
+    yield '\n  ]';
+  }
+  yield `,\n${JSON.stringify(tail, null, 2).slice(2)}\n`;
 }
 
 /** The keys after "projects", in the order they are written. */
