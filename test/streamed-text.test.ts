@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StreamedText, writeStreamed } from '../src/io/streamed-text.js';
+import { StreamedText } from '../src/core/streamed-text.js';
+import { writeStreamed } from '../src/io/write.js';
 import { tempDir } from './helpers.js';
 
 describe('StreamedText', () => {
-  // 3,000 pieces of 1,000 characters (6 digits, a colon, 992 ideographs, a newline): about 3 MB, so the writer flushes several 1 MB batches
+  // 3,000 pieces of 1,000 characters (6 digits, a colon, 992 ideographs, a newline): about 3 MB, so the writer flushes many 64K-character batches
   // and a last partial one; each piece names its index, so a lost or repeated piece shows.
   const piece = (i: number) => `${String(i).padStart(6, '0')}:${'项'.repeat(992)}\n`;
   const text = () =>

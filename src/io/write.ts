@@ -12,10 +12,33 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
-import { StreamedText, writeStreamed } from './streamed-text.js';
+import { StreamedText } from '../core/streamed-text.js';
 
 const tmpName = (dir: string, base: string) =>
   path.join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+
+/** Bytes gathered before each write: few system calls, little held. */
+const BATCH_CHARS = 1 << 16;
+
+/**
+ * Writes a streamed text to an open file in batches of 64K characters. A file handle's
+ * writeFile writes on from where the last write ended, and writes all of it (write alone may
+ * write part).
+ */
+export async function writeStreamed(
+  handle: { writeFile(data: string): Promise<void> },
+  text: StreamedText,
+): Promise<void> {
+  let batch = '';
+  for (const piece of text) {
+    batch += piece;
+    if (batch.length >= BATCH_CHARS) {
+      await handle.writeFile(batch);
+      batch = '';
+    }
+  }
+  if (batch !== '') await handle.writeFile(batch);
+}
 
 /** A report's content: whole, or made piece by piece as it is written (StreamedText). */
 export type ReportData = string | Uint8Array | StreamedText;

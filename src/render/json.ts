@@ -5,7 +5,7 @@ import { formatIssue } from '../core/issues.js';
 import { rescaledFrom } from '../core/rescale.js';
 import type { ProjectResult } from '../core/model.js';
 import type { Results, ResultsJson, ResultsJsonProject } from '../core/model.js';
-import { StreamedText } from '../io/streamed-text.js';
+import { StreamedText } from '../core/streamed-text.js';
 import { VERSION } from '../version.js';
 import { reportText } from '../text/report.js';
 import { flagSentence } from './panel-text.js';

@@ -18,26 +18,3 @@ export class StreamedText implements Iterable<string> {
     return text;
   }
 }
-
-/** Bytes gathered before each write: few system calls, little held. */
-const BATCH_CHARS = 1 << 20;
-
-/**
- * Writes a streamed text to an open file in batches of about a megabyte. A file handle's
- * writeFile writes on from where the last write ended, and writes all of it (write alone may
- * write part).
- */
-export async function writeStreamed(
-  handle: { writeFile(data: string): Promise<void> },
-  text: StreamedText,
-): Promise<void> {
-  let batch = '';
-  for (const piece of text) {
-    batch += piece;
-    if (batch.length >= BATCH_CHARS) {
-      await handle.writeFile(batch);
-      batch = '';
-    }
-  }
-  if (batch !== '') await handle.writeFile(batch);
-}
