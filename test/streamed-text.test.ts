@@ -7,8 +7,9 @@ import { writeStreamed } from '../src/io/write.js';
 import { tempDir } from './helpers.js';
 
 describe('StreamedText', () => {
-  // 3,000 pieces of 1,000 characters (6 digits, a colon, 992 ideographs, a newline): about 3 MB, so the writer flushes many 64K-character batches
-  // and a last partial one; each piece names its index, so a lost or repeated piece shows.
+  // 3,000 pieces of 1,000 characters (6 digits, a colon, 992 ideographs, a newline): 3 million
+  // characters, so the writer flushes many 64K-character batches and a last partial one; each
+  // piece names its index, so a lost or repeated piece shows.
   const piece = (i: number) => `${String(i).padStart(6, '0')}:${'项'.repeat(992)}\n`;
   const text = () =>
     new StreamedText(function* () {
