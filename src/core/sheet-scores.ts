@@ -4,8 +4,8 @@ import { checkScore, RECUSAL_WORDS } from './score-cell.js';
 import type { Worded } from '../text/problems.js';
 
 /*
- * Score reading: what a score cell's text means, read once per distinct text, and the compact
- * store a sheet's scores are kept in.
+ * Score reading: what a score cell's text means, read once per distinct text, and the view of
+ * one row's scores in the sheet's store (core/score-store.ts).
  */
 
 /** What a score cell's text means for one criterion. */
@@ -37,16 +37,21 @@ export class CriterionIds {
   }
 }
 
+/** Where a sheet keeps its scores (core/score-store.ts): one cell by its index. */
+export interface ScoreSource {
+  scoreAt(cell: number): Dec;
+}
+
 /**
  * A judge's scores of one project, criterion id -> score, in rubric order: a read-only map over
- * one small array. A review holds one per judge and project (250,000 in a province-wide round),
- * and a Map each would cost several times the memory.
+ * the sheet's own store. A review holds one per judge and project (250,000 in a province-wide
+ * round), and a Map each would cost several times the memory.
  */
 export class CriterionScores implements ReadonlyMap<string, Dec> {
   constructor(
     private readonly keys_: CriterionIds,
     /** The sheet's scores; this row's are at offset .. offset + size - 1. */
-    private readonly store: readonly Dec[],
+    private readonly store: ScoreSource,
     private readonly offset: number,
   ) {}
 
@@ -56,7 +61,7 @@ export class CriterionScores implements ReadonlyMap<string, Dec> {
 
   get(id: string): Dec | undefined {
     const i = this.keys_.index.get(id);
-    return i === undefined ? undefined : this.store[this.offset + i];
+    return i === undefined ? undefined : this.store.scoreAt(this.offset + i);
   }
 
   has(id: string): boolean {
@@ -64,12 +69,13 @@ export class CriterionScores implements ReadonlyMap<string, Dec> {
   }
 
   forEach(fn: (value: Dec, key: string, map: ReadonlyMap<string, Dec>) => void): void {
-    for (let i = 0; i < this.size; i++) fn(this.store[this.offset + i]!, this.keys_.ids[i]!, this);
+    for (let i = 0; i < this.size; i++)
+      fn(this.store.scoreAt(this.offset + i), this.keys_.ids[i]!, this);
   }
 
   *entries(): MapIterator<[string, Dec]> {
     for (let i = 0; i < this.size; i++) {
-      yield [this.keys_.ids[i]!, this.store[this.offset + i]!];
+      yield [this.keys_.ids[i]!, this.store.scoreAt(this.offset + i)];
     }
   }
 
@@ -78,7 +84,7 @@ export class CriterionScores implements ReadonlyMap<string, Dec> {
   }
 
   *values(): MapIterator<Dec> {
-    for (let i = 0; i < this.size; i++) yield this.store[this.offset + i]!;
+    for (let i = 0; i < this.size; i++) yield this.store.scoreAt(this.offset + i);
   }
 
   [Symbol.iterator](): MapIterator<[string, Dec]> {

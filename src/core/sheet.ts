@@ -10,18 +10,13 @@ import {
 import { IssueList, type Issue } from './issues.js';
 import { parseNumber } from './number.js';
 import { projectHint } from './project-hint.js';
-import { controlCharacter, projectId, type Roster, type RosterProject } from './roster.js';
+import { controlCharacter, projectId, type Roster } from './roster.js';
 import { isBlank, rowWidthProblem, rowWidths } from './row-shape.js';
 import type { Rubric } from './rubric.js';
 import { flagText, NO, YES } from './score-cell.js';
 import { mapHeader } from './sheet-header.js';
-import {
-  scoreReader,
-  CriterionIds,
-  CriterionScores,
-  NO_SCORES,
-  type CellMeaning,
-} from './sheet-scores.js';
+import { SheetRows } from './score-store.js';
+import { scoreReader, CriterionIds, type CellMeaning } from './sheet-scores.js';
 import { isWorded, worded, type Worded } from '../text/problems.js';
 
 export { columnLetters, headerIndex } from './sheet-header.js';
@@ -46,7 +41,8 @@ export interface SheetEntry {
 export interface JudgeSheet {
   judge: string;
   file: string;
-  entries: Map<string, SheetEntry>;
+  /** The rows by project id, in the order read (kept compactly: core/score-store.ts). */
+  entries: ReadonlyMap<string, SheetEntry>;
 }
 
 export interface SheetInput {
@@ -121,13 +117,11 @@ export function validateSheet(
     return { issues: issues.items };
   }
 
-  const entries = new Map<string, SheetEntry>();
+  const entries = new SheetRows(criterionIds, body.length, roster?.projects);
   let judge: { name: string; line: number } | undefined;
   const meaningOf = scoreReader(rubric, input.decimalComma);
   const scoreIndex = rubric.criteria.map((c) => criterionCols.get(c.id) ?? -1);
   const texts: string[] = new Array<string>(rubric.criteria.length);
-  // Every row's scores, one after the other: one array for the sheet rather than one per row.
-  const store: Dec[] = [];
   const cellMeanings: CellMeaning[] = new Array<CellMeaning>(rubric.criteria.length);
 
   for (const row of body) {
@@ -149,7 +143,7 @@ export function validateSheet(
       (code, message) => issues.error(code, file, message, at(projectCol)),
     );
     if (identified === undefined) continue;
-    const { project, listed } = identified;
+    const { project } = identified;
 
     if (judgeCol >= 0 && cell(judgeCol) !== '') {
       const name = cell(judgeCol);
@@ -188,15 +182,8 @@ export function validateSheet(
     }
     if (words > 0) recused = true;
 
-    let name = nameCol >= 0 ? cell(nameCol) : '';
-    if (listed?.name === name) name = listed.name;
+    const name = nameCol >= 0 ? cell(nameCol) : '';
     const comment = commentCol >= 0 ? cell(commentCol) : '';
-    const entryOf = (scores: ReadonlyMap<string, Dec>): SheetEntry => {
-      const entry: SheetEntry = { project, line: row.line, recused, scores };
-      if (name !== '') entry.name = name;
-      if (comment !== '') entry.comment = comment;
-      return entry;
-    };
 
     if (recused) {
       let scored = 0;
@@ -210,7 +197,7 @@ export function validateSheet(
           at(scoreIndex[c]!),
         );
       }
-      if (scored === 0) entries.set(project, entryOf(NO_SCORES));
+      if (scored === 0) entries.add(project, row.line, undefined, name, comment);
       continue;
     }
 
@@ -262,9 +249,7 @@ export function validateSheet(
       );
       continue;
     }
-    const scores = new CriterionScores(criterionIds, store, store.length);
-    for (const v of values) store.push(v);
-    entries.set(project, entryOf(scores));
+    entries.add(project, row.line, values, name, comment);
   }
 
   if (entries.size === 0 && !issues.hasErrors) {
@@ -286,7 +271,7 @@ function identifyProject(
   entries: ReadonlyMap<string, SheetEntry>,
   roster: Roster | undefined,
   report: (code: string, message: Worded) => void,
-): { project: string; listed?: RosterProject } | undefined {
+): { project: string } | undefined {
   const project = projectId(text);
   if (project === '') {
     report('project-missing', worded('project-missing', {}));
@@ -318,7 +303,7 @@ function identifyProject(
   }
   // The roster's copies of an equal id and name, shared by every sheet: a cell's own text is
   // another copy per sheet, and a long one can hold on to the whole sheet's text.
-  return { project: listed.id, listed };
+  return { project: listed.id };
 }
 
 function withAdvice(advice: Worded | undefined): { advice?: Worded } {
