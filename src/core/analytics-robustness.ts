@@ -26,7 +26,7 @@ export function robustness(
   scored: readonly Scored[],
   facts: Facts,
   { method, judgeIds, P, rankMove, tracks }: RobustnessContext,
-): { flags: Flag[]; leaveOneOut: Alternative[] } {
+): { flags: Flag[]; leaveOneOut: () => Alternative[] } {
   const flags: Flag[] = [];
   // With a quota the track rank decides, so rank moves are measured in track ranks.
   const track = tracks?.track(i);
@@ -67,17 +67,10 @@ export function robustness(
     if (moved(alt.rank, whatIf))
       flags.push({ type: `rank-hinges-on-${kind}`, ...who, ...alt, ...inTrack(whatIf) });
   };
-  const leaveOneOut: Alternative[] = judgeIds.map((judge, j) => {
-    const units = facts.without.final[j * P + i]!;
-    if (Number.isNaN(units)) return { judge, final: null, passed: null, rank: null };
-    const whatIf = tracks?.without(j, i);
-    const alt = {
-      final: unitsToNumber(units, method.decimals),
-      passed: whatIf?.passed ?? facts.without.passed[j * P + i] === 1,
-      rank: facts.without.rank[j * P + i]!,
-    };
-    flagWhatIf('judge', { judge }, whatIf, alt);
-    return { judge, ...alt };
+  const loo = { facts, tracks, P, i, decimals: method.decimals };
+  judgeIds.forEach((judge, j) => {
+    const w = without(loo, j);
+    if (w !== undefined) flagWhatIf('judge', { judge }, w.whatIf, w.alt);
   });
 
   for (const shift of facts.shifts[i]!) {
@@ -91,5 +84,41 @@ export function robustness(
     });
   }
 
-  return { flags, leaveOneOut };
+  return { flags, leaveOneOut: leaveOneOut(loo, judgeIds) };
+}
+
+interface LeaveOneOut {
+  facts: Facts;
+  tracks: TrackWhatIfs | undefined;
+  P: number;
+  i: number;
+  decimals: number;
+}
+
+/** Project i's outcome without judge j, from the typed facts; undefined when nobody else scored it. */
+function without({ facts, tracks, P, i, decimals }: LeaveOneOut, j: number) {
+  const units = facts.without.final[j * P + i]!;
+  if (Number.isNaN(units)) return undefined;
+  const whatIf = tracks?.without(j, i);
+  const alt = {
+    final: unitsToNumber(units, decimals),
+    passed: whatIf?.passed ?? facts.without.passed[j * P + i] === 1,
+    rank: facts.without.rank[j * P + i]!,
+  };
+  return { whatIf, alt };
+}
+
+/**
+ * Every judge's what-if for every project (250,000 in a province-wide review) is read by no
+ * report: made from the typed facts when asked for, not held. Made here, outside robustness(),
+ * so that the function holds only the facts, not the project's scores and formatters.
+ */
+function leaveOneOut(loo: LeaveOneOut, judgeIds: readonly string[]): () => Alternative[] {
+  return () =>
+    judgeIds.map((judge, j) => {
+      const w = without(loo, j);
+      return w === undefined
+        ? { judge, final: null, passed: null, rank: null }
+        : { judge, ...w.alt };
+    });
 }

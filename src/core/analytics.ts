@@ -179,17 +179,20 @@ export function analyze(method: Method & TrackRubric, computed: Computed): Analy
       tracks,
     });
     flags.push(...robust.flags);
-    const leaveOneOut = robust.leaveOneOut;
 
     const raw = scored.map((s) => number(s.score.total));
-    return {
+    const project = {
       id: p.id,
       median: number(med),
       range: Math.max(...raw) - Math.min(...raw),
       sd: sampleSd(raw),
       flags,
-      leaveOneOut,
     };
+    // Made when read (analytics-robustness.ts): no report prints it.
+    return Object.defineProperty(project, 'leaveOneOut', {
+      get: robust.leaveOneOut,
+      enumerable: true,
+    }) as ProjectAnalytics;
   });
 
   const fragile = projects
