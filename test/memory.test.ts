@@ -7,11 +7,11 @@ import { ROOT, tempDir } from './helpers.js';
 
 /**
  * The heap a review's sheets keep once read, per score cell (BENCHMARKS.md, "1M cells: what
- * changed"): measured 17.8 bytes with the typed columns of core/score-store.ts, 64-67 with an object
- * and a score map per row before them. A layout that holds more per cell fails here, not only in
- * the benchmark. Not timed.
+ * changed"): measured 11.8 bytes here (7.3 in the 1M-cell review) with the typed columns of
+ * core/score-store.ts, 64-67 with an object and a score map per row before them. A layout that
+ * holds more per cell fails here, not only in the benchmark. Not timed.
  */
-const BYTES_PER_CELL = 24;
+const BYTES_PER_CELL = 16;
 
 describe('memory: the sheets of a 200,000-cell review', () => {
   it(`keep at most ${BYTES_PER_CELL} bytes of heap per score cell once read`, () => {

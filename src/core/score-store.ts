@@ -6,7 +6,7 @@ import { CriterionScores, NO_SCORES, type CriterionIds, type ScoreSource } from 
 /*
  * A judge's sheet as read, kept in typed columns rather than as an object per row: a
  * province-wide review has a million score cells, and an object per row with its own map of
- * scores cost ~60 bytes a cell where these columns cost ~12. A row is looked up by project id and
+ * scores cost ~64 bytes a cell where these columns cost 7-12. A row is looked up by project id and
  * handed out as a SheetEntry made on the spot, so the rest of pcv reads a sheet as before.
  */
 
@@ -14,10 +14,50 @@ const RECUSED = 1;
 /** The row's project name is the roster's (a name not equal to the roster's is kept as written). */
 const ROSTER_NAME = 2;
 
+/**
+ * Project ids by number: the roster's, shared by every sheet of a review (a map of its own per
+ * sheet would cost more than the scores), or a sheet's own when there is no roster.
+ */
+class ProjectIndex {
+  private static readonly cache = new WeakMap<object, ProjectIndex>();
+  readonly ids: string[] = [];
+  private readonly at = new Map<string, number>();
+
+  static of(roster: ReadonlyMap<string, RosterProject>): ProjectIndex {
+    let index = ProjectIndex.cache.get(roster);
+    if (index === undefined) {
+      index = new ProjectIndex();
+      for (const id of roster.keys()) index.add(id);
+      ProjectIndex.cache.set(roster, index);
+    }
+    return index;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  get(id: string): number | undefined {
+    return this.at.get(id);
+  }
+
+  add(id: string): number {
+    const n = this.ids.push(id) - 1;
+    this.at.set(id, n);
+    return n;
+  }
+}
+
 /** One sheet's rows, by project id in the order read; read-only once validateSheet is done. */
 export class SheetRows implements ReadonlyMap<string, SheetEntry>, ScoreSource {
-  /** Project id -> row number. */
-  private readonly rowOf = new Map<string, number>();
+  private readonly index: ProjectIndex;
+  /** The sheet's own index (no roster): a project not yet in it is added. */
+  private readonly ownIndex: boolean;
+  private rows = 0;
+  /** Project number -> row, -1 for none. */
+  private readonly rowOf: Int32Array;
+  /** Row -> project number. */
+  private readonly projectOf: Int32Array;
   private readonly lines: Int32Array;
   private readonly flags: Uint8Array;
   /** Row × criterion -> index into `distinct`: a sheet holds few distinct scores. */
@@ -34,6 +74,11 @@ export class SheetRows implements ReadonlyMap<string, SheetEntry>, ScoreSource {
     capacity: number,
     private readonly roster: ReadonlyMap<string, RosterProject> | undefined,
   ) {
+    this.ownIndex = roster === undefined;
+    this.index = roster === undefined ? new ProjectIndex() : ProjectIndex.of(roster);
+    // A sheet adds at most one project per row to its own index.
+    this.rowOf = new Int32Array(roster === undefined ? capacity : this.index.size).fill(-1);
+    this.projectOf = new Int32Array(capacity);
     this.lines = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.codes = new Int32Array(capacity * criteria.ids.length);
@@ -47,8 +92,15 @@ export class SheetRows implements ReadonlyMap<string, SheetEntry>, ScoreSource {
     name: string,
     comment: string,
   ): void {
-    const row = this.rowOf.size;
-    this.rowOf.set(project, row);
+    const row = this.rows++;
+    let n = this.index.get(project);
+    if (n === undefined) {
+      // validateSheet() adds only projects of the roster, when there is one.
+      if (!this.ownIndex) throw new Error(`SheetRows.add(): ${project} is not in the roster`);
+      n = this.index.add(project);
+    }
+    this.rowOf[n] = row;
+    this.projectOf[row] = n;
     this.lines[row] = line;
     let flags = scores === undefined ? RECUSED : 0;
     if (name !== '') {
@@ -91,34 +143,49 @@ export class SheetRows implements ReadonlyMap<string, SheetEntry>, ScoreSource {
   }
 
   get size(): number {
-    return this.rowOf.size;
+    return this.rows;
+  }
+
+  private rowFor(project: string): number {
+    const n = this.index.get(project);
+    return n === undefined ? -1 : this.rowOf[n]!;
   }
 
   get(project: string): SheetEntry | undefined {
-    const row = this.rowOf.get(project);
-    return row === undefined ? undefined : this.entry(project, row);
+    const row = this.rowFor(project);
+    return row < 0 ? undefined : this.entry(project, row);
   }
 
   has(project: string): boolean {
-    return this.rowOf.has(project);
+    return this.rowFor(project) >= 0;
+  }
+
+  private projectAt(row: number): string {
+    return this.index.ids[this.projectOf[row]!]!;
   }
 
   forEach(
     fn: (value: SheetEntry, key: string, map: ReadonlyMap<string, SheetEntry>) => void,
   ): void {
-    for (const [project, row] of this.rowOf) fn(this.entry(project, row), project, this);
+    for (let row = 0; row < this.rows; row++) {
+      const project = this.projectAt(row);
+      fn(this.entry(project, row), project, this);
+    }
   }
 
   *entries(): MapIterator<[string, SheetEntry]> {
-    for (const [project, row] of this.rowOf) yield [project, this.entry(project, row)];
+    for (let row = 0; row < this.rows; row++) {
+      const project = this.projectAt(row);
+      yield [project, this.entry(project, row)];
+    }
   }
 
-  keys(): MapIterator<string> {
-    return this.rowOf.keys();
+  *keys(): MapIterator<string> {
+    for (let row = 0; row < this.rows; row++) yield this.projectAt(row);
   }
 
   *values(): MapIterator<SheetEntry> {
-    for (const [project, row] of this.rowOf) yield this.entry(project, row);
+    for (let row = 0; row < this.rows; row++) yield this.entry(this.projectAt(row), row);
   }
 
   [Symbol.iterator](): MapIterator<[string, SheetEntry]> {
