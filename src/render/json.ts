@@ -27,7 +27,7 @@ export function fingerprint(results: Results): string {
 /** results.json, schemaVersion 1 (see CONTRACT.md). Later versions only add fields. */
 export function resultsJson(results: Results): ResultsJson {
   const { head, project, tail } = jsonParts(results);
-  return { ...head, projects: results.projects.map(project), ...tail };
+  return { ...head, projects: results.projects.map((p) => project(p)), ...tail };
 }
 
 /**
@@ -48,14 +48,14 @@ export function resultsJsonStream(results: Results): StreamedText {
 }
 
 function* resultsJsonPieces(results: Results): Generator<string> {
-  const { head, project, tail } = jsonParts(results);
+  const { head, projectText, tail } = jsonParts(results);
   // Both halves are "{\n  ...\n}": the projects go between them.
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "projects": `;
   if (results.projects.length === 0) yield '[]';
   else {
     let sep = '[\n    ';
     for (const p of results.projects) {
-      yield sep + JSON.stringify(project(p));
+      yield sep + projectText(p);
       sep = ',\n    ';
     }
     yield '\n  ]';
@@ -70,6 +70,8 @@ type ProjectsAndAfter = 'summary' | 'judgeStats' | 'agreement' | 'warnings' | 'n
 function jsonParts(results: Results): {
   head: Omit<ResultsJson, 'projects' | ProjectsAndAfter>;
   project: (p: ProjectResult) => ResultsJsonProject;
+  /** JSON.stringify(project(p)), made faster. */
+  projectText: (p: ProjectResult) => string;
   tail: Pick<ResultsJson, ProjectsAndAfter>;
 } {
   const { rubric } = results;
@@ -99,6 +101,35 @@ function jsonParts(results: Results): {
       define(out, judge, value);
     }
     return out;
+  };
+  // The same JSON as JSON.stringify(scoresJson(scores)), written directly: a large review has
+  // 250,000 judge scores, and a million numbers each converted once per distinct value.
+  const keyText = memo((key: string) => `${JSON.stringify(key)}:`);
+  const exactText = memo((d: Dec) => JSON.stringify(exact(d)));
+  const fineText = memo((d: Dec) => JSON.stringify(fineNum(d)));
+  const scoresText = (scores: ProjectResult['scores']) => {
+    let out = '{';
+    let firstJudge = true;
+    for (const [judge, s] of scores) {
+      out += `${firstJudge ? '' : ','}${keyText(judge)}`;
+      firstJudge = false;
+      if (s.recused) out += '{"recused":true';
+      else {
+        out += '{"criteria":{';
+        let firstCriterion = true;
+        s.criteria.forEach((v, c) => {
+          out += `${firstCriterion ? '' : ','}${keyText(c)}${exactText(v)}`;
+          firstCriterion = false;
+        });
+        out += `},"total":${fineText(s.total)}`;
+        if (s.normalizedTotal !== undefined)
+          out += `,"normalizedTotal":${JSON.stringify(num(s.normalizedTotal, fine))}`;
+        if (s.dropped) out += ',"dropped":true';
+      }
+      if (s.comment !== undefined) out += `,"comment":${JSON.stringify(s.comment)}`;
+      out += '}';
+    }
+    return `${out}}`;
   };
   // Descriptive statistics are binary floats; they are rounded half-up like everything else.
   const stat = (x: number | null, places = fine) =>
@@ -141,13 +172,16 @@ function jsonParts(results: Results): {
       : null,
     judges: results.judges.map((j) => ({ id: j.id, file: j.file, sha256: j.sha256 })),
   };
-  const project = (p: ProjectResult): ResultsJsonProject => ({
+  const project = (
+    p: ProjectResult,
+    scores: ResultsJsonProject['scores'] = scoresJson(p.scores),
+  ): ResultsJsonProject => ({
     id: p.id,
     name: p.name ?? null,
     organization: p.organization ?? null,
     category: p.category ?? null,
     ...(p.amount !== undefined ? { amount: p.amount } : {}),
-    scores: scoresJson(p.scores),
+    scores,
     criteria: Object.fromEntries([...p.criteria].map(([c, v]) => [c, num(v, fine)])),
     final: toNumber(p.final),
     rank: p.rank,
@@ -202,7 +236,30 @@ function jsonParts(results: Results): {
     // How the numbers were reached, where a reader could otherwise be surprised.
     notes: rescaled === undefined ? [] : [reportText('en').rescaled(rescaled)],
   };
-  return { head, project, tail };
+  const projectText = scoresDirectly(results)
+    ? (p: ProjectResult) => {
+        // The scores written straight to text into the place of an empty object: `,"scores":{}`
+        // can only be that key (a quote inside a JSON string is escaped).
+        const line = JSON.stringify(project(p, {}));
+        const at = line.indexOf(EMPTY_SCORES);
+        return `${line.slice(0, at)},"scores":${scoresText(p.scores)}${line.slice(at + EMPTY_SCORES.length)}`;
+      }
+    : (p: ProjectResult) => JSON.stringify(project(p));
+  return { head, project, projectText, tail };
+}
+
+const EMPTY_SCORES = ',"scores":{}';
+
+/**
+ * Whether scoresText() writes what JSON.stringify would: an object's keys that are array indexes
+ * ("1", "20") come first in JSON.stringify's order, whatever the order they were added in, so a
+ * review with such judge or criterion ids takes the object path.
+ */
+function scoresDirectly(results: Results): boolean {
+  const arrayIndex = (key: string) => /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+  return ![...results.judges.map((j) => j.id), ...results.rubric.criteria.map((c) => c.id)].some(
+    arrayIndex,
+  );
 }
 
 /** A project's track, track rank, reason and funding, when the rubric has tracks or funding. */
