@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import type PDFDocumentClass from 'pdfkit';
 import { PcvError } from '../errors.js';
 import { reportText } from '../text/report.js';
+import { skipPlainShaping, type FontkitFont } from './pdf-plain-layout.js';
+import { cacheWidths } from './pdf-width-cache.js';
 
 export type Doc = InstanceType<typeof PDFDocumentClass>;
 
@@ -93,6 +95,7 @@ export async function openDocument(meta: DocMeta, fonts: Fonts, createdAt: Date)
       ModDate: createdAt,
     },
   });
+  cacheWidths(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -115,6 +118,9 @@ export async function openDocument(meta: DocMeta, fonts: Fonts, createdAt: Date)
         `${font.path}: not a usable TrueType/OpenType font (${err instanceof Error ? err.message : String(err)})`,
       );
     }
+    // pdfkit's embedded font holds the fontkit font it lays text out with.
+    const embedded = (doc as unknown as { _font: { font?: FontkitFont } })._font;
+    if (typeof embedded.font?.layout === 'function') skipPlainShaping(embedded.font);
   }
   doc.font(REGULAR);
   return {

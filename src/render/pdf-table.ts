@@ -1,4 +1,5 @@
 import { pageBottom, type Doc } from './pdf-doc.js';
+import { drawLines, measureLines } from './pdf-lines.js';
 
 export interface Column {
   header: string;
@@ -54,7 +55,7 @@ export function drawTable(
 
   const drawRow = (
     cells: readonly Cell[],
-    measures: readonly { height: number; single: boolean }[],
+    measures: readonly CellMeasure[],
     y: number,
     h: number,
     header: boolean,
@@ -79,6 +80,9 @@ export function drawTable(
         const free = width - doc.widthOfString(text);
         const dx = align === 'center' ? free / 2 : align === 'right' ? free : 0;
         doc.text(text, xs[i]! + padX + dx, ty, { lineBreak: false });
+      } else if (m.lines !== undefined && align === 'left' && m.height <= inner) {
+        // Laid out when measured: drawn from those lines, without wrapping the text again.
+        drawLines(doc, m.lines, xs[i]! + padX, ty, lineGap);
       } else {
         // `height` bounds the text to its cell: pdfkit then never starts a page on its own.
         doc.text(text, xs[i]! + padX, ty, {
@@ -129,6 +133,13 @@ export function drawTable(
   doc.y = y;
 }
 
+/** A cell's text height, whether it fits on one line, and if not the lines it wraps into. */
+interface CellMeasure {
+  height: number;
+  single: boolean;
+  lines?: readonly string[];
+}
+
 /** How drawTable() measures: each cell's text height and whether it fits on one line, per row. */
 function tableMeasure(doc: Doc, columns: readonly Column[], style: TableStyle) {
   const padX = style.padX ?? 4;
@@ -139,7 +150,7 @@ function tableMeasure(doc: Doc, columns: readonly Column[], style: TableStyle) {
     header || (typeof cell === 'object' && cell.bold) ? style.bold : style.regular;
   const oneLine = () => doc.currentLineHeight(true) + lineGap;
   /** Height of a cell's text, and whether it fits on one line (then drawn without wrapping). */
-  const measure = (text: string, width: number, font: string) => {
+  const measure = (text: string, width: number, font: string): CellMeasure => {
     doc.font(font).fontSize(style.fontSize);
     if (text === '') return { height: 0, single: true };
     // Most cells fit on one line; checking that by width skips pdfkit's line wrapper, which is
@@ -147,7 +158,7 @@ function tableMeasure(doc: Doc, columns: readonly Column[], style: TableStyle) {
     if (!text.includes('\n') && doc.widthOfString(text) <= width) {
       return { height: oneLine(), single: true };
     }
-    return { height: doc.heightOfString(text, { width, lineGap }), single: false };
+    return { ...measureLines(doc, text, { width, lineGap }), single: false };
   };
   doc.font(style.regular).fontSize(style.fontSize);
   const minHeight = oneLine();
