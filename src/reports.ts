@@ -26,10 +26,24 @@ export async function renderReports(
   options: ReportOptions,
 ): Promise<ReportFile[]> {
   const wanted = (Object.keys(RENDERERS) as Format[]).filter((f) => formats.includes(f));
+  // With other reports to write meanwhile, the announcement is drawn in a worker thread.
+  const pdf =
+    wanted.includes('pdf') && wanted.length > 1
+      ? (await import('./render/pdf-thread.js')).startAnnouncement(results, pdfOptions(options))
+      : undefined;
   const files: ReportFile[] = [];
-  for (const [done, format] of wanted.entries()) {
-    options.onProgress?.('Writing reports', done, wanted.length);
-    files.push(...(await RENDERERS[format](results, options)));
+  try {
+    for (const [done, format] of wanted.entries()) {
+      options.onProgress?.('Writing reports', done, wanted.length);
+      if (format === 'pdf' && pdf !== undefined) {
+        files.push({ name: 'announcement.pdf', data: await pdf.bytes });
+      } else {
+        files.push(...(await RENDERERS[format](results, options)));
+      }
+    }
+  } catch (err) {
+    pdf?.cancel();
+    throw err;
   }
   return files;
 }

@@ -36,11 +36,22 @@ const PAD_X = 5;
  * same bytes.
  */
 export async function renderAnnouncement(results: Results, options: PdfOptions): Promise<Buffer> {
-  return writeAnnouncement(results, await loadFonts(options), options.createdAt);
+  return renderAnnouncementContent(announcementContent(results), options);
 }
 
-async function writeAnnouncement(results: Results, fonts: Fonts, createdAt: Date): Promise<Buffer> {
-  const content = announcementContent(results);
+/** The PDF of announcement content already worded: plain data, so a worker thread can draw it. */
+export async function renderAnnouncementContent(
+  content: AnnouncementContent,
+  options: PdfOptions,
+): Promise<Buffer> {
+  return writeAnnouncement(content, await loadFonts(options), options.createdAt);
+}
+
+async function writeAnnouncement(
+  content: AnnouncementContent,
+  fonts: Fonts,
+  createdAt: Date,
+): Promise<Buffer> {
   const { lang, title } = content;
   const { doc, regular, bold, finish } = await openDocument(
     { title, author: content.organizer, subject: content.subject, lang },
