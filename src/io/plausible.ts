@@ -48,7 +48,7 @@ function weight(cp: number, encoding: Candidate, inLatinWord: boolean): number {
   // encoding almost never forms one, so any ordinary character counts.
   if (encoding === 'utf-8') return 1;
   if (within(cp, 0x4e00, 0x9fff)) {
-    const tier = hanziTiers()[encoding];
+    const tier = hanziTiers(encoding);
     return tier.common.has(cp) ? 1 : tier.second.has(cp) ? 0.5 : 0;
   }
   if (within(cp, 0x3040, 0x30ff)) return encoding === 'shift_jis' ? 1 : 0; // kana
@@ -70,47 +70,54 @@ interface Tiers {
   common: Set<number>;
   second: Set<number>;
 }
-let tiers: Record<Exclude<Candidate, 'utf-8'>, Tiers> | undefined;
+type Legacy = Exclude<Candidate, 'utf-8'>;
+const tiers = new Map<Legacy, Tiers>();
 
 /**
  * Frequent and less frequent hanzi of each legacy encoding, from its own frequency levels: GB2312
  * level 1 / 2 (simplified), Big5 常用 / 次常用 (traditional), JIS X 0208 level 1 / 2. Decoded from
  * the byte ranges with Node's own decoders, not typed in. Each reading is judged by its own
  * encoding's levels: a Big5 sheet read as GB18030 lands in GBK's rare extension hanzi, which are
- * frequent only in Big5.
+ * frequent only in Big5. Each encoding's sets are built the first time a reading in it is judged
+ * (tens of milliseconds each), so `pcv validate` of a GB18030 folder builds only what it asks.
  */
-function hanziTiers(): Record<Exclude<Candidate, 'utf-8'>, Tiers> {
-  if (tiers !== undefined) return tiers;
-  const big5Trails: [number, number][] = [
-    [0x40, 0x7e],
-    [0xa1, 0xfe],
-  ];
-  const sjisTrails: [number, number][] = [
-    [0x40, 0x7e],
-    [0x80, 0xfc],
-  ];
-  tiers = {
-    gb18030: {
-      common: new Set(pairs('gb18030', [0xb0, 0xd7], [[0xa1, 0xfe]])),
-      second: new Set(pairs('gb18030', [0xd8, 0xf7], [[0xa1, 0xfe]])),
-    },
-    big5: {
-      common: new Set([
-        ...pairs('big5', [0xa4, 0xc5], big5Trails),
-        ...pairs('big5', [0xc6, 0xc6], [[0x40, 0x7e]]),
-      ]),
-      second: new Set(pairs('big5', [0xc9, 0xf9], big5Trails)),
-    },
-    shift_jis: {
-      common: new Set(pairs('shift_jis', [0x88, 0x98], sjisTrails)),
-      second: new Set([
-        ...pairs('shift_jis', [0x99, 0x9f], sjisTrails),
-        ...pairs('shift_jis', [0xe0, 0xea], sjisTrails),
-      ]),
-    },
-  };
-  return tiers;
+function hanziTiers(encoding: Legacy): Tiers {
+  let tier = tiers.get(encoding);
+  if (tier === undefined) {
+    tier = TIER_RANGES[encoding]();
+    tiers.set(encoding, tier);
+  }
+  return tier;
 }
+
+const big5Trails: [number, number][] = [
+  [0x40, 0x7e],
+  [0xa1, 0xfe],
+];
+const sjisTrails: [number, number][] = [
+  [0x40, 0x7e],
+  [0x80, 0xfc],
+];
+const TIER_RANGES: Record<Legacy, () => Tiers> = {
+  gb18030: () => ({
+    common: new Set(pairs('gb18030', [0xb0, 0xd7], [[0xa1, 0xfe]])),
+    second: new Set(pairs('gb18030', [0xd8, 0xf7], [[0xa1, 0xfe]])),
+  }),
+  big5: () => ({
+    common: new Set([
+      ...pairs('big5', [0xa4, 0xc5], big5Trails),
+      ...pairs('big5', [0xc6, 0xc6], [[0x40, 0x7e]]),
+    ]),
+    second: new Set(pairs('big5', [0xc9, 0xf9], big5Trails)),
+  }),
+  shift_jis: () => ({
+    common: new Set(pairs('shift_jis', [0x88, 0x98], sjisTrails)),
+    second: new Set([
+      ...pairs('shift_jis', [0x99, 0x9f], sjisTrails),
+      ...pairs('shift_jis', [0xe0, 0xea], sjisTrails),
+    ]),
+  }),
+};
 
 /** The hanzi that every lead byte in `leads` with every trail byte in `trails` decodes to. */
 function pairs(label: string, leads: [number, number], trails: [number, number][]): number[] {
