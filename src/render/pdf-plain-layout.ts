@@ -120,7 +120,7 @@ export function skipPlainShaping(font: FontkitFont): void {
 }
 
 /** One glyph per character at its advance width, or undefined if shaping could change that. */
-function plainRun(font: FontkitFont, plain: Uint8Array, text: string): Run | undefined {
+export function plainRun(font: FontkitFont, plain: Uint8Array, text: string): Run | undefined {
   const glyphs: Glyph[] = [];
   const positions: Position[] = [];
   for (let i = 0; i < text.length; i++) {

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { defaultFontPath, loadFonts, openDocument } from '../../src/render/pdf-doc.js';
+import { drawLines, measureLines } from '../../src/render/pdf-lines.js';
+import { plainGlyphs, plainRun, type FontkitFont } from '../../src/render/pdf-plain-layout.js';
+import { createdAt } from '../pdf-helpers.js';
+
+/*
+ * The announcement's speed-ups must not move a single glyph: each is checked here against what
+ * pdfkit and fontkit do without it. (The digests of every fixture's PDFs and of the benchmark's
+ * 10,000-row announcement check the same on whole documents.)
+ */
+
+const fontkit = createRequire(import.meta.url)('fontkit') as {
+  create(bytes: Buffer): FontkitFont;
+};
+const noto = () => fontkit.create(readFileSync(defaultFontPath('regular')));
+
+describe('plain layout (no shaping where no lookup applies)', () => {
+  const font = noto();
+  const plain = plainGlyphs(font);
+
+  it('reads the lookups of Noto Sans SC', () => {
+    expect(plain).not.toBeNull();
+  });
+
+  it('gives exactly fontkit’s glyphs and advances for Chinese names and organisations', () => {
+    for (const text of [
+      '文登区同心社会工作服务中心',
+      '银龄暖心社区老年助餐服务项目',
+      '环山街道社会组织联合会　公益创投',
+    ]) {
+      const fast = plainRun(font, plain!, text);
+      expect(fast, text).toBeDefined();
+      const shaped = font.layout(text);
+      expect(fast!.glyphs.map((g) => g.id)).toEqual(shaped.glyphs.map((g) => g.id));
+      expect(fast!.positions).toEqual(
+        shaped.positions.map((p) => ({
+          xAdvance: p.xAdvance,
+          yAdvance: p.yAdvance,
+          xOffset: p.xOffset,
+          yOffset: p.yOffset,
+        })),
+      );
+      expect(fast!.advanceWidth).toBe(shaped.advanceWidth);
+    }
+  });
+
+  it('leaves to fontkit what shaping changes: the —— ligature and kerned Latin', () => {
+    // Noto Sans SC joins two em dashes into one two-em dash glyph (ccmp), and kerns A and V.
+    expect(font.layout('——').glyphs).toHaveLength(1);
+    expect(plainRun(font, plain!, '——')).toBeUndefined();
+    expect(plainRun(font, plain!, '党建引领“银龄暖心”——项目')).toBeUndefined();
+    const a = font.glyphForCodePoint(0x41).advanceWidth;
+    const v = font.glyphForCodePoint(0x56).advanceWidth;
+    expect(font.layout('AV').advanceWidth).toBeLessThan(a + v);
+    expect(plainRun(font, plain!, 'AV')).toBeUndefined();
+  });
+
+  it('refuses characters fontkit treats specially: a soft hyphen, a combining tone mark', () => {
+    expect(plainRun(font, plain!, '社区\u00ad服务')).toBeUndefined();
+    expect(plainRun(font, plain!, '社\u302a区')).toBeUndefined();
+  });
+});
+
+describe('width cache and one layout per cell', () => {
+  const open = async () =>
+    openDocument({ title: 't', lang: 'zh' }, await loadFonts({ createdAt }), createdAt);
+
+  it('measures as pdfkit does, and lets character spacing through uncached', async () => {
+    const { doc, finish } = await open();
+    doc.fontSize(10.5);
+    const text = '党建引领“四点半课堂”——埠口张家产残障人士关爱成长计划';
+    const first = doc.widthOfString(text);
+    expect(doc.widthOfString(text)).toBe(first);
+    doc.fontSize(21);
+    // Twice the size, twice the width: the cache keys by size as well.
+    expect(doc.widthOfString(text)).toBeCloseTo(2 * first, 9);
+    const spaced = doc.widthOfString(text, { characterSpacing: 1 });
+    // One point after each of the n - 1 gaps between characters.
+    expect(spaced).toBeCloseTo(2 * first + (text.length - 1), 9);
+    await finish();
+  });
+
+  it('draws a wrapped cell from its measured lines with the bytes of doc.text', async () => {
+    const text =
+      '党建引领“银龄暖心”——环山张家产老年人就业支持服务与邻里互助网络建设工程\n第二段 with Latin words, wrapped';
+    const options = { width: 120, lineGap: 1 };
+    const a = await open();
+    a.doc.fontSize(10.5).text(text, 80, 100, { ...options, align: 'left' });
+    const b = await open();
+    b.doc.fontSize(10.5);
+    const { height, lines } = measureLines(b.doc, text, options);
+    expect(lines.length).toBeGreaterThan(3);
+    expect(height).toBe(a.doc.y - 100);
+    drawLines(b.doc, lines, 80, 100, options.lineGap);
+    expect((await b.finish()).equals(await a.finish())).toBe(true);
+  });
+});
