@@ -81,10 +81,11 @@ const COVERAGE_FIELDS = [
 const COVERAGE_LISTS = ['coverages', 'inputCoverage', 'backtrackCoverage', 'lookaheadCoverage'];
 
 /**
- * Strings shaped the usual way before the font's lookups are read (~20-40 ms for a CJK font):
- * a short document never pays for the analysis, a long table repays it many times over.
+ * Strings shaped the usual way before the font's lookups are read. Reading them takes 20-40 ms
+ * for a CJK font, about what shaping a thousand strings costs: a review-day announcement (a few
+ * hundred strings) never pays for the analysis, a 10,000-row table repays it many times over.
  */
-const WARM_UP = 300;
+const WARM_UP = 2000;
 
 /**
  * Characters the fast path may take: printable ASCII, general punctuation up to U+2027, CJK

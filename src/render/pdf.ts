@@ -1,10 +1,5 @@
 import type { Results } from '../core/model.js';
-import {
-  announcementContent,
-  type AnnouncementContent,
-  type AnnouncementTable,
-  type ColumnKind,
-} from './announcement.js';
+import type { AnnouncementContent, AnnouncementTable, ColumnKind } from './announcement.js';
 import {
   contentWidth,
   ensureSpace,
@@ -36,6 +31,9 @@ const PAD_X = 5;
  * same bytes.
  */
 export async function renderAnnouncement(results: Results, options: PdfOptions): Promise<Buffer> {
+  // Imported here, not at the top: the PDF worker thread draws content worded elsewhere and
+  // need not load the wording's dependencies (decimal.js, the analytics' statistics).
+  const { announcementContent } = await import('./announcement.js');
   return renderAnnouncementContent(announcementContent(results), options);
 }
 
