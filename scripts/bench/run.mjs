@@ -44,6 +44,8 @@ import { measure, measureRuns, rssMethod } from './measure.mjs';
 import { BIG, GROUPS, REPORTS } from './specs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** The Python that runs the pandas comparison: $PYTHON, else python3 on the PATH. */
+const PYTHON = process.env.PYTHON || 'python3';
 const repo = path.resolve(here, '..', '..');
 const PCV = path.join(repo, 'bin', 'pcv.js');
 const FIXTURE = path.join(repo, 'fixtures', 'huanshan-2022');
@@ -109,11 +111,15 @@ function ensureBuilt() {
 
 // ---------------------------------------------------------------- machine
 function pandasVersion() {
-  const r = spawnSync('python3', ['-c', 'import pandas, sys; print(pandas.__version__)'], {
+  const r = spawnSync(PYTHON, ['-c', 'import pandas, sys; print(pandas.__version__)'], {
     encoding: 'utf8',
   });
-  if (r.error) return { ok: false, why: 'python3 is not installed' };
-  if (r.status !== 0) return { ok: false, why: 'python3 has no pandas (pip install pandas)' };
+  if (r.error) return { ok: false, why: `${PYTHON} is not installed` };
+  if (r.status !== 0)
+    return {
+      ok: false,
+      why: `${PYTHON} has no pandas (pip install pandas, or PYTHON=/usr/bin/python3 with Debian's python3-pandas)`,
+    };
   return { ok: true, version: r.stdout.trim() };
 }
 
@@ -128,7 +134,7 @@ function revision() {
 
 function machine(pandas) {
   const cpus = os.cpus();
-  const py = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+  const py = spawnSync(PYTHON, ['--version'], { encoding: 'utf8' });
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: os.availableParallelism?.() ?? cpus.length,
@@ -336,7 +342,7 @@ async function bench(work, m, pandas, startedAt) {
       pandasRun = check(
         'pandas',
         await measureRuns(
-          'python3',
+          PYTHON,
           [
             path.join(here, 'pandas_tally.py'),
             '--criteria',
