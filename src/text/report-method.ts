@@ -78,8 +78,8 @@ function zh(f: MethodFacts): string {
   s += d === 0 ? '，四舍五入取整' : `，四舍五入保留${d}位小数`;
   s +=
     f.passRule === 'tracks'
-      ? '；通过分数线按各分组规定'
-      : `；${f.threshold}分及以上为通过${f.passRule === 'some' ? '（分组另有分数线或名额的，按其规定）' : ''}`;
+      ? '；通过分数线按各组别的规定'
+      : `；${f.threshold}分及以上为通过${f.passRule === 'some' ? '（组别另有分数线或名额的，按其规定）' : ''}`;
   if (f.tieBreak.length > 0) s += `；得分相同时按${f.tieBreak.join('、')}得分排序`;
   s += '。';
   if (f.fellBack) s += `评分评委不足${2 * trim + 1}人的项目取平均分。`;

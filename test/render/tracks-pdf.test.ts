@@ -60,7 +60,7 @@ describe('announcement and cards with tracks and funding (fixtures/huanshan-2022
     expect(text).toMatch(/P05.*?70\.83未通过（超出名额）/);
     expect(text).toMatch(/P19.*?60\.67未通过0/);
     // The community track's 65 and the social quota: 60 is not the whole rule.
-    expect(text).toContain(squeeze('60分及以上为通过（分组另有分数线或名额的，按其规定）'));
+    expect(text).toContain(squeeze('60分及以上为通过（组别另有分数线或名额的，按其规定）'));
   });
 });
 
