@@ -186,6 +186,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     rubric,
     rubricFile,
     ...(rosterFile ? { rosterFile } : {}),
+    ...(review.assignmentsFile ? { assignmentsFile: review.assignmentsFile } : {}),
     judges: computed.judges.map((j) => ({ id: j.id, ...sheetFiles.get(j.file)! })),
     projects: tracked?.projects ?? computed.projects,
     warnings: sorted.filter((i) => i.severity === 'warning'),

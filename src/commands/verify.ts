@@ -40,6 +40,7 @@ export async function verifyCommand(
   const inputs = [
     published.rubric,
     ...(published.roster ? [published.roster] : []),
+    ...(published.assignments ? [published.assignments] : []),
     ...published.judges,
   ];
   let missing = false;
@@ -62,6 +63,9 @@ export async function verifyCommand(
     cwd: root,
     rubric: path.resolve(root, published.rubric.file),
     ...(published.roster ? { roster: path.resolve(root, published.roster.file) } : {}),
+    ...(published.assignments
+      ? { assignments: path.resolve(root, published.assignments.file) }
+      : {}),
     overrides: {
       threshold: published.threshold,
       aggregate: published.aggregate,

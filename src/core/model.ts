@@ -38,6 +38,8 @@ export interface Results {
   rubric: Rubric;
   rubricFile: InputFile;
   rosterFile?: InputFile;
+  /** assignments.csv, when the review has one: it decides which sheets are complete. */
+  assignmentsFile?: InputFile;
   judges: Judge[];
   projects: ProjectResult[];
   warnings: Issue[];

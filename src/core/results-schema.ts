@@ -109,6 +109,8 @@ export const resultsSchema = z.object({
   fingerprint: z.string(),
   rubric: file,
   roster: file.nullable(),
+  /** assignments.csv (judge groups), when the review has one. */
+  assignments: file.optional(),
   judges: z.array(file.extend({ id: z.string() })),
   projects: z.array(project),
   summary: z.object({

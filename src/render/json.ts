@@ -18,6 +18,7 @@ export function fingerprint(results: Results): string {
   const files = [
     results.rubricFile,
     ...(results.rosterFile ? [results.rosterFile] : []),
+    ...(results.assignmentsFile ? [results.assignmentsFile] : []),
     ...results.judges,
   ];
   const lines = files.map((f) => `${f.sha256}  ${f.file}\n`).sort();
@@ -170,6 +171,15 @@ function jsonParts(results: Results): {
     roster: results.rosterFile
       ? { file: results.rosterFile.file, sha256: results.rosterFile.sha256 }
       : null,
+    // Only when there is one, so that a review without it keeps its bytes.
+    ...(results.assignmentsFile
+      ? {
+          assignments: {
+            file: results.assignmentsFile.file,
+            sha256: results.assignmentsFile.sha256,
+          },
+        }
+      : {}),
     judges: results.judges.map((j) => ({ id: j.id, file: j.file, sha256: j.sha256 })),
   };
   const project = (

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,6 +96,46 @@ describe('assignments.csv', () => {
       ['P2', 70, ['a', 'b']],
       ['P3', 50, ['b']],
     ]);
+  });
+});
+
+describe('assignments.csv is one of the inputs results.json pins', () => {
+  it('is listed with its sha256, counts in the fingerprint, and verify notices a change', async () => {
+    const files = {
+      'rubric.yaml': rubric,
+      'projects.csv': roster,
+      'assignments.csv': 'judge,project\na,P1\nb,P1\na,P2\nb,P2\na,P3\nb,P3\n',
+      'scores/a.csv': rows('P1,80', 'P2,70', 'P3,66'),
+      'scores/b.csv': rows('P1,75', 'P2,72', 'P3,64'),
+    };
+    const dir = folder(files);
+    const out = path.join(dir, 'out');
+    expect((await pcv(['tally', dir, '--out', out, '--format', 'json'])).code).toBe(0);
+    const results = path.join(out, 'results.json');
+    const json = JSON.parse(readFileSync(results, 'utf8')) as {
+      fingerprint: string;
+      assignments?: { file: string; sha256: string };
+    };
+    expect(json.assignments).toEqual({
+      file: 'assignments.csv',
+      sha256: createHash('sha256').update(files['assignments.csv']).digest('hex'),
+    });
+    // The fingerprint: sha256 over the sorted "sha256  file" lines of every input.
+    const lines = Object.entries(files)
+      .map(([f, t]) => `${createHash('sha256').update(t).digest('hex')}  ${f}\n`)
+      .sort();
+    expect(json.fingerprint).toBe(createHash('sha256').update(lines.join('')).digest('hex'));
+    expect((await pcv(['verify', dir, '--results', results])).code).toBe(0);
+
+    // Same pairs in another order: the results are the same, but the file is not the one
+    // published, and verify says so.
+    writeFileSync(
+      path.join(dir, 'assignments.csv'),
+      'judge,project\nb,P1\na,P1\na,P2\nb,P2\na,P3\nb,P3\n',
+    );
+    const again = await pcv(['verify', dir, '--results', results]);
+    expect(again.code).not.toBe(0);
+    expect(again.stdout + again.stderr).toContain('assignments.csv');
   });
 });
 

@@ -17,6 +17,15 @@ export function aboutSheet(results: Results, t: Labels, generatedAt: Date): Shee
     ...(results.rosterFile
       ? [[t.rosterFile, results.rosterFile.file, results.rosterFile.sha256] satisfies FileRow]
       : []),
+    ...(results.assignmentsFile
+      ? [
+          [
+            t.assignmentsFile,
+            results.assignmentsFile.file,
+            results.assignmentsFile.sha256,
+          ] satisfies FileRow,
+        ]
+      : []),
     ...results.judges.map((j): FileRow => [`${t.sheetFile} ${j.id}`, j.file, j.sha256]),
   ];
   const kv = (key: string, value: CellSpec): RowSpec => [text(key, STYLE.key), value];
