@@ -14,26 +14,40 @@ export function stripMaxAnnotation(normalized: string): string {
   return normalized.replace(/\s*\([^()]*\d[^()]*\)\s*$/, '').trim();
 }
 
-/** Columns every sheet may have besides the criteria, with their accepted headers. */
+/**
+ * Columns every sheet may have besides the criteria, with their accepted headers: English,
+ * simplified Chinese, and traditional Chinese (a Big5 sheet from Hong Kong, Macao or Taiwan says
+ * 項目編號). Criteria are matched by the rubric's id, label and `aliases`, so a traditional label
+ * such as 服務方案 is accepted by adding it to that criterion's aliases.
+ */
 export const SHEET_FIELDS = {
-  project: ['project', 'id', 'project id', '项目编号', '编号'],
-  name: ['name', 'project name', '项目名称', '名称'],
-  comment: ['comment', 'comments', '备注', '评语'],
-  judge: ['judge', '评委'],
-  recused: ['recused', '回避'],
-  total: ['total', '总分', '合计'],
-  no: ['no', 'no.', '#', '序号'],
+  project: ['project', 'id', 'project id', '项目编号', '编号', '項目編號', '編號'],
+  name: ['name', 'project name', '项目名称', '名称', '項目名稱', '名稱'],
+  comment: ['comment', 'comments', '备注', '评语', '備註', '評語'],
+  judge: ['judge', '评委', '評委'],
+  recused: ['recused', '回避', '迴避'],
+  total: ['total', '总分', '合计', '總分', '合計'],
+  no: ['no', 'no.', '#', '序号', '序號'],
 } as const;
 
 export type SheetField = keyof typeof SHEET_FIELDS;
 
+/** The roster's columns, in the same three spellings as the sheets'. */
 export const ROSTER_FIELDS = {
-  id: ['id', 'project', 'project id', '项目编号', '编号'],
-  name: ['name', 'project name', '项目名称', '名称'],
-  organization: ['organization', 'organisation', 'applicant', '申报单位', '单位'],
-  category: ['category', '类别', '类型'],
-  amount: ['amount', 'requested', '申请金额', '金额'],
-  group: ['group', '分组', '组别'],
+  id: ['id', 'project', 'project id', '项目编号', '编号', '項目編號', '編號'],
+  name: ['name', 'project name', '项目名称', '名称', '項目名稱', '名稱'],
+  organization: [
+    'organization',
+    'organisation',
+    'applicant',
+    '申报单位',
+    '单位',
+    '申報單位',
+    '單位',
+  ],
+  category: ['category', '类别', '类型', '類別', '類型'],
+  amount: ['amount', 'requested', '申请金额', '金额', '申請金額', '金額'],
+  group: ['group', '分组', '组别', '分組', '組別'],
 } as const;
 
 export type RosterField = keyof typeof ROSTER_FIELDS;
