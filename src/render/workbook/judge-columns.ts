@@ -3,7 +3,9 @@ import { reportText } from '../../text/report.js';
 import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
 import { type CellSpec, type ColumnSpec } from './writer.js';
-import { STYLE, fmt, number, text, totalStyle } from './style.js';
+import { STYLE, fmt, text, totalStyle } from './style.js';
+import { withFormat } from './shared-style.js';
+import { DecimalCells } from './cell-cache.js';
 import { round } from './numbers.js';
 
 /**
@@ -31,6 +33,10 @@ export function judgeColumns(results: Results, t: Labels): JudgeColumns {
   const judges = results.judges.map((j) => j.id);
   const dec = fmt(rubric.decimals);
   if (judges.length <= MAX_JUDGE_COLUMNS || !isPartialPanel(results)) {
+    // Totals are shared decimals: one cell per total and style (cell-cache.ts).
+    const totals = new DecimalCells((d) => round(d, rubric.decimals));
+    const styles = [false, true].map((dropped) => withFormat(totalStyle(dropped), dec));
+    const recused = text(t.recused, STYLE.recused);
     return {
       header: judges,
       columns: judges.map(() => ({})),
@@ -38,8 +44,8 @@ export function judgeColumns(results: Results, t: Labels): JudgeColumns {
         judges.map((j) => {
           const s = p.scores.get(j);
           if (s === undefined) return undefined;
-          if (s.recused) return text(t.recused, STYLE.recused);
-          return number(round(s.total, rubric.decimals), dec, totalStyle(s.dropped));
+          if (s.recused) return recused;
+          return totals.cell(s.total, styles[s.dropped ? 1 : 0]!);
         }),
       notes: offsetNotes(results),
     };

@@ -2,7 +2,9 @@ import type { Results } from '../../core/model.js';
 import { reportText } from '../../text/report.js';
 import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
-import { type SheetSpec } from './writer.js';
+import { type CellSpec, type RowSpec, type SheetSpec } from './writer.js';
+import { DecimalCells, TextCells } from './cell-cache.js';
+import { PLAIN, withFormat } from './shared-style.js';
 import { STYLE, fmt, fineFmt, text, number, headerRow, totalStyle } from './style.js';
 import { exact, round } from './numbers.js';
 
@@ -45,66 +47,75 @@ export function scoresSheet(results: Results, t: Labels): SheetSpec {
     tableRows: projects.length * (judges.length + 1),
     *rows() {
       yield headerRow(header);
+      // 60,000 rows of a 10,000-project review repeat a few cells: a judge's name, the yes mark,
+      // a score or total (shared decimals), a comment. Each such cell is built once and handed
+      // out again (cells are only read), and rows are filled by index, not spread.
+      const scores = new DecimalCells(exact);
+      const totals = new DecimalCells((d) => round(d, fine));
+      const totalFmt = [false, true].map((dropped) => withFormat(totalStyle(dropped), fineNum));
+      const judgeCell = new Map(judges.map((j) => [j, text(j)]));
+      const comments = new TextCells(STYLE.text);
+      const yes = text(t.yes);
+      const recused = text(t.recused, STYLE.recused);
+      // The aggregate row's fixed cells.
+      const blank = text(undefined, STYLE.aggregate);
+      const label = text(aggregateLabel, STYLE.aggregate);
+      const finalFmt = fmt(rubric.decimals);
+      const n = rubric.criteria.length;
+      const width = 4 + n + extra.length + 4;
       for (const p of projects) {
-        const lead = [number(p.rank), text(p.id), text(p.name)];
+        const rank = number(p.rank);
+        const id = text(p.id);
+        const name = text(p.name);
         for (const j of judges) {
           const s = p.scores.get(j);
           if (s === undefined) continue;
+          const row: RowSpec = new Array<CellSpec | undefined>(width);
+          row[0] = rank;
+          row[1] = id;
+          row[2] = name;
+          row[3] = judgeCell.get(j);
+          let k = 4;
           if (s.recused) {
-            yield [
-              ...lead,
-              text(j),
-              ...rubric.criteria.map(() => undefined),
-              text(t.recused, STYLE.recused),
-              ...extra,
-              text(t.yes),
-              undefined,
-              text(s.comment, STYLE.text),
-            ];
+            k += n;
+            row[k++] = recused;
+            if (adjusted) k++;
+            row[k++] = yes;
+            k++;
+            row[k] = comments.cell(s.comment);
+            yield row;
             continue;
           }
-          yield [
-            ...lead,
-            text(j),
-            ...rubric.criteria.map((c) => {
-              const v = s.criteria.get(c.id);
-              return v === undefined ? undefined : number(exact(v));
-            }),
-            number(round(s.total, fine), fineNum, totalStyle(s.dropped)),
-            ...(adjusted
-              ? [
-                  s.normalizedTotal === undefined
-                    ? undefined
-                    : number(round(s.normalizedTotal, fine), fineNum, totalStyle(s.dropped)),
-                ]
-              : []),
-            undefined,
-            s.dropped ? text(t.yes) : undefined,
-            text(s.comment, STYLE.text),
-          ];
+          for (const c of rubric.criteria) {
+            const v = s.criteria.get(c.id);
+            row[k++] = v === undefined ? undefined : scores.cell(v, PLAIN);
+          }
+          const style = totalFmt[s.dropped ? 1 : 0]!;
+          row[k++] = totals.cell(s.total, style);
+          if (adjusted)
+            row[k++] =
+              s.normalizedTotal === undefined ? undefined : totals.cell(s.normalizedTotal, style);
+          k++;
+          row[k++] = s.dropped ? yes : undefined;
+          row[k] = comments.cell(s.comment);
+          yield row;
         }
-        yield [
+        const aggregate: RowSpec = [
           number(p.rank, undefined, STYLE.aggregate),
           text(p.id, STYLE.aggregate),
           text(p.name, STYLE.aggregate),
-          text(aggregateLabel, STYLE.aggregate),
-          ...rubric.criteria.map((c) => {
-            const v = p.criteria.get(c.id);
-            return v === undefined
-              ? text(undefined, STYLE.aggregate)
-              : number(round(v, fine), fineNum, STYLE.aggregate);
-          }),
-          // With offsets the final aggregates the adjusted totals, so it stands under them.
-          ...(adjusted
-            ? [
-                text(undefined, STYLE.aggregate),
-                number(exact(p.final), fmt(rubric.decimals), STYLE.aggregate),
-              ]
-            : [number(exact(p.final), fmt(rubric.decimals), STYLE.aggregate)]),
-          text(undefined, STYLE.aggregate),
-          text(undefined, STYLE.aggregate),
-          text(undefined, STYLE.aggregate),
+          label,
         ];
+        for (const c of rubric.criteria) {
+          const v = p.criteria.get(c.id);
+          aggregate.push(
+            v === undefined ? blank : number(round(v, fine), fineNum, STYLE.aggregate),
+          );
+        }
+        // With offsets the final aggregates the adjusted totals, so it stands under them.
+        if (adjusted) aggregate.push(blank);
+        aggregate.push(number(exact(p.final), finalFmt, STYLE.aggregate), blank, blank, blank);
+        yield aggregate;
       }
     },
   };
