@@ -29,11 +29,22 @@ export interface FlagWords {
   sentence: (flag: Flag, ctx: FlagContext) => string;
 }
 
+// Judges' totals are shared decimals (a few hundred values among a large review's 50,000 totals)
+// and the trim flags print two each: each is rounded and printed once per number of places.
+const fixedTotals = new Map<number, WeakMap<Dec, string>>();
+function fixedTotal(d: Dec, places: number): string {
+  let byValue = fixedTotals.get(places);
+  if (byValue === undefined) fixedTotals.set(places, (byValue = new WeakMap()));
+  let text = byValue.get(d);
+  if (text === undefined) byValue.set(d, (text = roundHalfUp(d, places).toFixed(places)));
+  return text;
+}
+
 /** The values a sentence is built from, the same in both languages. */
 function valuesOf(flag: Flag, ctx: FlagContext) {
   const { project: p, decimals } = ctx;
   const places = Math.max(decimals, 2);
-  const total = (d: Dec) => roundHalfUp(d, places).toFixed(places);
+  const total = (d: Dec) => fixedTotal(d, places);
   // A judge's total as the trim saw it: normalised or adjusted when the rubric says so.
   const totalOf = (judge: string | undefined) => {
     const s = judge === undefined ? undefined : p.scores.get(judge);
