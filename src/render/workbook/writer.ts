@@ -45,6 +45,9 @@ export const MAX_CELL_TEXT = 32767;
  */
 type HeldRow = (Value | Partial<Style> | undefined)[] | { span: CellSpec; height?: number };
 
+/** What a written row's slot holds: one shared empty row, not a fresh one per row. */
+const LET_GO: HeldRow = [];
+
 /**
  * Writes a sheet in one pass over its rows: each row is built once and measured as it is built
  * (the column widths must be known before the first row goes out), then streamed to exceljs.
@@ -76,7 +79,7 @@ export function writeSheet(sheet: Worksheet, spec: SheetSpec, measure = new Cell
   for (let r = 0; r < rows.length; r++) {
     const held = rows[r]!;
     // Written rows are let go, so the held rows and exceljs's rows are not both kept in full.
-    rows[r] = [];
+    rows[r] = LET_GO;
     const row = sheet.addRow([]);
     // A row's own style object too (exceljs looks it up for every row; its types omit it).
     (row as unknown as { style: Partial<Style> }).style = PLAIN;
