@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript, the benchmark's own generator (same bytes every run)
@@ -8,8 +6,8 @@ import { generateReview } from '../scripts/bench/generate.mjs';
 import { generateGroupsReview } from '../scripts/bench/groups.mjs';
 // @ts-expect-error: plain JavaScript, the specs run.mjs generates the reviews from
 import { BIG, GROUPS, REPORTS } from '../scripts/bench/specs.mjs';
-import { run } from '../src/cli.js';
-import { ROOT, tempDir } from './helpers.js';
+import { tempDir } from './helpers.js';
+import { tallyDigests } from './report-digests.js';
 
 /*
  * The benchmark's three reviews, generated exactly as `npm run bench` generates them, must give
@@ -18,42 +16,18 @@ import { ROOT, tempDir } from './helpers.js';
  * Regenerate with `npm run digests` when an output is meant to change, and say why.
  */
 
-async function digestsOf(review: string, format: string): Promise<Record<string, string>> {
-  const out = tempDir('pcv-bench-digests-');
-  const stderr: string[] = [];
-  const code = await run(
-    ['tally', review, '--out', out, '--format', format, '--quiet', '--no-color'],
-    {
-      out: () => {},
-      err: (s) => stderr.push(s),
-      env: {},
-      cwd: ROOT,
-    },
-  );
-  expect({ code, stderr }).toEqual({ code: 0, stderr: [] });
-  const digests: Record<string, string> = {};
-  for (const name of readdirSync(out).sort()) {
-    if (name.startsWith('.')) continue;
-    digests[name] = createHash('sha256')
-      .update(readFileSync(path.join(out, name)))
-      .digest('hex');
-  }
-  return digests;
-}
-
 describe("byte-identical outputs of the benchmark's reviews", () => {
   it('match test/expected/bench-digests.json (regenerate: npm run digests)', async () => {
     const work = tempDir('pcv-bench-reviews-');
     generateReview(path.join(work, 'cells-1m'), BIG);
     generateReview(path.join(work, 'projects-10k'), REPORTS);
     generateGroupsReview(path.join(work, 'groups-300'), GROUPS);
+    const digests = (review: string, format: string) =>
+      tallyDigests(path.join(work, review), ['--format', format]);
     const all = {
-      'cells-1m json': await digestsOf(path.join(work, 'cells-1m'), 'json'),
-      'projects-10k json,xlsx,pdf,html': await digestsOf(
-        path.join(work, 'projects-10k'),
-        'json,xlsx,pdf,html',
-      ),
-      'groups-300 json': await digestsOf(path.join(work, 'groups-300'), 'json'),
+      'cells-1m json': await digests('cells-1m', 'json'),
+      'projects-10k json,xlsx,pdf,html': await digests('projects-10k', 'json,xlsx,pdf,html'),
+      'groups-300 json': await digests('groups-300', 'json'),
     };
     await expect(JSON.stringify(all, null, 2) + '\n').toMatchFileSnapshot(
       'expected/bench-digests.json',

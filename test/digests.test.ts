@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli.js';
-import { fixture, ROOT, tempDir } from './helpers.js';
+import { fixture } from './helpers.js';
+import { tallyDigests } from './report-digests.js';
 
 /*
  * Pins every byte pcv writes for the fixture reviews: results.json and every report. This is the
@@ -27,47 +24,13 @@ const REVIEWS: { name: string; args: string[] }[] = [
   { name: 'judge-groups', args: ['--normalize', 'none'] },
 ];
 
-function filesUnder(dir: string, prefix = ''): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) =>
-      statSync(path.join(dir, name)).isDirectory()
-        ? filesUnder(path.join(dir, name), `${prefix}${name}/`)
-        : [`${prefix}${name}`],
-    );
-}
-
-async function digestsOf(review: string, args: string[]): Promise<Record<string, string>> {
-  const out = tempDir('pcv-digests-');
-  const stderr: string[] = [];
-  const code = await run(
-    [
-      'tally',
-      fixture(review),
-      '--out',
-      out,
-      '--format',
-      'xlsx,pdf,json,cards,panel,html',
-      '--quiet',
-    ].concat(args, '--no-color'),
-    // An empty environment: SOURCE_DATE_EPOCH of the shell must not leak into the dates.
-    { out: () => {}, err: (s) => stderr.push(s), env: {}, cwd: ROOT },
-  );
-  expect({ code, stderr }).toEqual({ code: 0, stderr: [] });
-  const digests: Record<string, string> = {};
-  for (const name of filesUnder(out)) {
-    digests[name] = createHash('sha256')
-      .update(readFileSync(path.join(out, name)))
-      .digest('hex');
-  }
-  return digests;
-}
+const FORMATS = ['--format', 'xlsx,pdf,json,cards,panel,html'];
 
 describe('byte-identical reports of every fixture review', () => {
   it('match test/expected/digests.json (regenerate: npm run digests)', async () => {
     const all: Record<string, Record<string, string>> = {};
     for (const { name, args } of REVIEWS) {
-      all[[name, ...args].join(' ')] = await digestsOf(name, args);
+      all[[name, ...args].join(' ')] = await tallyDigests(fixture(name), [...FORMATS, ...args]);
     }
     await expect(JSON.stringify(all, null, 2) + '\n').toMatchFileSnapshot('expected/digests.json');
   }, 120_000);
