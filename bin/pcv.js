@@ -7,6 +7,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version,
   );
 } else {
-  const { run } = await import('../dist/cli.js');
+  // The bundled CLI (scripts/build-bundle.mjs): a few files to read instead of hundreds of modules.
+  const { run } = await import('../dist/bundle/cli.js');
   process.exitCode = await run(args);
 }

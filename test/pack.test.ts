@@ -125,7 +125,9 @@ describe('the packed package', { timeout: 300_000 }, () => {
   }, 300_000);
 
   it('holds what the installed CLI needs, and no sources, tests or fixtures', () => {
-    for (const f of ['bin/pcv.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts'])
+    for (const f of ['bin/pcv.js', 'dist/bundle/cli.js', 'dist/bundle/pdf-worker.js'])
+      expect(packed).toContain(f);
+    for (const f of ['dist/cli.js', 'dist/index.js', 'dist/index.d.ts'])
       expect(packed).toContain(f);
     expect(packed).toContain('schema/rubric.schema.json');
     expect(packed.filter((f) => /^(src|test|fixtures|scripts)\//.test(f))).toEqual([]);

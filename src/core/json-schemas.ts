@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { resultsSchema } from './results-schema.js';
 import { RubricSchema } from './rubric.js';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { closest } from './headers.js';
 import { formatKeyPath } from './paths.js';
 import { worded, type Worded } from '../text/problems.js';

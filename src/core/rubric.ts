@@ -1,5 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeHeader, SHEET_FIELDS } from './headers.js';
 import { IssueList, sortIssues, type Issue } from './issues.js';
 import { keyPath, rule, unknownKey, zodProblem } from './rubric-issues.js';

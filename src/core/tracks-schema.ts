@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { rule } from './rubric-issues.js';
 import { worded, type Worded } from '../text/problems.js';
 
