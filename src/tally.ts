@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { analyze } from './core/analytics.js';
 import { resolveAssignment } from './core/assignments.js';
 import { computeResults } from './core/compute.js';
 import { checkDesign } from './core/design.js';
@@ -38,6 +37,11 @@ export interface TallyOptions {
    * them against the rubric, the roster and each other only, and compute nothing.
    */
   scope?: PanelScope;
+  /**
+   * Stop once every check has run, warnings included (what `pcv validate` prints): the outcome
+   * has `checked` instead of results, and the analytics are neither loaded nor computed.
+   */
+  checksOnly?: boolean;
 }
 
 export interface TallyOutcome {
@@ -46,7 +50,7 @@ export interface TallyOutcome {
   /** Every problem found, errors and warnings, sorted by file and line. */
   issues: Issue[];
   inputs: ResolvedInputs;
-  /** With scope `sheets` and no errors: how many sheets and projects were checked. */
+  /** With scope `sheets` or `checksOnly` and no errors: how many sheets and projects were checked. */
   checked?: { sheets: number; projects: number };
   /** The rubric's language, when it could be read: the terminal speaks it (text/lang.ts). */
   lang?: Lang;
@@ -181,16 +185,23 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   if (tracked) issues.addAll(tracked.issues);
   const sorted = sortIssues(issues.items);
   if (issues.hasErrors) return { issues: sorted, inputs, ...lang };
+  const projects = tracked?.projects ?? computed.projects;
+  if (options.checksOnly) {
+    const checked = { sheets: computed.judges.length, projects: projects.length };
+    return { issues: sorted, inputs, checked, ...lang };
+  }
 
+  // Loaded here, not with the checks: validate never needs it.
+  const { analyze } = await import('./core/analytics.js');
   const results: Results = {
     rubric,
     rubricFile,
     ...(rosterFile ? { rosterFile } : {}),
     ...(review.assignmentsFile ? { assignmentsFile: review.assignmentsFile } : {}),
     judges: computed.judges.map((j) => ({ id: j.id, ...sheetFiles.get(j.file)! })),
-    projects: tracked?.projects ?? computed.projects,
+    projects,
     warnings: sorted.filter((i) => i.severity === 'warning'),
-    analytics: analyze(rubric, tracked ? { ...computed, projects: tracked.projects } : computed),
+    analytics: analyze(rubric, tracked ? { ...computed, projects } : computed),
     ...(tracked ? { tracks: tracked.results } : {}),
   };
   return { results, issues: sorted, inputs, ...lang };

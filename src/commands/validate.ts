@@ -20,7 +20,7 @@ export async function validateCommand(
   io: Io,
 ): Promise<number> {
   const scope = scopeOf(inputs, io.cwd);
-  const outcome = await tally({ ...tallyOptions(inputs, flags, io.cwd), scope });
+  const outcome = await tally({ ...tallyOptions(inputs, flags, io.cwd), scope, checksOnly: true });
   const lang = chooseLang(flags.lang, outcome.lang, io.env);
   const m = messages(lang).run;
   const errors = printIssues(outcome.issues, io, flags.quiet, lang);
@@ -30,10 +30,7 @@ export async function validateCommand(
     io.err(m.failedValidation(problemSummary(outcome.issues, lang)));
     return 1;
   }
-  const checked = outcome.checked ?? {
-    sheets: outcome.results!.judges.length,
-    projects: outcome.results!.projects.length,
-  };
+  const checked = outcome.checked!;
   if (!flags.quiet) {
     io.err(io.chalk.green(m.validated(checked.sheets, checked.projects, warnings)));
   }
