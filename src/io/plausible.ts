@@ -121,17 +121,31 @@ const TIER_RANGES: Record<Legacy, () => Tiers> = {
 
 /** The hanzi that every lead byte in `leads` with every trail byte in `trails` decodes to. */
 function pairs(label: string, leads: [number, number], trails: [number, number][]): number[] {
-  const bytes: number[] = [];
+  // Built on every `pcv validate` of a GB18030 sheet, so written for a cold start: one typed
+  // array instead of pushes, and the decoded text walked in place instead of split.
+  const perLead = trails.reduce((n, [lo, hi]) => n + hi - lo + 1, 0);
+  const bytes = new Uint8Array((leads[1] - leads[0] + 1) * perLead * 3);
+  let at = 0;
   for (let lead = leads[0]; lead <= leads[1]; lead++) {
     for (const [lo, hi] of trails) {
       // A space after each pair keeps an undecodable pair from swallowing the next one.
-      for (let trail = lo; trail <= hi; trail++) bytes.push(lead, trail, 0x20);
+      for (let trail = lo; trail <= hi; trail++) {
+        bytes[at++] = lead;
+        bytes[at++] = trail;
+        bytes[at++] = 0x20;
+      }
     }
   }
+  const text = new TextDecoder(label).decode(bytes);
   const out: number[] = [];
-  for (const piece of new TextDecoder(label).decode(new Uint8Array(bytes)).split(' ')) {
-    const cp = piece.codePointAt(0);
-    if (piece.length === 1 && cp !== undefined && within(cp, 0x4e00, 0x9fff)) out.push(cp);
+  for (let start = 0; start < text.length;) {
+    const space = text.indexOf(' ', start);
+    const end = space < 0 ? text.length : space;
+    // One UTF-16 unit: a hanzi of the basic plane, never half of a surrogate pair.
+    if (end - start === 1 && within(text.charCodeAt(start), 0x4e00, 0x9fff)) {
+      out.push(text.charCodeAt(start));
+    }
+    start = end + 1;
   }
   return out;
 }
