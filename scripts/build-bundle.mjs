@@ -6,7 +6,7 @@
 // export; `npm run build` runs tsc, then this.
 //
 //   node scripts/build-bundle.mjs [--metafile FILE]   (FILE: esbuild's metafile, to see sizes)
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -30,6 +30,42 @@ const versionConstant = {
   },
 };
 
+/**
+ * exceljs's entry requires all of it on load, the streaming reader too (unzipper, bluebird and
+ * more: about a third of exceljs's load time), which pcv never uses: it writes with the streaming
+ * writer and reads and templates with Workbook. In the bundle, pcv's `import('exceljs')` gets the
+ * same object built lazily: each part is bundled as before and evaluated the first time it is
+ * read, so a use of another part later still works.
+ */
+const EXCELJS_LIB = 'exceljs/lib';
+const lazyExceljs = {
+  name: 'pcv-lazy-exceljs',
+  setup(b) {
+    b.onResolve({ filter: /^exceljs$/ }, (args) =>
+      args.importer.startsWith(path.join(repo, 'src') + path.sep)
+        ? { path: 'exceljs', namespace: 'pcv-lazy-exceljs' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'pcv-lazy-exceljs' }, () => ({
+      resolveDir: repo,
+      loader: 'js',
+      contents: `
+const lazy = (load) => { let value; return { enumerable: true, get: () => (value ??= load()) }; };
+const ExcelJS = Object.defineProperties({}, {
+  Workbook: lazy(() => require('${EXCELJS_LIB}/doc/workbook')),
+  ModelContainer: lazy(() => require('${EXCELJS_LIB}/doc/modelcontainer')),
+  stream: { enumerable: true, value: { xlsx: Object.defineProperties({}, {
+    WorkbookWriter: lazy(() => require('${EXCELJS_LIB}/stream/xlsx/workbook-writer')),
+    WorkbookReader: lazy(() => require('${EXCELJS_LIB}/stream/xlsx/workbook-reader')),
+  }) } },
+});
+Object.assign(ExcelJS, require('${EXCELJS_LIB}/doc/enums'));
+module.exports = ExcelJS;
+`,
+    }));
+  },
+};
+
 const argv = process.argv.slice(2);
 const metafileAt = argv.includes('--metafile') ? argv[argv.indexOf('--metafile') + 1] : undefined;
 
@@ -46,12 +82,6 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // pdfkit 0.20's ESM build finds its standard-font metrics through the package's own "imports"
-  // map (`createRequire(import.meta.url)('#standard-fonts/Helvetica')`) and its colour profile
-  // next to its own file; inside the bundle both would resolve against pcv, so pdfkit (with
-  // fontkit and the rest it brings) stays a package loaded from node_modules, and only when a
-  // PDF is drawn.
-  external: ['pdfkit'],
   // The bundled CommonJS packages (exceljs and what it requires) call require() for Node's
   // built-ins; an ES module has no require of its own, so each output file gets one.
   banner: {
@@ -64,7 +94,16 @@ const result = await build({
   minifySyntax: true,
   metafile: metafileAt !== undefined,
   logLevel: 'warning',
-  plugins: [versionConstant, vendorPatches],
+  plugins: [versionConstant, vendorPatches, lazyExceljs],
 });
+
+// pdfkit finds its colour profile (for PDF/A, which pcv does not ask for) next to its own file,
+// which is now a chunk here: the 3 KB file goes along.
+const icc = path.join('js', 'data', 'sRGB_IEC61966_2_1.icc');
+mkdirSync(path.join(repo, 'dist', 'bundle', 'data'));
+copyFileSync(
+  path.join(repo, 'node_modules', 'pdfkit', icc),
+  path.join(repo, 'dist', 'bundle', 'data', path.basename(icc)),
+);
 
 if (metafileAt !== undefined) writeFileSync(metafileAt, JSON.stringify(result.metafile));

@@ -1,10 +1,19 @@
-// Source edits esbuild makes to two dependencies while bundling them (scripts/build-bundle.mjs),
+// Source edits esbuild makes to three dependencies while bundling them (scripts/build-bundle.mjs),
 // where code written for node_modules behaves differently inside a bundle. Each edit is an exact
 // text replacement: a file that matches the filter but no longer reads as expected stops the
 // build instead of being patched blindly.
 import { readFileSync } from 'node:fs';
 
 const PATCHES = [
+  {
+    // pdfkit's ES module build loads the standard fonts' metrics through a require of its own
+    // making, resolving `#standard-fonts/…` in pdfkit's package.json "imports"; from the bundle
+    // that require would resolve against pcv and fail. A plain require() is followed by esbuild,
+    // with the same "imports" map: the metrics are bundled, and still loaded only when a standard
+    // font is used (pdfkit opens every document with Helvetica).
+    filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/,
+    replace: [["require$1('#standard-fonts/", "require('#standard-fonts/", 14]],
+  },
   {
     // archiver-utils 2 (exceljs → archiver) calls the deprecated `new Buffer()`. Node stays quiet
     // about that for code under node_modules, judged by a CommonJS caller's path; from an ES
@@ -42,11 +51,12 @@ export const vendorPatches = {
         const found = replace.filter(([from]) => text.includes(from)).length;
         // None: another version of the package, without what the patch is about.
         if (found === 0) return undefined;
-        for (const [from, to] of replace) {
-          if (text.split(from).length !== 2) {
-            throw new Error(`${args.path}: expected exactly one ${JSON.stringify(from)}`);
+        for (const [from, to, times = 1] of replace) {
+          const pieces = text.split(from);
+          if (pieces.length !== times + 1) {
+            throw new Error(`${args.path}: expected ${times} of ${JSON.stringify(from)}`);
           }
-          text = text.replace(from, to);
+          text = pieces.join(to);
         }
         return { contents: text, loader: 'js' };
       });

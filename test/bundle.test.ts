@@ -41,14 +41,32 @@ describe('the bundled CLI', () => {
     expect(r.loaded.filter((f) => !f.startsWith('dist/bundle/'))).toEqual(['bin/pcv.js']);
   }, 30_000);
 
-  it('writes a workbook from the exceljs chunk: nothing from node_modules, no warning', () => {
+  it('writes a workbook and a PDF from its chunks: from node_modules only the fonts', () => {
     const out = tempDir();
-    const r = spawnRecorded(['tally', fixture('basic'), '--out', out, '--format', 'xlsx']);
+    const r = spawnRecorded(['tally', fixture('basic'), '--out', out, '--format', 'xlsx,pdf']);
+    expect(r.code).toBe(0);
+    expect(r.loaded.some((f) => /^dist\/bundle\/exceljs-\w+\.js$/.test(f))).toBe(true);
+    expect(r.loaded.some((f) => /^dist\/bundle\/pdfkit\.node-\w+\.js$/.test(f))).toBe(true);
+    expect(r.loaded.filter((f) => f.includes('node_modules/'))).toEqual([
+      'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+      'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+    ]);
+    // A bundled package that calls a deprecated API would warn on stderr (see bundle-patches.mjs).
+    expect(r.stderr).not.toContain('Warning');
+  }, 30_000);
+
+  it('reads a sheet from an .xlsx workbook', () => {
+    const r = spawnRecorded(
+      ['validate', fixture('edge', 'xlsx', 'ok.xlsx')].concat([
+        '--rubric',
+        fixture('edge', 'xlsx', 'rubric.yaml'),
+        '--lang',
+        'en',
+      ]),
+    );
+    expect(r.stderr).toContain('1 sheet');
     expect(r.code).toBe(0);
     expect(r.loaded.filter((f) => f.includes('node_modules/'))).toEqual([]);
-    expect(r.loaded.some((f) => /^dist\/bundle\/excel-\w+\.js$/.test(f))).toBe(true);
-    // A bundled package that calls a deprecated API would warn on stderr (see build-bundle.mjs).
-    expect(r.stderr).not.toContain('Warning');
   }, 30_000);
 
   it('writes every report of the fixture review with the bytes pinned for the sources', () => {
