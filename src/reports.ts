@@ -1,5 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { resultsJsonStream } from './render/json.js';
+import { spareCore } from './spare-core.js';
 import type { ReportFile } from './io/write.js';
 import type { Results } from './core/model.js';
 
@@ -27,10 +27,10 @@ export async function renderReports(
   options: ReportOptions,
 ): Promise<ReportFile[]> {
   const wanted = (Object.keys(RENDERERS) as Format[]).filter((f) => formats.includes(f));
-  // With other reports to write meanwhile and a second core, the announcement is drawn in a
+  // With other reports to write meanwhile and a core to spare, the announcement is drawn in a
   // worker thread.
   const pdf =
-    wanted.includes('pdf') && wanted.length > 1 && availableParallelism() > 1
+    wanted.includes('pdf') && wanted.length > 1 && spareCore()
       ? (await import('./render/pdf-thread.js')).startAnnouncement(results, pdfOptions(options))
       : undefined;
   const files: ReportFile[] = [];
