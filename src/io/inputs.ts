@@ -1,7 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { PcvError } from '../errors.js';
 import { worded, type Worded } from '../text/problems.js';
 import {
@@ -156,7 +155,10 @@ export async function resolveInputs(
     } else if (existsSync(abs)) {
       // A file named on purpose is read even when hidden; its format must still be one pcv reads.
       found.add(abs, classifySheetFile(path.basename(abs), false));
-    } else if (isDynamicPattern(arg)) {
+    } else {
+      // The glob library loads only for an input that names no file.
+      const { glob, isDynamicPattern } = await import('tinyglobby');
+      if (!isDynamicPattern(arg)) throw new PcvError(worded('no-such-input', { input: arg }));
       const matches = await glob(arg.replaceAll('\\', '/'), {
         cwd,
         absolute: true,
@@ -164,8 +166,6 @@ export async function resolveInputs(
       });
       if (matches.length === 0) throw new PcvError(worded('no-pattern-match', { pattern: arg }));
       for (const m of matches) found.add(path.resolve(m), classifySheetFile(path.basename(m)));
-    } else {
-      throw new PcvError(worded('no-such-input', { input: arg }));
     }
   }
 
