@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderAnnouncement } from '../src/render/pdf.js';
 import { ROOT, fixture, tempDir } from './helpers.js';
+import { createdAt, load } from './pdf-helpers.js';
 
 /*
  * bin/pcv.js runs the bundled CLI that `npm run build` writes to dist/bundle/
@@ -31,6 +33,25 @@ function spawnRecorded(args: string[]) {
 }
 
 describe('the bundled CLI', () => {
+  it("draws the announcement in the bundle's worker thread with the bytes drawn in this one", async () => {
+    // The binary uses the worker only when a core is idle (src/spare-core.ts), so the tally
+    // below may not reach it: here it is started directly, from the bundle's own chunk.
+    const chunk = readdirSync(path.join(ROOT, 'dist', 'bundle')).find((f) =>
+      /^pdf-thread-\w+\.js$/.test(f),
+    );
+    expect(chunk).toBeDefined();
+    const { startAnnouncement } = (await import(
+      path.join(ROOT, 'dist', 'bundle', chunk!)
+    )) as typeof import('../src/render/pdf-thread.js');
+    const results = await load('huanshan-2022');
+    const pending = startAnnouncement(results, { createdAt });
+    // Undefined would mean no worker: dist/bundle/pdf-worker.js is missing.
+    expect(pending).toBeDefined();
+    const fromWorker = await pending!.bytes;
+    expect(fromWorker.length).toBeGreaterThan(10_000);
+    expect(fromWorker.equals(await renderAnnouncement(results, { createdAt }))).toBe(true);
+  }, 60_000);
+
   it('validates the fixture review from dist/bundle/ alone: no file from node_modules', () => {
     const r = spawnRecorded(['validate', fixture('huanshan-2022')]);
     expect(r.stderr).toContain('5份评分表，21个项目');
