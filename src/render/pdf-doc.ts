@@ -74,13 +74,19 @@ export interface OpenDoc {
   finish: () => Promise<Buffer>;
 }
 
-export async function openDocument(meta: DocMeta, fonts: Fonts, createdAt: Date): Promise<OpenDoc> {
+export async function openDocument(
+  meta: DocMeta,
+  fonts: Fonts,
+  createdAt: Date,
+  /** Keep every page until the end (for stampFooters); false writes each page out when left. */
+  bufferPages = true,
+): Promise<OpenDoc> {
   // pdfkit takes ~75 ms to load; only pay for it when a PDF is actually written.
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { ...PAGE },
-    bufferPages: true,
+    bufferPages,
     lang: reportText(meta.lang).typography.tag,
     displayTitle: true,
     // pdfkit derives the file /ID from an MD5 of these entries (CreationDate included) and has
@@ -161,21 +167,22 @@ export function stampFooters(
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
-    const { margins } = doc.page;
-    const bottom = margins.bottom;
-    // Text below the bottom margin would make pdfkit start a new page; lift the margin meanwhile.
-    margins.bottom = 0;
-    const y = doc.page.height - bottom + 22;
-    const width = contentWidth(doc);
-    doc.font(REGULAR).fontSize(8).fillColor('#777777');
-    doc.text(left, margins.left, y, { width, lineBreak: false });
-    doc.fontSize(9).fillColor('#333333');
-    doc.text(right(i - start + 1, count), margins.left, y - 0.5, {
-      width,
-      align: 'right',
-      lineBreak: false,
-    });
-    margins.bottom = bottom;
+    stampFooter(doc, left, right(i - start + 1, count));
   }
   doc.fillColor('black');
+}
+
+/** The footer of the current page, below its bottom margin: `left` and, right-aligned, `right`. */
+export function stampFooter(doc: Doc, left: string, right: string): void {
+  const { margins } = doc.page;
+  const bottom = margins.bottom;
+  // Text below the bottom margin would make pdfkit start a new page; lift the margin meanwhile.
+  margins.bottom = 0;
+  const y = doc.page.height - bottom + 22;
+  const width = contentWidth(doc);
+  doc.font(REGULAR).fontSize(8).fillColor('#777777');
+  doc.text(left, margins.left, y, { width, lineBreak: false });
+  doc.fontSize(9).fillColor('#333333');
+  doc.text(right, margins.left, y - 0.5, { width, align: 'right', lineBreak: false });
+  margins.bottom = bottom;
 }

@@ -1,5 +1,6 @@
 import { pageBottom, type Doc } from './pdf-doc.js';
 import { drawLines, measureLines } from './pdf-lines.js';
+import { isCounting } from './pdf-pages.js';
 
 export interface Column {
   header: string;
@@ -28,13 +29,17 @@ const RULE = '#555555';
  * A ruled table drawn with plain text and lines from doc.y down. Rows grow to fit wrapped text;
  * when a row does not fit, it moves to a new page under a repeated header row. pdfkit has
  * doc.table(), but with a registered font alias it re-reads the font file for every cell
- * (minutes for a thousand rows); this draws ten thousand rows in a few seconds.
+ * (minutes for a thousand rows); this draws ten thousand rows in a few seconds. `measured` is
+ * the table's measureTable(), when the caller lays the table out more than once; without it each
+ * row is measured just before it is drawn (pdfkit's heights depend, in their last bits, on where
+ * they are measured, so the panel and cards keep the order their bytes were pinned with).
  */
 export function drawTable(
   doc: Doc,
   columns: readonly Column[],
   rows: readonly Cell[][],
   style: TableStyle,
+  measured?: TableLayout,
 ) {
   const { padX, padY, lineGap, textOf, fontOf, layout } = tableMeasure(doc, columns, style);
   const left = doc.page.margins.left;
@@ -47,7 +52,7 @@ export function drawTable(
   const tableWidth = acc - left;
 
   const headerCells = columns.map((c) => c.header);
-  const headerLayout = layout(headerCells, true);
+  const headerLayout = measured?.header ?? layout(headerCells, true);
   const headerHeight = style.headless ? 0 : headerLayout.h;
   // The tallest row a fresh page can hold under the header; a taller one is cut with an ellipsis
   // rather than overflowing the page.
@@ -105,28 +110,31 @@ export function drawTable(
     }
   };
 
+  // While pages are only counted, nothing drawn is kept: the rows' heights are all it needs.
+  const paint = !isCounting(doc);
   const header = (y: number) => {
     if (style.headless) return y;
-    drawRow(headerCells, headerLayout.measures, y, headerHeight, true);
+    if (paint) drawRow(headerCells, headerLayout.measures, y, headerHeight, true);
     return y + headerHeight;
   };
 
   let y = doc.y;
-  const first = rows[0] ? Math.min(layout(rows[0], false).h, maxRow()) : 0;
+  const rowLayout = (r: number) => measured?.rows[r] ?? layout(rows[r]!, false);
+  const first = rows[0] ? Math.min(rowLayout(0).h, maxRow()) : 0;
   // Never leave a header alone at the foot of a page.
   if (y + headerHeight + first > pageBottom(doc)) {
     doc.addPage();
     y = doc.y;
   }
   y = header(y);
-  for (const row of rows) {
-    const { measures, h: natural } = layout(row, false);
+  for (const [r, row] of rows.entries()) {
+    const { measures, h: natural } = rowLayout(r);
     const h = Math.min(natural, maxRow());
     if (y + h > pageBottom(doc)) {
       doc.addPage();
       y = header(doc.y);
     }
-    drawRow(row, measures, y, h, false);
+    if (paint) drawRow(row, measures, y, h, false);
     y += h;
   }
   doc.x = left;
@@ -172,6 +180,33 @@ function tableMeasure(doc: Doc, columns: readonly Column[], style: TableStyle) {
   return { padX, padY, lineGap, textOf, fontOf, layout };
 }
 
+/** Each row's cells measured and its height: what drawTable() lays a table out from. */
+export interface TableLayout {
+  header: RowLayout;
+  rows: RowLayout[];
+}
+interface RowLayout {
+  measures: CellMeasure[];
+  h: number;
+}
+
+/** Measures every row of a table once, for drawTable(). */
+export function measureTable(
+  doc: Doc,
+  columns: readonly Column[],
+  rows: readonly Cell[][],
+  style: TableStyle,
+): TableLayout {
+  const { layout } = tableMeasure(doc, columns, style);
+  return {
+    header: layout(
+      columns.map((c) => c.header),
+      true,
+    ),
+    rows: rows.map((r) => layout(r, false)),
+  };
+}
+
 /** The height drawTable() will give a table on one page, measured the same way. */
 export function tableHeight(
   doc: Doc,
@@ -179,12 +214,6 @@ export function tableHeight(
   rows: readonly Cell[][],
   style: TableStyle,
 ): number {
-  const { layout } = tableMeasure(doc, columns, style);
-  const header = style.headless
-    ? 0
-    : layout(
-        columns.map((c) => c.header),
-        true,
-      ).h;
-  return rows.reduce((h, r) => h + layout(r, false).h, header);
+  const { header, rows: measured } = measureTable(doc, columns, rows, style);
+  return measured.reduce((h, r) => h + r.h, style.headless ? 0 : header.h);
 }

@@ -6,12 +6,19 @@ import {
   loadFonts,
   pageBottom,
   openDocument,
-  stampFooters,
+  stampFooter,
   type Doc,
   type Fonts,
   type PdfOptions,
 } from './pdf-doc.js';
-import { drawTable, type Column } from './pdf-table.js';
+import { countPages, drawPages } from './pdf-pages.js';
+import {
+  drawTable,
+  measureTable,
+  type Column,
+  type TableLayout,
+  type TableStyle,
+} from './pdf-table.js';
 import { reportText } from '../text/report.js';
 
 export type { PdfOptions } from './pdf-doc.js';
@@ -51,11 +58,38 @@ async function writeAnnouncement(
   createdAt: Date,
 ): Promise<Buffer> {
   const { lang, title } = content;
+  // Pages are written out as they fill (see pdf-pages.ts), not held until the end.
   const { doc, regular, bold, finish } = await openDocument(
     { title, author: content.organizer, subject: content.subject, lang },
     fonts,
     createdAt,
+    false,
   );
+  const faces = { regular, bold };
+  // Measured once, laid out twice: when counting the pages and when drawing them.
+  const tables = content.tables.map((t) =>
+    t.rows.length > 0 ? resultsTable(doc, t, faces) : undefined,
+  );
+  const flow = () => layOut(doc, content, faces, tables);
+  const pages = countPages(doc, flow);
+  const label = reportText(lang).pdf.page;
+  const drawn = drawPages(doc, flow, (page) =>
+    stampFooter(doc, content.fingerprint, label(page, pages)),
+  );
+  if (drawn !== pages) {
+    throw new Error(`the announcement was counted as ${pages} pages but filled ${drawn}`);
+  }
+  return finish();
+}
+
+/** The announcement from the title to the signature, from the top of the first page. */
+function layOut(
+  doc: Doc,
+  content: AnnouncementContent,
+  { regular, bold }: Faces,
+  tables: readonly (ResultsTable | undefined)[],
+) {
+  const { lang, title } = content;
   const width = contentWidth(doc);
   const left = doc.page.margins.left;
   // Chinese paragraphs open with a two-character indent; English ones are set flush.
@@ -83,7 +117,10 @@ async function writeAnnouncement(
         doc.fillColor('black').text(table.heading, left, doc.y, { width });
         doc.y += 4;
       }
-      if (table.rows.length > 0) drawResultsTable(doc, table, { regular, bold });
+      const prepared = tables[i];
+      if (prepared !== undefined) {
+        drawTable(doc, prepared.columns, table.rows, prepared.style, prepared.measured);
+      }
     }
     if (content.funding !== undefined) {
       doc.y += 8;
@@ -109,15 +146,21 @@ async function writeAnnouncement(
   for (const t of closing) paragraph(t);
 
   signature(doc, content, regular);
-  stampFooters(doc, content.fingerprint, reportText(lang).pdf.page);
-  return finish();
 }
 
-function drawResultsTable(
-  doc: Doc,
-  table: AnnouncementTable,
-  fonts: { regular: string; bold: string },
-) {
+interface Faces {
+  regular: string;
+  bold: string;
+}
+
+/** A results table ready for drawTable(): its columns and style, and its rows measured. */
+interface ResultsTable {
+  columns: Column[];
+  style: TableStyle;
+  measured: TableLayout;
+}
+
+function resultsTable(doc: Doc, table: AnnouncementTable, fonts: Faces): ResultsTable {
   const { columns, rows } = table;
   // Narrow columns are as wide as their widest entry; names and organisations share the rest
   // and wrap inside their cells.
@@ -152,7 +195,7 @@ function drawResultsTable(
   const id = columns.findIndex((c) => c.kind === 'id');
   if (flexible.length === 0 && id >= 0) all[id]!.width += rest;
 
-  drawTable(doc, all, rows, {
+  const style: TableStyle = {
     regular: fonts.regular,
     bold: fonts.bold,
     fontSize: TABLE_SIZE,
@@ -160,7 +203,8 @@ function drawResultsTable(
     padY: 4,
     lineGap: 1,
     headerFill: '#e6e6e6',
-  });
+  };
+  return { columns: all, style, measured: measureTable(doc, all, rows, style) };
 }
 
 /**
