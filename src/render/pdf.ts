@@ -11,6 +11,7 @@ import {
   type Fonts,
   type PdfOptions,
 } from './pdf-doc.js';
+import { batchContent } from './pdf-content-batch.js';
 import { countPages, drawPages } from './pdf-pages.js';
 import {
   drawTable,
@@ -65,6 +66,7 @@ async function writeAnnouncement(
     createdAt,
     false,
   );
+  batchContent(doc);
   const faces = { regular, bold };
   // Measured once, laid out twice: when counting the pages and when drawing them.
   const tables = content.tables.map((t) =>
