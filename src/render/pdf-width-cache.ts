@@ -23,12 +23,25 @@ export function cacheWidths(doc: Doc): void {
   const measure = doc.widthOfString.bind(doc);
   const state = doc as unknown as FontState;
   const byFont = new Map<object, Map<number, Map<string, number>>>();
+  // The last font and size asked for: pdfkit's line wrapper asks for a million widths in a row
+  // in one font and size, and two Map lookups each were a tenth of the announcement's time.
+  let lastFont: object | undefined;
+  let lastSize = NaN;
+  let lastWidths = new Map<string, number>();
+  const widthsFor = (font: object, size: number) => {
+    if (font === lastFont && size === lastSize) return lastWidths;
+    let bySize = byFont.get(font);
+    if (bySize === undefined) byFont.set(font, (bySize = new Map()));
+    let widths = bySize.get(size);
+    if (widths === undefined) bySize.set(size, (widths = new Map()));
+    lastFont = font;
+    lastSize = size;
+    lastWidths = widths;
+    return widths;
+  };
   doc.widthOfString = (text: string, options?: WidthOptions): number => {
     if (options !== undefined && !plain(options)) return measure(text, options);
-    let bySize = byFont.get(state._font);
-    if (bySize === undefined) byFont.set(state._font, (bySize = new Map()));
-    let widths = bySize.get(state._fontSize);
-    if (widths === undefined) bySize.set(state._fontSize, (widths = new Map()));
+    const widths = widthsFor(state._font, state._fontSize);
     let width = widths.get(text);
     if (width === undefined) {
       width = measure(text, options);
