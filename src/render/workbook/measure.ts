@@ -1,4 +1,4 @@
-import { displayWidth } from '../width.js';
+import { textWidth } from './text-width.js';
 import { type Value } from './writer.js';
 
 /*
@@ -52,8 +52,8 @@ export class CellMeasure {
     let widths = this.lines.get(text);
     if (widths === undefined) {
       widths = text.includes('\n')
-        ? text.split('\n').map((line) => displayWidth(line))
-        : [displayWidth(text)];
+        ? text.split('\n').map((line) => textWidth(line))
+        : [textWidth(text)];
       this.lines.set(text, widths);
     }
     return widths;

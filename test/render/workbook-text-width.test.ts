@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { SIMPLE_RANGES, textWidth } from '../../src/render/workbook/text-width.js';
+import { displayWidth } from '../../src/render/width.js';
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const count = (s: string) => [...graphemes.segment(s)].length;
+
+describe('textWidth', () => {
+  it('counts a Chinese name as string-width does: ideographs and full-width forms 2, the rest 1', () => {
+    // 党建引领 4×2 = 8, “ ” 1 each (East Asian ambiguous, narrow), 银龄暖心 8, —— 1 each, 环山 4,
+    // "A" 1, （ ） full-width 2 each: 8 + 1 + 8 + 1 + 2 + 4 + 1 + 4 = 29.
+    const name = '党建引领“银龄暖心”——环山A（）';
+    expect(textWidth(name)).toBe(29);
+    expect(displayWidth(name)).toBe(29);
+    expect(textWidth('')).toBe(0);
+  });
+
+  it('hands any other text to string-width whole: emoji, combining marks, Hangul jamo', () => {
+    // 👍🏽 is one grapheme of width 2; e + U+0301 is one of width 1; 한 spelt as jamo is one of 2.
+    for (const s of ['ok 👍🏽', 'cafe\u0301', '\u1112\u1161\u11ab', 'a\u200db', '\t1'])
+      expect(textWidth(s)).toBe(displayWidth(s));
+    expect(textWidth('ok 👍🏽')).toBe(5);
+    expect(textWidth('cafe\u0301')).toBe(4);
+  });
+
+  it('covers only characters that are each a grapheme of their own, whatever their neighbours', () => {
+    // Grapheme breaks depend on pairs of neighbours (the rules that look further need a joiner or
+    // a regional indicator, neither in the ranges): each character next to itself and to a
+    // letter, an ideograph and a full-width comma must stay apart, and then a text's width is
+    // the sum of its characters'.
+    const neighbours = ['a', '公', '，', '—'];
+    let checked = 0;
+    const wrong: string[] = [];
+    for (const [from, to] of SIMPLE_RANGES) {
+      for (let code = from; code <= to; code++) {
+        const c = String.fromCharCode(code);
+        const pairs = [c + c, ...neighbours.flatMap((n) => [n + c, c + n])];
+        if (pairs.some((pair) => count(pair) !== 2)) wrong.push(`U+${code.toString(16)} joins`);
+        if (textWidth(c + 'a' + c) !== displayWidth(c + 'a' + c))
+          wrong.push(`U+${code.toString(16)} width`);
+        checked++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    // 95 + 12 + 82 + 24 + 42 + 16 + 20,992 + 96 characters.
+    expect(checked).toBe(21_359);
+  });
+});
