@@ -51,4 +51,23 @@ describe('writeSheet: rows measured once, held, then written', () => {
     expect(ws.getCell('A4').value).toBe('x');
     expect(ws.getRow(4).height).toBe(15);
   });
+
+  it('stops measuring a column once it is full, and still sizes each wrapped row by its own text', async () => {
+    const ws = await written({
+      name: 'S',
+      columns: [{ max: 8 }, { max: 10 }],
+      rows: () => [
+        // Column A is full after the first row: 公益创投 is 8 wide, at least its max 8 less 2.
+        [text('公益创投', STYLE.text), text('abcdefg')],
+        [text('公益创投项目评审会', STYLE.text), text('abcdefgh')],
+        [text('a', STYLE.text), text('abc')],
+      ],
+    });
+    // Column A: capped at 8 whatever comes after. Column B is not full after "abcdefg" (7 < 10
+    // less 2), so "abcdefgh" is measured: 8 + 2 = 10.
+    expect(ws.getColumn(1).width).toBe(8);
+    expect(ws.getColumn(2).width).toBe(10);
+    // Rows wrap in a column 8 wide, 7 per line: 8 -> 2 lines; 18 -> 3 lines; 1 -> 1 line.
+    expect([1, 2, 3].map((r) => ws.getRow(r).height ?? 15)).toEqual([30, 45, 15]);
+  });
 });

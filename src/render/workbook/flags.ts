@@ -1,6 +1,7 @@
 import type { ProjectResult, Results } from '../../core/model.js';
 import { reportText } from '../../text/report.js';
-import { flagSentence } from '../panel-text.js';
+import { flagContext } from '../panel-text.js';
+import type { FlagContext } from '../../text/flags.js';
 import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 import { exact } from './numbers.js';
 
@@ -27,15 +28,18 @@ export function flagsSheet(results: Results, t: Labels): SheetSpec {
       yield headerRow([t.rank, t.id, t.name, t.final, t.result, t.flag, t.judge, t.details]);
       // A project has several flags (6.8 each in a 10,000-project review): its five leading
       // cells are built once for all of them, and each kind's cell once for the sheet.
-      const kinds = reportText(rubric.lang).flags.kind;
+      const { kind: kinds, sentence } = reportText(rubric.lang).flags;
       const kindCells = new TextCells(TOP_TEXT);
       const judgeCells = new TextCells(TOP);
       const finalFmt = fmt(rubric.decimals);
       let lead: RowSpec = [];
       let leadOf: ProjectResult | undefined;
+      // What a sentence needs of its project, also made once per project (flagSentence's words).
+      let context: FlagContext | undefined;
       for (const { p, f } of flagged) {
         if (leadOf !== p) {
           leadOf = p;
+          context = flagContext(rubric, p);
           lead = [
             number(p.rank, undefined, TOP),
             text(p.id, TOP),
@@ -48,7 +52,7 @@ export function flagsSheet(results: Results, t: Labels): SheetSpec {
         row.push(
           kindCells.cell(kinds[f.type]),
           judgeCells.cell(f.judge),
-          text(flagSentence(f, p, rubric), TOP_TEXT),
+          text(sentence(f, context!), TOP_TEXT),
         );
         yield row;
       }

@@ -8,8 +8,8 @@ import { type Value } from './writer.js';
  * number format is parsed once.
  */
 export class CellMeasure {
-  /** Display width of each line of a text, by text. */
-  private readonly lines = new Map<string, number[]>();
+  /** Display width of a text of one line, or of each line of a longer one, by text. */
+  private readonly lines = new Map<string, number | number[]>();
   private readonly formats = new Map<string, (value: number) => string>();
   /** Width of a number as shown, by format and number (scores repeat a few dozen values). */
   private readonly numbers = new Map<string, Map<number, number>>();
@@ -25,9 +25,11 @@ export class CellMeasure {
       if (w === undefined) byValue.set(value, (w = this.format(value, key).length));
       return w;
     }
+    const lines = this.lineWidths(value);
+    if (typeof lines === 'number') return lines;
     // A loop, not Math.max(...lines): a spread call per cell shows at 600,000 cells.
     let widest = 0;
-    for (const w of this.lineWidths(value)) if (w > widest) widest = w;
+    for (const w of lines) if (w > widest) widest = w;
     return widest;
   }
 
@@ -35,8 +37,10 @@ export class CellMeasure {
   wrappedLines(value: Value, width: number): number {
     if (value === null || typeof value === 'number') return 1;
     const per = Math.max(1, width - 1);
+    const lines = this.lineWidths(value);
+    if (typeof lines === 'number') return Math.max(1, Math.ceil(lines / per));
     let n = 0;
-    for (const w of this.lineWidths(value)) n += Math.max(1, Math.ceil(w / per));
+    for (const w of lines) n += Math.max(1, Math.ceil(w / per));
     return n;
   }
 
@@ -47,13 +51,14 @@ export class CellMeasure {
     return f(value);
   }
 
-  private lineWidths(value: Exclude<Value, null | number>): number[] {
+  private lineWidths(value: Exclude<Value, null | number>): number | number[] {
     const text = typeof value === 'string' ? value : value.richText.map((r) => r.text).join('');
     let widths = this.lines.get(text);
     if (widths === undefined) {
+      // Nearly every text is one line: its width alone, not an array of one, per distinct text.
       widths = text.includes('\n')
         ? text.split('\n').map((line) => textWidth(line))
-        : [textWidth(text)];
+        : textWidth(text);
       this.lines.set(text, widths);
     }
     return widths;

@@ -1,4 +1,4 @@
-import { roundHalfUp, toNumber, type Dec } from '../../core/decimal.js';
+import { toNumber, type Dec } from '../../core/decimal.js';
 
 /*
  * Decimals to the numbers a cell holds. Scores and totals are shared objects in the results (one
@@ -21,6 +21,9 @@ export function round(value: Dec, places: number): number {
   let byValue = roundedOf.get(places);
   if (byValue === undefined) roundedOf.set(places, (byValue = new WeakMap()));
   let n = byValue.get(value);
-  if (n === undefined) byValue.set(value, (n = toNumber(roundHalfUp(value, places))));
+  // toFixed rounds half-up (pcv's decimals are made so: core/decimal.ts) straight to the text a
+  // number is read from, without the rounded decimal roundHalfUp would make first. It keeps the
+  // sign of a negative that rounds to zero ("-0.00"), roundHalfUp does not: `+ 0` makes -0 0.
+  if (n === undefined) byValue.set(value, (n = Number(value.toFixed(places)) + 0));
   return n;
 }

@@ -55,12 +55,15 @@ const LET_GO: HeldRow = [];
 export function writeSheet(sheet: Worksheet, spec: SheetSpec, measure = new CellMeasure()) {
   const rows: HeldRow[] = [];
   const widest = spec.columns.map(() => 0);
+  // A column as wide as its limit allows (less the margin) can grow no further: its cells are
+  // not measured again (the names, comments and sentences of a large review).
+  const full = spec.columns.map((c) => (c.max ?? MAX_WIDTH) - MARGIN);
   for (const rowSpec of spec.rows()) {
     if (!Array.isArray(rowSpec)) {
       rows.push(rowSpec);
       continue;
     }
-    widen(widest, rowSpec, measure);
+    widen(widest, full, rowSpec, measure);
     const held: HeldRow = new Array(rowSpec.length * 2);
     for (let i = 0; i < rowSpec.length; i++) {
       const c = rowSpec[i];
@@ -117,22 +120,30 @@ export function setCell(cell: { value: unknown; style: Partial<Style> }, spec: C
 }
 
 /** Keeps in `widest` the widest cell seen in each column (bold text a tenth wider). */
-function widen(widest: number[], cells: (CellSpec | undefined)[], measure: CellMeasure) {
+function widen(
+  widest: number[],
+  full: number[],
+  cells: (CellSpec | undefined)[],
+  measure: CellMeasure,
+) {
   const n = Math.min(cells.length, widest.length);
   for (let i = 0; i < n; i++) {
     const c = cells[i];
-    if (c === undefined) continue;
+    if (c === undefined || widest[i]! >= full[i]!) continue;
     let w = measure.width(c.value, c.style?.numFmt);
     if (c.style?.font?.bold) w *= 1.1;
     if (w > widest[i]!) widest[i] = w;
   }
 }
 
+/** Characters a column has beyond its widest cell. */
+const MARGIN = 2;
+
 /** Column widths from the widest cells: a margin of two, within the column's bounds. */
 export function fitWidths(spec: SheetSpec, widest: number[]): number[] {
   return widest.map((w, i) => {
     const width = Math.min(
-      Math.max(Math.ceil(w) + 2, MIN_WIDTH),
+      Math.max(Math.ceil(w) + MARGIN, MIN_WIDTH),
       spec.columns[i]?.max ?? MAX_WIDTH,
     );
     // exceljs leaves out a column of width 9, its own default, and Excel then shows 8.43.
