@@ -1,4 +1,4 @@
-import { toNumber, type Dec } from '../../core/decimal.js';
+import { D, toNumber, type Dec } from '../../core/decimal.js';
 
 /*
  * Decimals to the numbers a cell holds. Scores and totals are shared objects in the results (one
@@ -21,9 +21,9 @@ export function round(value: Dec, places: number): number {
   let byValue = roundedOf.get(places);
   if (byValue === undefined) roundedOf.set(places, (byValue = new WeakMap()));
   let n = byValue.get(value);
-  // toFixed rounds half-up (pcv's decimals are made so: core/decimal.ts) straight to the text a
-  // number is read from, without the rounded decimal roundHalfUp would make first. It keeps the
-  // sign of a negative that rounds to zero ("-0.00"), roundHalfUp does not: `+ 0` makes -0 0.
-  if (n === undefined) byValue.set(value, (n = Number(value.toFixed(places)) + 0));
+  // Half-up like roundHalfUp, but straight to the text a number is read from, without the rounded
+  // decimal in between. toFixed keeps the sign of a negative that rounds to zero ("-0.00") and
+  // roundHalfUp does not: `+ 0` makes -0 a plain 0.
+  if (n === undefined) byValue.set(value, (n = Number(value.toFixed(places, D.ROUND_HALF_UP)) + 0));
   return n;
 }
