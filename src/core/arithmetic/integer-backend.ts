@@ -1,6 +1,7 @@
 import { D, toNumber, type Dec } from '../decimal.js';
 import type { Computed } from '../compute.js';
 import { compareFlat, competitionRanksFlat, rankWithFlat, tiedWithFlat } from '../rank.js';
+import { withoutEachJudge } from './leave-one-out.js';
 import type { Rubric } from '../rubric.js';
 import { ratioDec, roundRatio, unitsToFixed } from './integer.js';
 import {
@@ -155,33 +156,7 @@ function integerFacts(
   // keys. A project nobody else scored drops out of the ranking.
   const actual = new Float64Array(P * width);
   for (let p = 0; p < P; p++) rankKeys(decisive, m, decisiveTotals, ties, p, actual, p * width);
-  const pairsOf = Array.from({ length: J }, () => [] as number[]);
-  for (let p = 0; p < P; p++) {
-    for (let k = panel.start[p]!; k < panel.start[p]! + panel.count[p]!; k++) {
-      pairsOf[panel.judge[k]!]!.push(p, k);
-    }
-  }
-  const without = {
-    final: new Float64Array(J * P),
-    passed: new Uint8Array(J * P),
-    rank: new Int32Array(J * P),
-  };
-  for (let j = 0; j < J; j++) {
-    const keys = actual.slice();
-    const pairs = pairsOf[j]!;
-    for (let x = 0; x < pairs.length; x += 2) {
-      const p = pairs[x]!;
-      if (panel.count[p] === 1) keys[p * width] = NaN;
-      else rankKeys(decisive, m, decisiveTotals, ties, p, keys, p * width, pairs[x + 1]!);
-    }
-    const ranks = competitionRanksFlat(keys, width);
-    for (let p = 0; p < P; p++) {
-      const final = keys[p * width]!;
-      without.final[j * P + p] = final;
-      without.passed[j * P + p] = m.pass.passesUnits(final) ? 1 : 0;
-      without.rank[j * P + p] = ranks[p]!;
-    }
-  }
+  const without = withoutEachJudge(decisive, m, decisiveTotals, ties, actual, J);
 
   // Trim shifts, ranked against the other projects' actual keys.
   const order = Array.from({ length: P }, (_, p) => p).sort((a, b) =>
