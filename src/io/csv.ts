@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { worded, type Worded } from '../text/problems.js';
+import { lineBreaks, readRecords } from './csv-records.js';
 import { LIMITS } from './limits.js';
 
 import type { Row } from '../core/model.js';
@@ -11,14 +12,32 @@ export type Delimiter = ',' | ';' | '\t';
 export type ParsedCsv =
   { ok: true; delimiter: Delimiter; rows: Row[] } | { ok: false; line: number; message: Worded };
 
+/** csv-parse's options: every record, quoted or not, is read by these rules. */
+export const CSV_OPTIONS = {
+  info: true,
+  relax_column_count: true,
+  // A quote inside an unquoted cell (5" screen) is kept as text, as Excel does.
+  relax_quotes: true,
+  skip_empty_lines: true,
+} as const;
+
 /** Parses decoded CSV text, keeping for every record the line where it starts. */
 export function parseCsv(input: string): ParsedCsv {
   // One line ending throughout: files edited on several systems mix CRLF, LF and CR, and
   // csv-parse counts lines (and splits records) by the first ending it sees.
   const text = input.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
-  const plain = readPlainCsv(text, delimiter);
-  if (plain !== undefined) return checkLimits(plain) ?? { ok: true, delimiter, rows: plain };
+  // csv-parse reads UTF-8 bytes, in which a lone surrogate becomes U+FFFD: such text is all its.
+  const split = LONE_SURROGATE.test(text)
+    ? undefined
+    : readRecords(text, delimiter, (part) => {
+        try {
+          return parseRecords(part, delimiter);
+        } catch {
+          return undefined;
+        }
+      });
+  if (split !== undefined) return checkLimits(split) ?? { ok: true, delimiter, rows: split };
   const unclosed = findUnclosedQuote(text, delimiter);
   if (unclosed !== undefined) {
     return {
@@ -27,101 +46,29 @@ export function parseCsv(input: string): ParsedCsv {
       message: worded('quote-unclosed-line', {}),
     };
   }
-  let records: { record: string[]; info: { lines: number } }[];
+  let rows: Row[];
   try {
-    records = parse(text, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      // A quote inside an unquoted cell (5" screen) is kept as text, as Excel does.
-      relax_quotes: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
+    rows = parseRecords(text, delimiter);
   } catch (err) {
     return { ok: false, ...describeParseError(err) };
   }
-  // `info.lines` is the line a record ends on. With one line ending throughout, every line break
-  // inside a record is inside one of its (quoted) cells, so the record starts that many lines
-  // earlier. (csv-parse's `raw` option would give the same, at the price of a copy of the text.)
-  const rows: Row[] = records.map(({ record, info }) => ({
-    line: info.lines - cellLineBreaks(record),
-    cells: record,
-  }));
   const over = checkLimits(rows);
   return over ?? { ok: true, delimiter, rows };
 }
 
-const LF = 10;
-const QUOTE = 34;
-
-/**
- * Reads CSV text (line breaks already \n) the way csv-parse does with parseCsv()'s options, for
- * text in the common form only: cells either unquoted with no quote in them, or quoted whole
- * ("a, ""b""" with doubled quotes, line breaks allowed) and followed by a delimiter or the end of
- * the line; empty lines skipped. Returns undefined at anything else (a quote inside an unquoted
- * cell, text after a closing quote, an unclosed quote, a lone surrogate), and csv-parse reads the
- * whole text instead, so its rules decide every unusual case. Several times faster than csv-parse,
- * which works on a UTF-8 copy of the text, byte by byte.
- */
-export function readPlainCsv(text: string, delimiter: string): Row[] | undefined {
-  // csv-parse reads UTF-8 bytes, in which a lone surrogate becomes U+FFFD; and it would take a CR
-  // for the line break if it came first.
-  if (LONE_SURROGATE.test(text) || text.includes('\r')) return undefined;
-  const sep = delimiter.charCodeAt(0);
-  const n = text.length;
-  const rows: Row[] = [];
-  let i = 0;
-  let line = 1;
-  while (i < n) {
-    if (text.charCodeAt(i) === LF) {
-      i++;
-      line++;
-      continue;
-    }
-    const row: Row = { line, cells: [] };
-    for (;;) {
-      let end: number;
-      if (text.charCodeAt(i) === QUOTE) {
-        let cell = '';
-        let from = i + 1;
-        for (;;) {
-          const q = text.indexOf('"', from);
-          if (q < 0) return undefined;
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            cell += text.slice(from, q + 1);
-            from = q + 2;
-            continue;
-          }
-          cell += text.slice(from, q);
-          end = q + 1;
-          break;
-        }
-        for (let k = text.indexOf('\n', i); k >= 0 && k < end; k = text.indexOf('\n', k + 1)) {
-          line++;
-        }
-        row.cells.push(cell);
-        if (end < n && text.charCodeAt(end) !== sep && text.charCodeAt(end) !== LF) {
-          return undefined;
-        }
-      } else {
-        end = i;
-        for (; end < n; end++) {
-          const c = text.charCodeAt(end);
-          if (c === sep || c === LF) break;
-          if (c === QUOTE) return undefined;
-        }
-        row.cells.push(text.slice(i, end));
-      }
-      i = end + 1;
-      if (end >= n) break;
-      if (text.charCodeAt(end) === LF) {
-        line++;
-        break;
-      }
-    }
-    rows.push(row);
-  }
-  return rows;
+/** csv-parse's records of `text`, each with the line it starts on; throws what csv-parse throws. */
+function parseRecords(text: string, delimiter: Delimiter): Row[] {
+  const records = parse(text, { delimiter, ...CSV_OPTIONS }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
+  // `info.lines` is the line a record ends on. With one line ending throughout, every line break
+  // inside a record is inside one of its (quoted) cells, so the record starts that many lines
+  // earlier. (csv-parse's `raw` option would give the same, at the price of a copy of the text.)
+  return records.map(({ record, info }) => ({
+    line: info.lines - lineBreaks(record),
+    cells: record,
+  }));
 }
 
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
@@ -159,14 +106,6 @@ export function checkLimits(
     }
   }
   return undefined;
-}
-
-function cellLineBreaks(cells: readonly string[]): number {
-  let n = 0;
-  for (const cell of cells) {
-    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
-  }
-  return n;
 }
 
 /** The delimiter is the one of `,` `;` tab that occurs most on the header line, outside quotes. */

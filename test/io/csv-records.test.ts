@@ -1,0 +1,142 @@
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CSV_OPTIONS, detectDelimiter, parseCsv } from '../../src/io/csv.js';
+import { readRecords } from '../../src/io/csv-records.js';
+
+/** What csv-parse makes of the text with parseCsv()'s options: each record and its first line. */
+function reference(text: string, delimiter: string) {
+  const records = parse(text, { delimiter, ...CSV_OPTIONS }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
+  return records.map(({ record, info }) => ({
+    line: info.lines - record.reduce((n, cell) => n + cell.split('\n').length - 1, 0),
+    cells: record,
+  }));
+}
+
+/** parseCsv() turns every line ending into \n before anything reads the text. */
+const oneEnding = (text: string) => text.replace(/\r\n?/g, '\n');
+
+const quoteFree = [
+  'a',
+  'P01',
+  '17.5',
+  '路演',
+  ' ',
+  '  ',
+  ',',
+  ';',
+  '\t',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r',
+  '\uFEFF',
+  '😀',
+  "'",
+  '#',
+  '\\',
+];
+const quoted = ['"', '""', '"x,y"', '"a\nb"', '"say ""hi"""', '5" screen', '"a"b'];
+const textOf = (pieces: string[]) =>
+  fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join(''));
+const delimiterArb = fc.constantFrom(',', ';', '\t');
+
+/** readRecords() with a csv-parse that must not be called. */
+const splitOnly = (text: string, delimiter: string) =>
+  readRecords(text, delimiter, () => {
+    throw new Error('csv-parse was asked to read a quote-free line');
+  });
+
+describe('readRecords', () => {
+  it('splits quote-free text into the fields and lines csv-parse gives, without csv-parse', () => {
+    fc.assert(
+      fc.property(textOf(quoteFree), delimiterArb, (raw, delimiter) => {
+        const text = oneEnding(raw);
+        expect(splitOnly(text, delimiter)).toEqual(reference(text, delimiter));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('hands every line with a quote to csv-parse and reads what it reads', () => {
+    let parsed = 0;
+    fc.assert(
+      fc.property(textOf([...quoteFree, ...quoted]), delimiterArb, (raw, delimiter) => {
+        const text = oneEnding(raw);
+        // parseCsv() picks the delimiter from the header line; compare only where it agrees.
+        if (detectDelimiter(text) !== delimiter) return;
+        let expected: ReturnType<typeof reference> | undefined;
+        try {
+          expected = reference(text, delimiter);
+        } catch {
+          expected = undefined;
+        }
+        const result = parseCsv(raw);
+        if (expected === undefined) {
+          expect(result.ok).toBe(false);
+          return;
+        }
+        parsed++;
+        expect(result).toEqual({ ok: true, delimiter, rows: expected });
+      }),
+      { numRuns: 5000 },
+    );
+    // The comparison must not be vacuous.
+    expect(parsed).toBeGreaterThan(1000);
+  });
+
+  it('keeps line numbers across quoted cells with line breaks, blank lines and plain lines', () => {
+    // Lines: 1 header, 2 quoted cells, 3 blank, 4-5 one record with a line break in a cell,
+    // 6 plain, 7 blank, 8 plain.
+    const text = 'h1,h2\n"a,b","say ""hi"""\n\n"x\ny",3\nP1,2\n\nP2,\n';
+    const calls: string[] = [];
+    const rows = readRecords(text, ',', (part) => {
+      calls.push(part);
+      return reference(part, ',');
+    });
+    expect(rows).toEqual([
+      { line: 1, cells: ['h1', 'h2'] },
+      { line: 2, cells: ['a,b', 'say "hi"'] },
+      { line: 4, cells: ['x\ny', '3'] },
+      { line: 6, cells: ['P1', '2'] },
+      { line: 8, cells: ['P2', ''] },
+    ]);
+    // Only the two runs of lines with quotes went to csv-parse, in one text.
+    expect(calls).toEqual(['"a,b","say ""hi"""\n"x\ny",3\n']);
+  });
+
+  it('leaves a part csv-parse refuses, and a lone surrogate, to the whole-text reading', () => {
+    expect(readRecords('h\n"open\nrest\n', ',', () => undefined)).toBeUndefined();
+    // A quoted cell open across two runs (an even number of quotes on its first line: one
+    // stray, one opening) would read on through the plain line between them in the whole text.
+    const spanning = 'h\n5" x,"a\nplain\nb"\n';
+    expect(readRecords(spanning, ',', (runs) => reference(runs, ','))).toBeUndefined();
+    expect(parseCsv(spanning)).toEqual({
+      ok: true,
+      delimiter: ',',
+      rows: [
+        { line: 1, cells: ['h'] },
+        { line: 2, cells: ['5" x', 'a\nplain\nb'] },
+      ],
+    });
+    // parseCsv() then reports where the quote opened, and reads a stray quote as text.
+    expect(parseCsv('h\n"open\nrest\n')).toMatchObject({ ok: false, line: 2 });
+    expect(parseCsv('h\n5" screen\nP1\n')).toEqual({
+      ok: true,
+      delimiter: ',',
+      rows: [
+        { line: 1, cells: ['h'] },
+        { line: 2, cells: ['5" screen'] },
+        { line: 3, cells: ['P1'] },
+      ],
+    });
+    // csv-parse reads UTF-8, where a lone surrogate is U+FFFD.
+    expect(parseCsv('h\n\uD800x\n')).toMatchObject({
+      ok: true,
+      rows: [{}, { cells: ['\uFFFDx'] }],
+    });
+  });
+});
