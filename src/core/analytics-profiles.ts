@@ -9,28 +9,33 @@ export function judgeProfiles(
   leniency: readonly (number | null)[],
   number: (d: Dec) => number,
 ): JudgeStat[] {
-  return computed.judges.map(({ id: judge }, j) => {
-    const totals: number[] = [];
-    let recused = 0;
-    let trimmed = 0;
-    for (const p of computed.projects) {
-      const s = p.scores.get(judge);
-      if (s === undefined) continue;
+  // One pass over the projects (not one per judge): a province-wide review has 250,000 scores.
+  // Each judge's totals stay in project order, so the sums are the same numbers.
+  const at = new Map(computed.judges.map(({ id }, j) => [id, j]));
+  const totals = computed.judges.map((): number[] => []);
+  const recused = new Array<number>(computed.judges.length).fill(0);
+  const trimmed = new Array<number>(computed.judges.length).fill(0);
+  for (const p of computed.projects) {
+    for (const [judge, s] of p.scores) {
+      const j = at.get(judge)!;
       if (s.recused) {
-        recused++;
+        recused[j]!++;
         continue;
       }
-      totals.push(number(s.total));
-      if (s.dropped) trimmed++;
+      totals[j]!.push(number(s.total));
+      if (s.dropped) trimmed[j]!++;
     }
+  }
+  return computed.judges.map(({ id: judge }, j) => {
+    const own = totals[j]!;
     return {
       judge,
-      scored: totals.length,
-      recused,
-      mean: totals.length > 0 ? mean(totals) : null,
-      sd: sampleSd(totals),
+      scored: own.length,
+      recused: recused[j]!,
+      mean: own.length > 0 ? mean(own) : null,
+      sd: sampleSd(own),
       leniency: leniency[j]!,
-      trimmed,
+      trimmed: trimmed[j]!,
       ...(computed.offsets ? { offset: toNumber(computed.offsets.get(judge)!) } : {}),
     };
   });
