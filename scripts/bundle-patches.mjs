@@ -1,6 +1,6 @@
-// Source edits esbuild makes to three dependencies while bundling them (scripts/build-bundle.mjs),
-// where code written for node_modules behaves differently inside a bundle. Each edit is an exact
-// text replacement: a file that matches the filter but no longer reads as expected stops the
+// Source edits esbuild makes to four dependencies while bundling them (scripts/build-bundle.mjs),
+// where code written for node_modules behaves differently inside a bundle, or does work on load
+// that pcv's reports never use (issue 15, review day). Each edit is an exact text replacement: a file that matches the filter but no longer reads as expected stops the
 // build instead of being patched blindly.
 import { readFileSync } from 'node:fs';
 
@@ -11,8 +11,18 @@ const PATCHES = [
     // that require would resolve against pcv and fail. A plain require() is followed by esbuild,
     // with the same "imports" map: the metrics are bundled, and still loaded only when a standard
     // font is used (pdfkit opens every document with Helvetica).
+    // pdfkit also imports AES for encrypted PDFs, which pcv never writes; @noble/ciphers builds
+    // its AES tables when loaded (~20 ms of CPU per load of pdfkit). Required on first use
+    // instead, the same functions, called with the same arguments.
     filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/,
-    replace: [["require$1('#standard-fonts/", "require('#standard-fonts/", 14]],
+    replace: [
+      ["require$1('#standard-fonts/", "require('#standard-fonts/", 14],
+      [
+        "import { cbc, ecb } from '@noble/ciphers/aes';",
+        "const cbc = (...args) => require('@noble/ciphers/aes').cbc(...args);\n" +
+          "const ecb = (...args) => require('@noble/ciphers/aes').ecb(...args);",
+      ],
+    ],
   },
   {
     // archiver-utils 2 (exceljs → archiver) calls the deprecated `new Buffer()`. Node stays quiet
@@ -41,6 +51,36 @@ const PATCHES = [
     ],
   },
 ];
+
+/**
+ * fontkit (pdfkit → fontkit) builds three Unicode tables when it loads, for its Arabic, Indic and
+ * Universal shapers, and loads brotli, whose dictionary is decoded from base64 on load, for WOFF2
+ * fonts only. A PDF in Noto Sans SC uses none of them, yet every PDF paid for them (~35 ms of
+ * CPU on the review-day profile, in each thread that loads pdfkit). Each table is built the first
+ * time its shaper looks a character up, and brotli is bundled as before but required the first
+ * time a WOFF2 font is decompressed: the same values, only later.
+ */
+const FONTKIT_TRIES = ['$764eb544bbe1ccf0', '$7826f90f6f0cecc9', '$7ab494fe977143c6'];
+PATCHES.push({
+  filter: /[\\/]node_modules[\\/]fontkit[\\/]dist[\\/]module\.mjs$/,
+  replace: [
+    [
+      'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";',
+      'const $52ZIf$brotlidecompressjs = (...args) => require("brotli/decompress.js")(...args);',
+    ],
+    ...FONTKIT_TRIES.flatMap((id) => [
+      [
+        `const ${id}$var$trie = new (0, $52ZIf$unicodetrie)(`,
+        `let ${id}$var$trie;\nconst ${id}$var$makeTrie = () => new (0, $52ZIf$unicodetrie)(`,
+      ],
+      [
+        `${id}$var$trie.get(`,
+        `(${id}$var$trie ??= ${id}$var$makeTrie()).get(`,
+        id === '$7826f90f6f0cecc9' ? 2 : 1,
+      ],
+    ]),
+  ],
+});
 
 export const vendorPatches = {
   name: 'pcv-vendor-patches',

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { defaultFontPath } from '../src/render/pdf-doc.js';
+import { ROOT } from './helpers.js';
+
+/*
+ * scripts/bundle-patches.mjs defers work fontkit and pdfkit do when they load: fontkit's Arabic,
+ * Indic and Universal shapers' tables are built on first look-up, brotli and AES are required on
+ * first use. A PDF in Noto Sans SC never reaches them, so the digests cannot tell a broken edit
+ * from a working one. These tests lay out text of those scripts with the bundle's fontkit (the
+ * one pdfkit embeds, reached through a document) and with the unpatched package, and expect the
+ * same glyphs and positions: a deferred table that is not built, or built wrong, throws or
+ * differs. They need `npm run build` first.
+ *
+ * fontkit picks a shaper by the scripts the font's substitutions list, and Noto Sans SC lists
+ * none of these; so both fonts get the same extra entries, each pointing at the font's default
+ * script, which makes fontkit run those shapers (on .notdef glyphs: the shaping, not the font, is
+ * what is tested).
+ */
+
+interface Run {
+  glyphs: { id: number }[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
+}
+interface Font {
+  layout(text: string): Run;
+  GSUB: { scriptList: { tag: string; script: unknown }[] };
+}
+
+const BUNDLE = path.join(ROOT, 'dist', 'bundle');
+
+async function bundledFont(bytes: Buffer): Promise<Font> {
+  const chunk = readdirSync(BUNDLE).find((f) => /^pdfkit\.node-\w+\.js$/.test(f));
+  expect(chunk).toBeDefined();
+  const { default: PDFDocument } = (await import(
+    pathToFileURL(path.join(BUNDLE, chunk!)).href
+  )) as {
+    default: new () => { registerFont(n: string, b: Buffer): void; font(n: string): unknown };
+  };
+  const doc = new PDFDocument();
+  doc.registerFont('f', bytes);
+  doc.font('f');
+  return (doc as unknown as { _font: { font: Font } })._font.font;
+}
+
+/** Makes fontkit shape Arabic, Devanagari and Balinese text with their own shapers. */
+function listScripts(font: Font): Font {
+  const { scriptList } = font.GSUB;
+  const fallback = scriptList.find((s) => s.tag === 'DFLT') ?? scriptList[0]!;
+  for (const tag of ['arab', 'dev2', 'deva', 'bali'])
+    scriptList.push({ tag, script: fallback.script });
+  return font;
+}
+
+/** The unpatched fontkit from node_modules (pdfkit's own dependency). */
+async function packageFont(bytes: Buffer): Promise<Font> {
+  const fontkit = (await import('fontkit' as string)) as { create(b: Buffer): Font };
+  return fontkit.create(bytes);
+}
+
+const shape = (font: Font, text: string) => {
+  const run = font.layout(text);
+  return { ids: run.glyphs.map((g) => g.id), positions: run.positions.map((p) => ({ ...p })) };
+};
+
+describe("the bundle's deferred fontkit tables", () => {
+  // One string per shaper whose table is now built on first use: Arabic (joining), Devanagari
+  // (Indic syllables), Balinese (the Universal Shaping Engine).
+  const texts = { arabic: 'سلام عليكم', devanagari: 'नमस्ते दुनिया', balinese: 'ᬅᬓ᭄ᬱᬭ' };
+
+  it('are deferred in the bundle', () => {
+    const chunk = readdirSync(BUNDLE).find((f) => /^pdfkit\.node-\w+\.js$/.test(f))!;
+    const text = readFileSync(path.join(BUNDLE, chunk), 'utf8');
+    // One builder per table; the tables themselves are no longer built at the top level.
+    expect(text.match(/\$var\$makeTrie=\(\)=>/g)).toHaveLength(3);
+  });
+
+  it('shape each script as the unpatched fontkit does', async () => {
+    const bytes = readFileSync(defaultFontPath('regular'));
+    const bundled = listScripts(await bundledFont(bytes));
+    const original = listScripts(await packageFont(bytes));
+    for (const text of Object.values(texts)) {
+      const expected = shape(original, text);
+      expect(shape(bundled, text)).toEqual(expected);
+    }
+  });
+});
