@@ -1,7 +1,8 @@
 // Source edits esbuild makes to four dependencies while bundling them (scripts/build-bundle.mjs),
 // where code written for node_modules behaves differently inside a bundle, or does work on load
-// that pcv's reports never use (issue 15, review day). Each edit is an exact text replacement: a file that matches the filter but no longer reads as expected stops the
-// build instead of being patched blindly.
+// that pcv's reports never use (issue 15, review day). Each edit is an exact text replacement:
+// a file that matches the filter but no longer reads as expected stops the build instead of
+// being patched blindly.
 import { readFileSync } from 'node:fs';
 
 const PATCHES = [
