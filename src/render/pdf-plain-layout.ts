@@ -82,10 +82,14 @@ const COVERAGE_LISTS = ['coverages', 'inputCoverage', 'backtrackCoverage', 'look
 
 /**
  * Strings shaped the usual way before the font's lookups are read. Reading them takes 20-40 ms
- * for a CJK font, about what shaping a thousand strings costs: a review-day announcement (a few
- * hundred strings) never pays for the analysis, a 10,000-row table repays it many times over.
+ * for a CJK font; fontkit's first strings in a document cost ~0.5 ms each (it reads the same
+ * lookups lazily, and shapes every string through them), so the analysis pays back after some 50
+ * strings. Measured on the bundled CLI (issue 15, review day; CPU medians of alternated runs):
+ * with 64, the fixture review's announcement (385 strings in the regular face, 23 in bold) took
+ * 1.085 s instead of 1.135 s with 2000, its 21 feedback cards (~150 + 37 a card) 2.64 s instead
+ * of 2.84 s. A face with fewer strings (a card's bold one) never pays for it.
  */
-const WARM_UP = 2000;
+const WARM_UP = 64;
 
 /**
  * Characters the fast path may take: printable ASCII, general punctuation up to U+2027, CJK
