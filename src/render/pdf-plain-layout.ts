@@ -8,22 +8,11 @@
  * of the PDF is the same; any other string (Latin and digits are kerned) is shaped as before.
  */
 
-/** What this file reads of a fontkit glyph, run and font (fontkit ships no types). */
-interface Glyph {
-  id: number;
-  advanceWidth: number;
-}
-interface Position {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
-}
-interface Run {
-  glyphs: Glyph[];
-  positions: Position[];
-  readonly advanceWidth: number;
-}
+import { dashPieces, splitRun } from './pdf-dash-split.js';
+import { DEFAULT_FEATURES } from './pdf-default-features.js';
+import { runOf, type Glyph, type Position, type Run } from './pdf-glyph-run.js';
+
+/** What this file reads of a fontkit font's tables (fontkit ships no types). */
 type Coverage =
   { version: 1; glyphs: number[] } | { version: 2; rangeRecords: { start: number; end: number }[] };
 type ClassDef =
@@ -47,27 +36,6 @@ export interface FontkitFont {
   glyphForCodePoint(codePoint: number): Glyph;
   layout(text: unknown, ...rest: unknown[]): Run;
 }
-
-/** The features fontkit's default shaper applies (Han, Latin and common text use it). */
-const DEFAULT_FEATURES = new Set([
-  'rvrn',
-  'ltra',
-  'ltrm',
-  'frac',
-  'numr',
-  'dnom',
-  'ccmp',
-  'locl',
-  'rlig',
-  'mark',
-  'mkmk',
-  'calt',
-  'clig',
-  'liga',
-  'rclt',
-  'curs',
-  'kern',
-]);
 
 /** Every field of a lookup subtable that names the glyphs it can apply at or look at. */
 const COVERAGE_FIELDS = [
@@ -114,39 +82,80 @@ export function skipPlainShaping(font: FontkitFont): void {
   const shape = font.layout.bind(font);
   let calls = 0;
   let plain: Uint8Array | null | undefined;
+  let pieces: ReturnType<typeof dashPieces> | undefined;
   font.layout = (text: unknown, ...rest: unknown[]): Run => {
     if (typeof text === 'string' && rest.every((r) => r === undefined)) {
       if (plain === undefined && ++calls > WARM_UP) plain = plainGlyphs(font);
-      const run = plain ? plainRun(font, plain, text) : undefined;
+      if (plain && pieces === undefined) pieces = dashPieces(font, plain, shape);
+      const run = plain
+        ? (plainRun(font, plain, text) ??
+          splitRun(
+            text,
+            (from, to, glyphs, positions) =>
+              appendPlain(font, plain!, text, from, to, glyphs, positions),
+            pieces!,
+          ))
+        : undefined;
       if (run) return run;
     }
     return shape(text, ...rest);
   };
 }
 
+const glyphCaches = new WeakMap<FontkitFont, (c: number) => Glyph>();
+
+/**
+ * `font.glyphForCodePoint`, remembered per code point. fontkit looks the code point up in the
+ * cmap and returns the one Glyph object it keeps per glyph id, so the remembered answer is the
+ * same object; the cmap search per character was most of what the fast path still cost.
+ */
+function glyphsOf(font: FontkitFont): (c: number) => Glyph {
+  let glyphFor = glyphCaches.get(font);
+  if (glyphFor === undefined) {
+    const byCode = new Map<number, Glyph>();
+    glyphFor = (c) => {
+      let glyph = byCode.get(c);
+      if (glyph === undefined) byCode.set(c, (glyph = font.glyphForCodePoint(c)));
+      return glyph;
+    };
+    glyphCaches.set(font, glyphFor);
+  }
+  return glyphFor;
+}
+
 /** One glyph per character at its advance width, or undefined if shaping could change that. */
 export function plainRun(font: FontkitFont, plain: Uint8Array, text: string): Run | undefined {
   const glyphs: Glyph[] = [];
   const positions: Position[] = [];
-  for (let i = 0; i < text.length; i++) {
+  return appendPlain(font, plain, text, 0, text.length, glyphs, positions)
+    ? runOf(glyphs, positions)
+    : undefined;
+}
+
+/**
+ * Appends one glyph per character of text[from, to) at its advance width; false as soon as a
+ * character is not plain (what was appended is then to be thrown away).
+ */
+export function appendPlain(
+  font: FontkitFont,
+  plain: Uint8Array,
+  text: string,
+  from: number,
+  to: number,
+  glyphs: Glyph[],
+  positions: Position[],
+): boolean {
+  const glyphFor = glyphsOf(font);
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (!plainCharacter(c)) return undefined;
-    const glyph = font.glyphForCodePoint(c);
-    if (plain[glyph.id] !== 1) return undefined;
+    if (!plainCharacter(c)) return false;
+    const glyph = glyphFor(c);
+    if (plain[glyph.id] !== 1) return false;
     glyphs.push(glyph);
     // The keys in fontkit's GlyphPosition order: pdfkit scales each of them in turn.
     positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
   }
-  return {
-    glyphs,
-    positions,
-    // As fontkit's GlyphRun computes it: the positions' advances summed in order.
-    get advanceWidth() {
-      let width = 0;
-      for (const p of positions) width += p.xAdvance;
-      return width;
-    },
-  };
+  return true;
 }
 
 /**

@@ -1,0 +1,241 @@
+/**
+ * Shapes a name with `——` in pieces: the Chinese around the dashes as plain runs, the dashes
+ * alone. Noto Sans SC joins two em dashes into one glyph (a ccmp ligature), so before this every
+ * name containing them went through fontkit whole — most of the shaping left in a 10,000-row
+ * announcement. Pieces give the same glyphs and positions only if no lookup that can act on the
+ * dashes can see past them; `isolatedPiece` proves that from the font's own tables, per piece,
+ * and any string it cannot prove is shaped whole as before.
+ *
+ * Why the proof is enough: a lookup only starts at a glyph in its coverage, and no plain glyph
+ * (see pdf-plain-layout.ts) is in any coverage, so every lookup that runs in the whole string
+ * starts inside a dash piece. There it may still read a neighbour: as a ligature component, as
+ * the second glyph of a pair, or as context. The check allows, for the glyphs a piece can hold
+ * during substitution, only substitutions of one glyph (types 1-3) and ligatures whose components
+ * are all non-plain (a plain neighbour can never match them), with no lookup flag that would skip
+ * a plain glyph to reach further; and for the glyphs the piece holds after substitution, only
+ * single adjustments (GPOS type 1), which read no neighbour. Under those rules each lookup does
+ * the same to the piece alone as inside the string, and nothing to the plain runs. fontkit picks
+ * the script from the string's first non-common character; the piece is shaped with the script of
+ * the whole string, which a Han first character fixes (`hani`).
+ */
+import { DEFAULT_FEATURES } from './pdf-default-features.js';
+import { runOf, type Glyph, type Position, type Run } from './pdf-glyph-run.js';
+import type { FontkitFont } from './pdf-plain-layout.js';
+
+/** The fontkit shaper with an explicit script (its third argument). */
+type Shape = (text: string, features: undefined, script: string) => Run;
+
+type Coverage =
+  { version: 1; glyphs: number[] } | { version: 2; rangeRecords: { start: number; end: number }[] };
+interface LookupFlags {
+  flags: { ignoreBaseGlyphs: boolean; ignoreLigatures: boolean };
+}
+interface Lookup {
+  lookupType: number;
+  flags: LookupFlags;
+  subTables: Record<string, unknown>[] | { toArray(): Record<string, unknown>[] };
+}
+interface Ligature {
+  glyph: number;
+  components: number[];
+}
+
+const EM_DASH = 0x2014;
+
+/** A Unicode 1.1 or 3.0 ideograph: Han in every Unicode version, so fontkit's script is hani. */
+function hanFirst(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x3400 && c <= 0x4db5);
+}
+
+function covers(c: Coverage, glyph: number): boolean {
+  if (c.version === 1) return c.glyphs.includes(glyph);
+  return c.rangeRecords.some((r) => glyph >= r.start && glyph <= r.end);
+}
+
+function subTablesOf(lookup: Lookup): Record<string, unknown>[] {
+  const list = Array.isArray(lookup.subTables) ? lookup.subTables : lookup.subTables.toArray();
+  // Extension lookups (GSUB 7, GPOS 9) hold the real subtable one level down.
+  return list.map((t) => (t.extension as Record<string, unknown> | undefined) ?? t);
+}
+
+/** Each default-feature lookup of a table once, in lookup-list order. */
+function defaultLookups(table: FontkitFont['GSUB']): Lookup[] {
+  if (table === undefined) return [];
+  const lookups = table.lookupList.toArray() as unknown as Lookup[];
+  const used = new Set<number>();
+  for (const { tag, feature } of table.featureList)
+    if (DEFAULT_FEATURES.has(tag)) for (const i of feature.lookupListIndexes) used.add(i);
+  return [...used].sort((a, b) => a - b).map((i) => lookups[i]!);
+}
+
+/**
+ * Whether `piece` (em dashes only) shapes alone exactly as inside a string of plain glyphs, by
+ * the rules in this file's comment; `shaped` is the piece's glyph ids after shaping it alone.
+ */
+export function isolatedPiece(
+  font: FontkitFont,
+  plain: Uint8Array,
+  piece: string,
+  shaped: readonly number[],
+): boolean {
+  if (font.morx || font.kern || font.fvar) return false;
+  // The glyphs the piece can hold while substitutions run: its own, and every output of a
+  // substitution that starts at one of them, until nothing new appears.
+  const held = new Set<number>();
+  for (const ch of piece) held.add(font.glyphForCodePoint(ch.codePointAt(0)!).id);
+  const gsub = defaultLookups(font.GSUB);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const lookup of gsub) {
+      for (const table of subTablesOf(lookup)) {
+        for (const glyph of [...held]) {
+          // Any subtable that names the glyph, in whatever role, is judged (conservatively).
+          if (!touches(table, glyph)) continue;
+          const outputs = substitutionOutputs(lookup, table, glyph, plain);
+          if (outputs === undefined) return false;
+          for (const o of outputs) {
+            if (held.has(o)) continue;
+            held.add(o);
+            grew = true;
+          }
+        }
+      }
+    }
+  }
+  // After substitution: only single adjustments may touch the piece's glyphs.
+  for (const lookup of defaultLookups(font.GPOS)) {
+    for (const table of subTablesOf(lookup)) {
+      if (shaped.some((glyph) => touches(table, glyph)) && lookup.lookupType !== 1) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether any coverage of a subtable lists the glyph. */
+function touches(table: Record<string, unknown>, glyph: number): boolean {
+  const single = ['coverage', 'markCoverage', 'baseCoverage', 'ligatureCoverage'];
+  const lists = ['coverages', 'inputCoverage', 'backtrackCoverage', 'lookaheadCoverage'];
+  const all = [
+    ...single.map((k) => table[k]),
+    ...lists.flatMap((k) => (table[k] as unknown[] | undefined) ?? []),
+    table.mark1Coverage,
+    table.mark2Coverage,
+  ].filter((c) => c !== undefined) as Coverage[];
+  return all.some((c) => covers(c, glyph));
+}
+
+/**
+ * What a substitution starting at `glyph` can put in its place, or undefined when it can read a
+ * plain neighbour (context, reverse chaining, a ligature with a plain component, a flag that
+ * skips base glyphs or ligatures).
+ */
+function substitutionOutputs(
+  lookup: Lookup,
+  table: Record<string, unknown>,
+  glyph: number,
+  plain: Uint8Array,
+): number[] | undefined {
+  const { ignoreBaseGlyphs, ignoreLigatures } = lookup.flags.flags;
+  if (lookup.lookupType > 4) return undefined;
+  const index = coverageIndex(table.coverage as Coverage, glyph);
+  // Named only as context elsewhere in a subtable of these types cannot happen; refuse if so.
+  if (index === -1) return undefined;
+  switch (lookup.lookupType) {
+    case 1: {
+      if (table.version === 1) return [(glyph + (table.deltaGlyphID as number)) & 0xffff];
+      return [(table.substitute as number[])[index]!];
+    }
+    case 2:
+    case 3:
+      return [...(getAt(table.sequences ?? table.alternateSet, index) as number[])];
+    case 4: {
+      if (ignoreBaseGlyphs || ignoreLigatures) return undefined;
+      const set = getAt(table.ligatureSets, index) as Iterable<Ligature>;
+      const outputs: number[] = [];
+      for (const ligature of set) {
+        if (ligature.components.some((c) => plain[c] === 1)) return undefined;
+        outputs.push(ligature.glyph);
+      }
+      return outputs;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Index of a glyph in a coverage table, as fontkit's coverageIndex counts it. */
+function coverageIndex(c: Coverage, glyph: number): number {
+  if (c.version === 1) return c.glyphs.indexOf(glyph);
+  for (const r of c.rangeRecords) {
+    if (glyph >= r.start && glyph <= r.end) {
+      return (r as unknown as { startCoverageIndex: number }).startCoverageIndex + glyph - r.start;
+    }
+  }
+  return -1;
+}
+
+/** Element `i` of a parsed array, plain or fontkit's lazy one. */
+function getAt(list: unknown, i: number): unknown {
+  const l = list as unknown[] | { get(i: number): unknown };
+  return Array.isArray(l) ? l[i] : l.get(i);
+}
+
+/** Appends the plain glyphs of text[from, to) to a run; false if one is not plain. */
+type AppendPlain = (from: number, to: number, glyphs: Glyph[], positions: Position[]) => boolean;
+
+/**
+ * The run of `text` shaped as plain runs around its em-dash pieces, or undefined when `text` is
+ * not a Han-first string of plain characters and em dashes, or a piece is not proven isolated.
+ */
+export function splitRun(
+  text: string,
+  appendPlain: AppendPlain,
+  piece: (dashes: string) => Run | undefined,
+): Run | undefined {
+  if (text.length === 0 || !hanFirst(text.charCodeAt(0))) return undefined;
+  const glyphs: Glyph[] = [];
+  const positions: Position[] = [];
+  let pieces = 0;
+  let at = 0;
+  while (at < text.length) {
+    let end = at;
+    const dash = text.charCodeAt(at) === EM_DASH;
+    while (end < text.length && (text.charCodeAt(end) === EM_DASH) === dash) end++;
+    if (dash) {
+      const run = piece(text.slice(at, end));
+      if (run === undefined) return undefined;
+      pieces++;
+      glyphs.push(...run.glyphs);
+      // pdfkit scales each position of a run in place, so every use gets positions of its own.
+      for (const p of run.positions) {
+        positions.push({
+          xAdvance: p.xAdvance,
+          yAdvance: p.yAdvance,
+          xOffset: p.xOffset,
+          yOffset: p.yOffset,
+        });
+      }
+    } else if (!appendPlain(at, end, glyphs, positions)) {
+      return undefined;
+    }
+    at = end;
+  }
+  return pieces === 0 ? undefined : runOf(glyphs, positions);
+}
+
+/**
+ * The shaper for em-dash pieces: each distinct piece shaped once with the script `hani` and
+ * checked by `isolatedPiece`; undefined for a piece that is not isolated. The run returned is
+ * shared: its positions are for copying, not for handing to pdfkit.
+ */
+export function dashPieces(font: FontkitFont, plain: Uint8Array, shape: Shape) {
+  const pieces = new Map<string, Run | undefined>();
+  return (dashes: string): Run | undefined => {
+    if (!pieces.has(dashes)) {
+      const run = shape(dashes, undefined, 'hani');
+      const ids = run.glyphs.map((g: Glyph) => g.id);
+      pieces.set(dashes, isolatedPiece(font, plain, dashes, ids) ? run : undefined);
+    }
+    return pieces.get(dashes);
+  };
+}

@@ -1,0 +1,20 @@
+/** The features fontkit's default shaper applies (Han, Latin and common text use it). */
+export const DEFAULT_FEATURES = new Set([
+  'rvrn',
+  'ltra',
+  'ltrm',
+  'frac',
+  'numr',
+  'dnom',
+  'ccmp',
+  'locl',
+  'rlig',
+  'mark',
+  'mkmk',
+  'calt',
+  'clig',
+  'liga',
+  'rclt',
+  'curs',
+  'kern',
+]);
