@@ -1,4 +1,5 @@
 import type { Doc } from './pdf-doc.js';
+import { drawTextLine } from './pdf-text-line.js';
 
 /**
  * Lay out a wrapped cell once, draw it from that layout. pdfkit's `doc.text(text, { width })`
@@ -71,7 +72,7 @@ export function drawLines(
   for (const line of lines) {
     // The wrapper's line keeps a hard break's newline; pdfkit drops it when it writes the line.
     const visible = line.replace(/\n/g, '');
-    if (visible !== '') doc.text(visible, x, at, { lineBreak: false });
+    if (visible !== '') drawTextLine(doc, visible, x, at);
     at += doc.currentLineHeight(true) + lineGap;
   }
   doc.x = x;

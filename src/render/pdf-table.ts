@@ -1,6 +1,7 @@
 import { pageBottom, type Doc } from './pdf-doc.js';
 import { drawLines, measureLines } from './pdf-lines.js';
 import { isCounting } from './pdf-pages.js';
+import { drawTextLine } from './pdf-text-line.js';
 
 export interface Column {
   header: string;
@@ -84,7 +85,7 @@ export function drawTable(
       if (m.single) {
         const free = width - doc.widthOfString(text);
         const dx = align === 'center' ? free / 2 : align === 'right' ? free : 0;
-        doc.text(text, xs[i]! + padX + dx, ty, { lineBreak: false });
+        drawTextLine(doc, text, xs[i]! + padX + dx, ty);
       } else if (m.lines !== undefined && align === 'left' && m.height <= inner) {
         // Laid out when measured: drawn from those lines, without wrapping the text again.
         drawLines(doc, m.lines, xs[i]! + padX, ty, lineGap);

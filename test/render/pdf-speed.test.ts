@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { defaultFontPath, loadFonts, openDocument } from '../../src/render/pdf-doc.js';
+import {
+  BOLD,
+  defaultFontPath,
+  loadFonts,
+  openDocument,
+  REGULAR,
+  type Doc,
+} from '../../src/render/pdf-doc.js';
 import { drawLines, measureLines } from '../../src/render/pdf-lines.js';
 import { plainGlyphs, plainRun, type FontkitFont } from '../../src/render/pdf-plain-layout.js';
+import { drawTextLine } from '../../src/render/pdf-text-line.js';
 import { createdAt } from '../pdf-helpers.js';
 
 /*
@@ -96,5 +104,32 @@ describe('width cache and one layout per cell', () => {
     expect(height).toBe(a.doc.y - 100);
     drawLines(b.doc, lines, 80, 100, options.lineGap);
     expect((await b.finish()).equals(await a.finish())).toBe(true);
+  });
+
+  it('writes single lines with the bytes of doc.text, first and repeated, in both fonts', async () => {
+    // Chinese, the —— ligature, kerned Latin (AV, To), digits, a full-width space, and the same
+    // texts again: the second time the glyph operators come from the cache.
+    const texts = [
+      '文登区同心社会工作服务中心',
+      '党建引领——项目',
+      'AVATAR To',
+      'P000123',
+      '87.25',
+      '甲　乙',
+    ];
+    const draw = async (line: (doc: Doc, text: string, x: number, y: number) => void) => {
+      const { doc, finish } = await open();
+      let y = 60;
+      for (const round of [0, 1]) {
+        for (const [i, text] of texts.entries()) {
+          doc.font(i % 2 ? BOLD : REGULAR).fontSize(round ? 9 : 10.5);
+          line(doc, text, 50 + 7.125 * i, (y += 13.5));
+        }
+      }
+      return finish();
+    };
+    const expected = await draw((doc, text, x, y) => doc.text(text, x, y, { lineBreak: false }));
+    const actual = await draw(drawTextLine);
+    expect(actual.equals(expected)).toBe(true);
   });
 });
