@@ -1,4 +1,4 @@
-import { textWidth } from './text-width.js';
+import { displayWidth } from '../width.js';
 import { type Value } from './writer.js';
 
 /*
@@ -57,8 +57,8 @@ export class CellMeasure {
     if (widths === undefined) {
       // Nearly every text is one line: its width alone, not an array of one, per distinct text.
       widths = text.includes('\n')
-        ? text.split('\n').map((line) => textWidth(line))
-        : textWidth(text);
+        ? text.split('\n').map((line) => displayWidth(line))
+        : displayWidth(text);
       this.lines.set(text, widths);
     }
     return widths;
