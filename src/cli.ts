@@ -227,9 +227,9 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
       // --help and --version end here too, with exit code 0.
       return e.exitCode === 0 ? 0 : 2;
     }
+    // Said before any rubric is read, as the help is: in --lang's or the system's language.
+    const lang = chooseLang(langArg(argv), undefined, io?.env ?? process.env);
     if (e instanceof PcvError) {
-      // Said before any rubric is read, as the help is: in --lang's or the system's language.
-      const lang = chooseLang(langArg(argv), undefined, io?.env ?? process.env);
       err(`pcv: ${e.worded !== undefined ? wordProblem(e.worded, lang) : e.message}`);
       return e.exitCode;
     }
@@ -237,7 +237,9 @@ export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
     if (debug) err(error.stack ?? String(e));
     else {
       const detail = error.code ? `${error.code}: ${error.message}` : error.message;
-      err(`pcv: ${detail || String(e)} (run again with --debug for details)`);
+      // The catalogs load only here: a run that ends well never needs them in this module.
+      const { messages } = await import('./text/index.js');
+      err(`pcv: ${messages(lang).run.internalError(detail || String(e))}`);
     }
     return 2;
   }

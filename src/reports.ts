@@ -2,6 +2,7 @@ import { resultsJsonStream } from './render/json.js';
 import { spareCore } from './spare-core.js';
 import type { ReportFile } from './io/write.js';
 import type { Results } from './core/model.js';
+import type { Progress } from './tally.js';
 
 export const FORMATS = ['xlsx', 'pdf', 'json', 'cards', 'panel', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -12,7 +13,7 @@ export interface ReportOptions {
   /** A font file for the PDFs (default: the bundled Noto Sans SC). */
   fontPath?: string;
   /** Called before each report is rendered, for a progress bar. */
-  onProgress?: (label: string, done: number, total: number) => void;
+  onProgress?: Progress;
 }
 
 /**
@@ -36,7 +37,7 @@ export async function renderReports(
   const files: ReportFile[] = [];
   try {
     for (const [done, format] of wanted.entries()) {
-      options.onProgress?.('Writing reports', done, wanted.length);
+      options.onProgress?.('Writing reports', done, wanted.length, 'writing');
       if (format === 'pdf' && pdf !== undefined) {
         files.push({ name: 'announcement.pdf', data: await pdf.bytes });
       } else {

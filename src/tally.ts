@@ -17,8 +17,14 @@ import { loadReview, type Overrides } from './review.js';
 export type { Overrides } from './review.js';
 export type { InputFile, Results } from './core/model.js';
 
-/** Reports progress of long work: a label, units done, units in all. */
-export type Progress = (label: string, done: number, total: number) => void;
+/** Which long work a progress call is about, so a bar can say it in the user's language. */
+export type ProgressPhase = 'reading' | 'writing';
+
+/**
+ * Reports progress of long work: a label (English, for a program that shows it as it is), units
+ * done, units in all, and the phase the label names.
+ */
+export type Progress = (label: string, done: number, total: number, phase?: ProgressPhase) => void;
 
 export interface TallyOptions {
   /** Review folder, sheet files, folders of sheets or glob patterns (default: the current folder). */
@@ -87,7 +93,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   const sheets: JudgeSheet[] = [];
   const sheetFiles = new Map<string, InputFile>();
   for (const [index, sheetPath] of inputs.sheetPaths.entries()) {
-    options.onProgress?.('Reading sheets', index, inputs.sheetPaths.length);
+    options.onProgress?.('Reading sheets', index, inputs.sheetPaths.length, 'reading');
     const info = describe(sheetPath);
     const read = await readParsed(sheetPath, info.shown, LIMITS.sheetBytes, (bytes) =>
       readSheetTable(sheetPath, bytes),

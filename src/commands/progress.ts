@@ -1,3 +1,5 @@
+import type { Lang } from '../text/lang-type.js';
+import { messages } from '../text/index.js';
 import type { Progress } from '../tally.js';
 
 export interface ProgressReporter {
@@ -11,20 +13,23 @@ const DELAY_MS = 1000;
 
 /**
  * A progress bar on stderr for long work, only on a terminal and never with --quiet or --json
- * (batch scripts and pipes get none). cli-progress loads only when a bar is actually shown.
+ * (batch scripts and pipes get none). cli-progress loads only when a bar is actually shown. The
+ * label is said in `lang` for the phases pcv knows, and as given otherwise.
  */
 export async function progressReporter(
   stream: NodeJS.WriteStream | undefined,
   enabled: boolean,
+  lang: Lang,
   delayMs = DELAY_MS,
 ): Promise<ProgressReporter> {
   if (!enabled || stream === undefined || stream.isTTY !== true) return NONE;
   const { SingleBar, Presets } = await import('cli-progress');
   const started = Date.now();
   let bar: InstanceType<typeof SingleBar> | undefined;
-  let phase = '';
+  let shown = '';
   return {
-    update: (label, done, total) => {
+    update: (given, done, total, phase) => {
+      const label = phase === undefined ? given : messages(lang).run.progress[phase];
       if (bar === undefined) {
         if (Date.now() - started < delayMs) return;
         bar = new SingleBar(
@@ -37,12 +42,12 @@ export async function progressReporter(
           Presets.shades_classic,
         );
         bar.start(total, done, { label });
-        phase = label;
+        shown = label;
         return;
       }
-      if (label !== phase) {
+      if (label !== shown) {
         bar.setTotal(total);
-        phase = label;
+        shown = label;
       }
       bar.update(done, { label });
     },

@@ -45,7 +45,13 @@ export function parseFormats(list: string): Format[] {
 /** Validate, compute, print the summary, write the reports. */
 export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io): Promise<number> {
   const formats = parseFormats(flags.format);
-  const progress = await progressReporter(io.progress, !flags.quiet && !flags.json);
+  // The rubric, which may choose the language, is read inside tally(): until then, --lang's or
+  // the system's language.
+  const progress = await progressReporter(
+    io.progress,
+    !flags.quiet && !flags.json,
+    chooseLang(flags.lang, undefined, io.env),
+  );
   let outcome: TallyOutcome;
   try {
     outcome = await tally({ ...tallyOptions(inputs, flags, io.cwd), onProgress: progress.update });
@@ -72,7 +78,7 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
     (rubric.font !== undefined
       ? path.resolve(path.dirname(outcome.inputs.rubricPath), rubric.font)
       : undefined);
-  const reporting = await progressReporter(io.progress, !flags.quiet && !flags.json);
+  const reporting = await progressReporter(io.progress, !flags.quiet && !flags.json, lang);
   const files = await renderReports(results, formats, {
     onProgress: reporting.update,
     date: reportDate(rubric, io.env),

@@ -160,6 +160,8 @@ export const en: Messages = {
     severity: { warning: 'warning: ', note: 'note: ' },
     problems: (errors, files) => `${plural(errors, 'problem')} in ${plural(files, 'file')}`,
     nothingWritten: (summary) => `${summary}; nothing was written.`,
+    progress: { reading: 'Reading sheets', writing: 'Writing reports' },
+    internalError: (detail) => `${detail} (run again with --debug for details)`,
     wrote: (files) => `Wrote ${files.join(', ')}`,
     removed: (files) => `Removed ${files}: reports of an earlier run that this run did not write`,
     fileCount: (n) => plural(n, 'file'),

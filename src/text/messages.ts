@@ -123,6 +123,10 @@ export interface Messages {
     severity: { warning: string; note: string };
     problems: (errors: number, files: number) => string;
     nothingWritten: (summary: string) => string;
+    /** The progress bar's label for each phase of long work. */
+    progress: { reading: string; writing: string };
+    /** An error pcv did not expect (a bug or the system's), with the hint to run with --debug. */
+    internalError: (detail: string) => string;
     wrote: (files: string[]) => string;
     /** An earlier run's reports this run removed (its manifest listed them). */
     removed: (files: string) => string;

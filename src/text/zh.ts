@@ -163,6 +163,8 @@ export const zh: Messages = {
     severity: { warning: '警告：', note: '说明：' },
     problems: (errors, files) => `${files}个文件中共有${errors}处问题`,
     nothingWritten: (summary) => `${summary}，没有写出任何文件。`,
+    progress: { reading: '读取评分表', writing: '写出报告' },
+    internalError: (detail) => `${detail}（加上 --debug 再运行一次可看到详细信息）`,
     wrote: (files) => `已写出 ${files.join('、')}`,
     removed: (files) => `已删除 ${files}：上一次运行写的报告，这次没有再写`,
     fileCount: (n) => `${n}个文件`,

@@ -24,12 +24,29 @@ function fakeTerminal(isTTY: boolean) {
 describe('progress bar', () => {
   it('draws on a terminal once work has taken longer than the delay', async () => {
     const t = fakeTerminal(true);
-    const p = await progressReporter(t.stream, true, 0);
+    const p = await progressReporter(t.stream, true, 'en', 0);
     p.update('Reading sheets', 1, 4);
     p.update('Reading sheets', 3, 4);
     p.stop();
     expect(t.text()).toContain('Reading sheets');
     expect(t.text()).toContain('3/4');
+  });
+
+  it("says a phase pcv knows in the user's language, and any other label as given", async () => {
+    const shown = async (label: string, phase?: 'reading' | 'writing') => {
+      const t = fakeTerminal(true);
+      const p = await progressReporter(t.stream, true, 'zh', 0);
+      p.update(label, 1, 4, phase);
+      p.stop();
+      return t.text();
+    };
+    const reading = await shown('Reading sheets', 'reading');
+    expect(reading).toContain('读取评分表');
+    expect(reading).not.toContain('Reading sheets');
+    const writing = await shown('Writing reports', 'writing');
+    expect(writing).toContain('写出报告');
+    expect(writing).not.toContain('Writing reports');
+    expect(await shown('Checking')).toContain('Checking');
   });
 
   it('draws nothing for short work, off a terminal, or when disabled (--quiet, --json)', async () => {
@@ -39,7 +56,7 @@ describe('progress bar', () => {
       [true, false, 0],
     ] as const) {
       const t = fakeTerminal(tty);
-      const p = await progressReporter(t.stream, enabled, delay);
+      const p = await progressReporter(t.stream, enabled, 'en', delay);
       p.update('Reading sheets', 1, 2);
       p.stop();
       expect(t.text()).toBe('');
