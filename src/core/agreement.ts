@@ -189,6 +189,11 @@ export interface Agreement {
   note?: string;
   /** With judge groups: the judges of the complete block the statistics were computed on. */
   block?: string[];
+  /**
+   * With judge groups: no complete block was found (no MIN_TARGETS projects all scored by the
+   * same MIN_JUDGES or more judges), which is why n and k are 0.
+   */
+  noBlock?: true;
   /** The same, as data, for statistics nulled although n and k were large enough. */
   unmeaningful: Unmeaningful[];
 }

@@ -63,6 +63,7 @@ export function blockAgreement(
   if (block.projects.length < MIN_TARGETS) {
     return {
       ...agreement([]),
+      noBlock: true,
       note: `the judges scored different projects (judge groups), and no ${MIN_TARGETS} projects were all scored by the same ${MIN_JUDGES} or more judges; agreement needs such a block`,
     };
   }

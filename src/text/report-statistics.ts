@@ -55,6 +55,9 @@ const zh: StatisticsWords = {
 // Rebuilt from the same conditions as the core's English note.
 function zhReason(a: Agreement): string | undefined {
   if (a.note === undefined) return undefined;
+  if (a.noBlock === true) {
+    return `各评委评的项目不同（分组评审），找不到${MIN_TARGETS}个由同一批评委（${MIN_JUDGES}位或以上）都评了分的项目；一致性指标需要这样一组完整的评分，无法计算。`;
+  }
   if (a.k < MIN_JUDGES) return `评委少于${MIN_JUDGES}位（现有${a.k}位），无法计算一致性指标。`;
   if (a.n < MIN_TARGETS) {
     return `全部评委都评了分的项目少于${MIN_TARGETS}个（现有${a.n}个），一致性指标没有意义，不予计算。`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockAgreement, largestCompleteBlock } from '../../src/core/complete-block.js';
+import { STATISTICS_WORDS } from '../../src/text/report-statistics.js';
 
 describe('largestCompleteBlock', () => {
   it('takes the judge set covering the most projects, then the most judges', () => {
@@ -35,5 +36,10 @@ describe('largestCompleteBlock', () => {
     expect(a.kendallW).toBeNull();
     expect(a.icc.ICC3k).toBeNull();
     expect(a.note).toContain('the judges scored different projects (judge groups)');
+    // The Chinese reason says the same, not "fewer than 2 judges" (n and k are 0 here).
+    const zh = STATISTICS_WORDS.zh.agreementNote(a)!;
+    expect(zh).toContain('分组评审');
+    expect(zh).not.toContain('评委少于');
+    expect(STATISTICS_WORDS.en.agreementNote(a)).toMatch(/^The judges scored different projects/);
   });
 });
