@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './commands/common.js';
 import { PcvError } from './errors.js';
 import { lineWriter } from './io/pipe.js';
+// Samples the cores as pcv starts: whether a tally's PDF gets a worker thread looks back to here.
+import './spare-core.js';
 import { chooseLang, langArg } from './text/lang.js';
 import { wordProblem } from './text/word.js';
 import { VERSION } from './version.js';

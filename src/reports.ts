@@ -3,6 +3,7 @@ import { spareCore } from './spare-core.js';
 import type { ReportFile } from './io/write.js';
 import type { Results } from './core/model.js';
 import type { Progress } from './tally.js';
+import type { PdfWorker } from './render/pdf-thread.js';
 
 export const FORMATS = ['xlsx', 'pdf', 'json', 'cards', 'panel', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -14,6 +15,25 @@ export interface ReportOptions {
   fontPath?: string;
   /** Called before each report is rendered, for a progress bar. */
   onProgress?: Progress;
+  /**
+   * The PDF worker started ahead (startPdfWorkerFor), or undefined when it was decided then that
+   * the announcement is drawn in this thread. Absent: decided here.
+   */
+  pdfWorker?: PdfWorker | undefined;
+}
+
+/**
+ * With other reports to write meanwhile and a core to spare, the announcement is drawn in a
+ * worker thread. Started before the sheets are read, the worker loads the PDF code while this
+ * thread reads and computes; the caller cancels it when no report is written.
+ */
+export async function startPdfWorkerFor(
+  formats: readonly Format[],
+): Promise<PdfWorker | undefined> {
+  if (!formats.includes('pdf') || !formats.some((f) => f !== 'pdf') || !spareCore()) {
+    return undefined;
+  }
+  return (await import('./render/pdf-thread.js')).startPdfWorker();
 }
 
 /**
@@ -28,12 +48,8 @@ export async function renderReports(
   options: ReportOptions,
 ): Promise<ReportFile[]> {
   const wanted = (Object.keys(RENDERERS) as Format[]).filter((f) => formats.includes(f));
-  // With other reports to write meanwhile and a core to spare, the announcement is drawn in a
-  // worker thread.
-  const pdf =
-    wanted.includes('pdf') && wanted.length > 1 && spareCore()
-      ? (await import('./render/pdf-thread.js')).startAnnouncement(results, pdfOptions(options))
-      : undefined;
+  const worker = 'pdfWorker' in options ? options.pdfWorker : await startPdfWorkerFor(wanted);
+  const pdf = worker?.draw(results, pdfOptions(options));
   const files: ReportFile[] = [];
   try {
     for (const [done, format] of wanted.entries()) {

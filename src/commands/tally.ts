@@ -3,7 +3,8 @@ import { PcvError } from '../errors.js';
 import { worded } from '../text/problems.js';
 import { display } from '../io/inputs.js';
 import { writeReportSet, type WrittenSet } from '../io/write.js';
-import { FORMATS, renderReports, type Format } from '../reports.js';
+import { FORMATS, renderReports, startPdfWorkerFor, type Format } from '../reports.js';
+import type { PdfWorker } from '../render/pdf-thread.js';
 import { resultsJsonText } from '../render/json.js';
 import { summaryTable } from '../render/table.js';
 import { tally, type TallyOutcome } from '../tally.js';
@@ -45,6 +46,23 @@ export function parseFormats(list: string): Format[] {
 /** Validate, compute, print the summary, write the reports. */
 export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io): Promise<number> {
   const formats = parseFormats(flags.format);
+  // Started now, the PDF worker loads its code while the sheets are read; stopped on any way out
+  // (after its reply it has stopped already).
+  const pdfWorker = await startPdfWorkerFor(formats);
+  try {
+    return await tallyAndWrite(inputs, flags, formats, io, pdfWorker);
+  } finally {
+    pdfWorker?.cancel();
+  }
+}
+
+async function tallyAndWrite(
+  inputs: string[],
+  flags: TallyFlags,
+  formats: Format[],
+  io: Io,
+  pdfWorker: PdfWorker | undefined,
+): Promise<number> {
   // The rubric, which may choose the language, is read inside tally(): until then, --lang's or
   // the system's language.
   const progress = await progressReporter(
@@ -81,6 +99,7 @@ export async function tallyCommand(inputs: string[], flags: TallyFlags, io: Io):
   const reporting = await progressReporter(io.progress, !flags.quiet && !flags.json, lang);
   const files = await renderReports(results, formats, {
     onProgress: reporting.update,
+    pdfWorker,
     date: reportDate(rubric, io.env),
     ...(font !== undefined ? { fontPath: path.resolve(io.cwd, font) } : {}),
   });

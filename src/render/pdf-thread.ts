@@ -12,6 +12,10 @@ import type { PdfOptions } from './pdf-doc.js';
  * day, each mostly module loading and layout, then take the time of the slower one instead of
  * the sum. The main thread words the announcement (announcementContent: plain strings, no
  * Decimals) and the worker only draws it, so the bytes are those of renderAnnouncement().
+ *
+ * The worker can be started before there is anything to draw (startPdfWorker, as `pcv tally`
+ * does before reading the sheets): it loads the PDF code while the main thread reads and
+ * computes, then draws the content it is given.
  */
 
 /** What the worker is given: the announcement's words and the PDF options. */
@@ -32,16 +36,24 @@ export interface PendingPdf {
   cancel: () => void;
 }
 
+/** A started worker waiting for its one announcement. */
+export interface PdfWorker {
+  /** Hands the worker the announcement to draw; call once. */
+  draw: (results: Results, options: PdfOptions) => PendingPdf;
+  /** Stops the worker, drawn or not: a run that writes no PDF does not wait for it. */
+  cancel: () => void;
+}
+
 /**
- * Starts drawing the announcement in a worker thread. Undefined when pcv runs from its
- * TypeScript sources (the tests), where there is no compiled worker to start: the caller then
- * draws it in this thread, with the same bytes.
+ * Starts the worker thread, which loads the PDF code and then waits for draw(). Undefined when
+ * pcv runs from its TypeScript sources (the tests), where there is no compiled worker to start:
+ * the caller then draws in this thread, with the same bytes. Until draw() the worker does not
+ * keep the process alive, so an exit on an error never waits for it.
  */
-export function startAnnouncement(results: Results, options: PdfOptions): PendingPdf | undefined {
+export function startPdfWorker(): PdfWorker | undefined {
   const entry = new URL('./pdf-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(entry))) return undefined;
-  const job: PdfJob = { content: announcementContent(results), options };
-  const worker = new Worker(entry, { workerData: job });
+  const worker = new Worker(entry);
   const bytes = new Promise<Buffer>((resolve, reject) => {
     worker.once('message', (reply: PdfReply) => {
       if (reply.ok) {
@@ -54,9 +66,27 @@ export function startAnnouncement(results: Results, options: PdfOptions): Pendin
     // After a reply this changes nothing: a promise settles once.
     worker.once('exit', (code) => reject(new Error(`the PDF worker stopped (exit code ${code})`)));
   });
-  // Awaited only after the other reports: a failure meanwhile must not count as unhandled.
+  // Awaited only after the other reports, or never: a failure meanwhile must not count as
+  // unhandled.
   bytes.catch(() => {});
-  return { bytes, cancel: () => void worker.terminate() };
+  // After the listeners: attaching a 'message' listener refs the worker again.
+  worker.unref();
+  const cancel = () => void worker.terminate();
+  return {
+    draw: (results, options) => {
+      const job: PdfJob = { content: announcementContent(results), options };
+      worker.postMessage(job);
+      // From here the main thread waits for the bytes: the worker keeps the process alive.
+      worker.ref();
+      return { bytes, cancel };
+    },
+    cancel,
+  };
+}
+
+/** Starts a worker and hands it the announcement at once (see startPdfWorker). */
+export function startAnnouncement(results: Results, options: PdfOptions): PendingPdf | undefined {
+  return startPdfWorker()?.draw(results, options);
 }
 
 /** The worker's failure as the error this thread would have seen: a PcvError stays one. */

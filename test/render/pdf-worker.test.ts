@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderAnnouncement } from '../../src/render/pdf.js';
 import { ROOT, fixture, listFiles, spawnPcv, tempDir } from '../helpers.js';
@@ -27,6 +29,48 @@ describe('announcement.pdf drawn in a worker thread', () => {
     expect(fromWorker.length).toBeGreaterThan(10_000);
     expect(fromWorker.equals(here)).toBe(true);
   }, 60_000);
+
+  it('starts ahead of the results, waits, and draws them with the same bytes', async () => {
+    const { startPdfWorker } = await distThread();
+    // As `pcv tally` does: the worker first, then the sheets read and the results computed.
+    const worker = startPdfWorker();
+    expect(worker).toBeDefined();
+    const results = await load('huanshan-2022');
+    const fromWorker = await worker!.draw(results, { createdAt }).bytes;
+    expect(fromWorker.equals(await renderAnnouncement(results, { createdAt }))).toBe(true);
+  }, 60_000);
+
+  it("a worker's failure rejects with the error this thread would have thrown", async () => {
+    const { startPdfWorker } = await distThread();
+    const worker = startPdfWorker()!;
+    const notAFont = fixture('basic', 'rubric.yaml');
+    const pending = worker.draw(await load('basic'), { createdAt, fontPath: notAFont });
+    await expect(pending.bytes).rejects.toMatchObject({
+      name: 'PcvError',
+      exitCode: 2,
+      message: expect.stringContaining(`${notAFont}: not a usable TrueType/OpenType font`),
+    });
+  }, 60_000);
+
+  it('a worker given nothing to draw does not keep the process alive', () => {
+    // A run that stops before its reports (invalid sheets) never calls draw(): the process must
+    // end on its own. A worker that held it would wait for a message forever (killed at 20 s).
+    const thread = pathToFileURL(path.join(ROOT, 'dist', 'render', 'pdf-thread.js')).href;
+    // A file, not --eval: a worker inherits the process's flags, and --input-type stops it.
+    const script = path.join(tempDir(), 'start-only.mjs');
+    writeFileSync(
+      script,
+      `const worker = (await import(${JSON.stringify(thread)})).startPdfWorker();
+       if (worker === undefined) process.exit(3);
+       process.exitCode = 7;`,
+    );
+    const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 20_000 });
+    expect({ status: r.status, signal: r.signal, stderr: r.stderr }).toEqual({
+      status: 7,
+      signal: null,
+      stderr: '',
+    });
+  }, 30_000);
 
   it('a worker that cannot draw gives the one-line message, no stack, and writes nothing', () => {
     const out = tempDir();
