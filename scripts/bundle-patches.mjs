@@ -1,4 +1,4 @@
-// Source edits esbuild makes to four dependencies while bundling them (scripts/build-bundle.mjs),
+// Source edits esbuild makes to six dependencies while bundling them (scripts/build-bundle.mjs),
 // where code written for node_modules behaves differently inside a bundle, or does work on load
 // that pcv's reports never use (issue 15, review day). Each edit is an exact text replacement:
 // a file that matches the filter but no longer reads as expected stops the build instead of
@@ -99,6 +99,24 @@ PATCHES.push({
         '    this.readFn = DecodeStream.prototype[`read${this.fn}`];\n  }',
     ],
     ['    return stream[`read${this.fn}`]();', '    return this.readFn.call(stream);'],
+  ],
+});
+
+/**
+ * commander requires child_process when it loads, for commands run as separate executables
+ * (`pcv-<name>` files), which pcv never declares; Node's child_process brings net, dgram and
+ * their bindings (~5 ms of every start, `pcv validate` included). It is required on the first
+ * spawn instead: the same function, called with the same arguments.
+ */
+PATCHES.push({
+  filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/,
+  replace: [
+    [
+      "const childProcess = require('node:child_process');",
+      "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+    ],
+    // Every use of it: should commander call another function of it, the build stops here.
+    ['childProcess.', 'childProcess.', 3],
   ],
 });
 

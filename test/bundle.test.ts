@@ -62,6 +62,25 @@ describe('the bundled CLI', () => {
     expect(r.loaded.filter((f) => !f.startsWith('dist/bundle/'))).toEqual(['bin/pcv.js']);
   }, 30_000);
 
+  it("validates without loading Node's child_process: commander's spawn is required on use", () => {
+    const log = path.join(tempDir('pcv-builtins-'), 'builtins.txt');
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        path.join(ROOT, 'test', 'bundle', 'record-builtins.mjs'),
+        BIN,
+        'validate',
+      ].concat([fixture('huanshan-2022'), '--quiet']),
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PCV_BUILTINS_LOG: log } },
+    );
+    expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const builtins = readFileSync(log, 'utf8').split('\n');
+    // The recording works: the bundle's own imports are there.
+    expect(builtins).toContain('NativeModule fs');
+    expect(builtins.filter((m) => /\b(child_process|dgram)$/.test(m))).toEqual([]);
+  }, 30_000);
+
   it('writes a workbook and a PDF from its chunks: from node_modules only the fonts', () => {
     const out = tempDir();
     const r = spawnRecorded(['tally', fixture('basic'), '--out', out, '--format', 'xlsx,pdf']);
