@@ -11,7 +11,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
  * core, os.cpus()): at least half a core's worth idle besides pcv's own thread. The 1-minute load
  * average, used before, counts pcv's own earlier runs as load, so a batch of back-to-back tallies
  * on an idle machine never got the worker. When too little time has passed to tell (the kernel
- * counts in 10 ms ticks), the load average decides as before.
+ * counts in 10 ms ticks) or so much that it says little of now, the load average decides.
  */
 export function spareCore(now: CpuSample = sampleCpus(), since: CpuSample = AT_START): boolean {
   const cores = availableParallelism();
@@ -40,6 +40,11 @@ const AT_START = sampleCpus();
 const MIN_IDLE_CORES = 0.5;
 /** Shorter windows are a handful of ticks per core: too coarse to tell idle from busy. */
 const MIN_WINDOW_MS = 40;
+/**
+ * Longer windows (a program that imported pcv long ago) say what the machine did then; the load
+ * average's last minute is the fresher signal.
+ */
+const MAX_WINDOW_MS = 60_000;
 
 export function sampleCpus(): CpuSample {
   let idle = 0;
@@ -54,11 +59,11 @@ export function sampleCpus(): CpuSample {
 
 /**
  * How many cores stood idle on average between two samples, or undefined when the window is too
- * short to tell (or the platform reports no times).
+ * short to tell or too long to speak for now (or the platform reports no times).
  */
 export function idleCores(before: CpuSample, after: CpuSample): number | undefined {
   if (after.cores !== before.cores || after.cores === 0) return undefined;
   const window = (after.total - before.total) / after.cores;
-  if (!(window >= MIN_WINDOW_MS)) return undefined;
+  if (!(window >= MIN_WINDOW_MS && window <= MAX_WINDOW_MS)) return undefined;
   return (after.idle - before.idle) / window;
 }

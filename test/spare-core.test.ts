@@ -11,7 +11,8 @@ const { idleCores, sampleCpus, spareCore } = await import('../src/spare-core.js'
 /*
  * Whether the announcement is drawn in a worker thread (src/reports.ts): only when a core stood
  * idle besides pcv's own while pcv started, judged by the cores' idle time (os.cpus(), summed
- * over the cores, in ms); the load average only when the window is too short to tell.
+ * over the cores, in ms); the load average only when the window is too short to tell or over a
+ * minute long.
  */
 const sample = (idle: number, total: number, cores = 2) => ({ idle, total, cores });
 const START = sample(1_000_000, 4_000_000);
@@ -51,6 +52,17 @@ describe('spareCore', () => {
     expect(spareCore(short, START)).toBe(false);
     // 80 ms counted: 40 ms a core, long enough; 20 / 40 = 0.5 cores idle.
     expect(idleCores(START, sample(1_000_020, 4_000_080))).toBe(0.5);
+  });
+
+  it('falls back to the load average when the window is over a minute (pcv imported long ago)', () => {
+    // 2 × 61 s counted, all but pcv's core idle: 61 s a core is past the 60 s limit.
+    const long = sample(1_061_000, 4_122_000);
+    expect(idleCores(START, long)).toBeUndefined();
+    expect(spareCore(long, START)).toBe(false);
+    machine.load = [0.2, 0.2, 0.2];
+    expect(spareCore(long, START)).toBe(true);
+    // 2 × 60 s: exactly the limit, still read: 60 / 60 = 1 core idle.
+    expect(idleCores(START, sample(1_060_000, 4_120_000))).toBe(1);
   });
 
   it('never with one core; with many, while half of one stands idle', () => {
