@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type PDFDocumentClass from 'pdfkit';
 import { PcvError } from '../errors.js';
+import { worded } from '../text/problems.js';
 import { reportText } from '../text/report.js';
 import { skipPlainShaping, type FontkitFont } from './pdf-plain-layout.js';
 import { cacheWidths } from './pdf-width-cache.js';
@@ -47,7 +48,7 @@ export async function loadFonts(options: PdfOptions): Promise<Fonts> {
       return await readFile(p);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      throw new PcvError(`cannot read the font ${p}${code ? ` (${code})` : ''}`);
+      throw new PcvError(worded('font-unreadable', { file: p, ...(code ? { code } : {}) }));
     }
   };
   const regular = await read(regularPath);
@@ -121,7 +122,10 @@ export async function openDocument(
       doc.font(alias);
     } catch (err) {
       throw new PcvError(
-        `${font.path}: not a usable TrueType/OpenType font (${err instanceof Error ? err.message : String(err)})`,
+        worded('font-unusable', {
+          file: font.path,
+          detail: err instanceof Error ? err.message : String(err),
+        }),
       );
     }
     // pdfkit's embedded font holds the fontkit font it lays text out with.

@@ -5,6 +5,7 @@ import type { Results } from '../core/model.js';
 import { PcvError } from '../errors.js';
 import { announcementContent, type AnnouncementContent } from './announcement.js';
 import type { PdfOptions } from './pdf-doc.js';
+import type { Worded } from '../text/problems.js';
 
 /**
  * announcement.pdf drawn in a worker thread, so that on a machine with two cores it is drawn
@@ -24,10 +25,19 @@ export interface PdfJob {
   options: PdfOptions;
 }
 
+/**
+ * A failure in the worker as plain data: a PcvError keeps its exit code and its wording key, so
+ * the CLI can still say it in the user's language.
+ */
+export interface WorkerFailure {
+  message: string;
+  stack: string;
+  exitCode?: 1 | 2;
+  worded?: Worded;
+}
+
 /** What the worker answers: the PDF's bytes, or its failure as plain data. */
-export type PdfReply =
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; error: { message: string; stack: string; exitCode?: 1 | 2 } };
+export type PdfReply = { ok: true; bytes: Uint8Array } | { ok: false; error: WorkerFailure };
 
 export interface PendingPdf {
   /** The PDF's bytes; a failure in the worker rejects as it would have thrown in this thread. */
@@ -90,8 +100,9 @@ export function startAnnouncement(results: Results, options: PdfOptions): Pendin
 }
 
 /** The worker's failure as the error this thread would have seen: a PcvError stays one. */
-function revive(error: { message: string; stack: string; exitCode?: 1 | 2 }): Error {
-  if (error.exitCode !== undefined) return new PcvError(error.message, error.exitCode);
+function revive(error: WorkerFailure): Error {
+  if (error.exitCode !== undefined)
+    return new PcvError(error.worded ?? error.message, error.exitCode);
   const revived = new Error(error.message);
   revived.stack = error.stack;
   return revived;

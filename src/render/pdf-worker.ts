@@ -31,7 +31,9 @@ async function draw(job: PdfJob): Promise<void> {
       error: {
         message: error.message,
         stack: error.stack ?? error.message,
-        ...(error instanceof PcvError ? { exitCode: error.exitCode } : {}),
+        ...(error instanceof PcvError
+          ? { exitCode: error.exitCode, ...(error.worded ? { worded: error.worded } : {}) }
+          : {}),
       },
     };
   }

@@ -49,6 +49,8 @@ describe('announcement.pdf drawn in a worker thread', () => {
       name: 'PcvError',
       exitCode: 2,
       message: expect.stringContaining(`${notAFont}: not a usable TrueType/OpenType font`),
+      // Its wording key comes along, so the CLI can say it in Chinese.
+      worded: { key: 'font-unusable', params: { file: notAFont } },
     });
   }, 60_000);
 
@@ -83,5 +85,17 @@ describe('announcement.pdf drawn in a worker thread', () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(listFiles(out)).toEqual(['results.json']);
     expect(readFileSync(path.join(out, 'results.json'), 'utf8')).toBe('previous');
+  }, 60_000);
+
+  it('says a font it cannot use or read in the chosen language', () => {
+    const notAFont = fixture('basic', 'rubric.yaml');
+    const args = ['tally', fixture('basic'), '--out', tempDir(), '--lang', 'zh', '--font'];
+    const unusable = spawnPcv([...args, notAFont]);
+    expect(unusable.code).toBe(2);
+    expect(unusable.stderr).toContain(`pcv: ${notAFont}：不是可用的 TrueType/OpenType 字体（`);
+    const missing = path.join(tempDir(), 'no-such-font.ttf');
+    const unreadable = spawnPcv([...args, missing]);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr.trim()).toBe(`pcv: 无法读取字体文件 ${missing}（ENOENT）`);
   }, 60_000);
 });

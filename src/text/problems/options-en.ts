@@ -44,4 +44,6 @@ export const optionsEn: FamilyWords<OptionProblems> = {
   'published-json': (p) => `${p.file}: not valid JSON`,
   'published-schema': (p) =>
     `${p.file}: not a pcv results.json (schemaVersion 1)${p.key !== undefined ? ` (${p.key}: ${p.message})` : ''}`,
+  'font-unreadable': (p) => `cannot read the font ${p.file}${p.code ? ` (${p.code})` : ''}`,
+  'font-unusable': (p) => `${p.file}: not a usable TrueType/OpenType font (${p.detail})`,
 };

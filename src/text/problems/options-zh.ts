@@ -43,4 +43,6 @@ export const optionsZh: FamilyWords<OptionProblems> = {
   'published-json': (p) => `${p.file}：不是有效的 JSON 文件`,
   'published-schema': (p) =>
     `${p.file}：不是 pcv 的 results.json（schemaVersion 1）${p.key !== undefined ? `（${p.key}: ${p.message}）` : ''}`,
+  'font-unreadable': (p) => `无法读取字体文件 ${p.file}${p.code ? `（${p.code}）` : ''}`,
+  'font-unusable': (p) => `${p.file}：不是可用的 TrueType/OpenType 字体（${p.detail}）`,
 };

@@ -1,5 +1,5 @@
 /**
- * Failures that stop a command before any result (PcvError lines from src/commands/): a bad
+ * Failures that stop a command before any result (PcvError lines from src/commands/ and the PDF renderers): a bad
  * option, an output folder pcv must not or cannot write, files in the way, published results
  * that cannot be read.
  */
@@ -33,4 +33,8 @@ export interface OptionProblems {
   'published-json': { file: string };
   /** `key` and `message`: the first schema problem, as zod gives it (English), when it has a key. */
   'published-schema': { file: string; key?: string; message?: string };
+  /** `code`: the system's error code (ENOENT, EACCES), when it gave one. */
+  'font-unreadable': { file: string; code?: string };
+  /** `detail`: the font library's own words (English). */
+  'font-unusable': { file: string; detail: string };
 }
