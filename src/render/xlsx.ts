@@ -62,7 +62,11 @@ export async function renderWorkbook(results: Results, options: WorkbookOptions)
   // One measure for the whole workbook: a project's name is measured once, not once a sheet.
   const measure = new CellMeasure();
   for (const sheet of sheets) {
-    writeSheet(book.addWorksheet(sheet.name, sheetOptions(sheet, results, t)), sheet, measure);
+    await writeSheet(
+      book.addWorksheet(sheet.name, sheetOptions(sheet, results, t)),
+      sheet,
+      measure,
+    );
   }
   await book.commit();
   return pinZipTimestamps(Buffer.concat(chunks), when);

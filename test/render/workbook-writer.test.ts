@@ -15,7 +15,7 @@ async function written(spec: SheetSpec): Promise<ExcelJS.Worksheet> {
     },
   });
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-  writeSheet(book.addWorksheet(spec.name), spec);
+  await writeSheet(book.addWorksheet(spec.name), spec);
   await book.commit();
   return (await readBack(Buffer.concat(chunks))).getWorksheet(spec.name)!;
 }
@@ -69,5 +69,41 @@ describe('writeSheet: rows measured once, held, then written', () => {
     expect(ws.getColumn(2).width).toBe(10);
     // Rows wrap in a column 8 wide, 7 per line: 8 -> 2 lines; 18 -> 3 lines; 1 -> 1 line.
     expect([1, 2, 3].map((r) => ws.getRow(r).height ?? 15)).toEqual([30, 45, 15]);
+  });
+
+  it('gives a wrapped text in a column that never filled up one line per line break', async () => {
+    const shared = text('a\nb', STYLE.text);
+    const ws = await written({
+      name: 'S',
+      columns: [{ max: 20 }, { max: 6 }],
+      rows: () => [
+        // Column A's widest line is 5 ("abcde"): 5 + 2 = 7 wide, never full (20 less 2).
+        [text('ab\ncd\nabcde', STYLE.text), text('公益创投', STYLE.text)],
+        [shared, text('a')],
+        // The same cell object again: sized like the row before it.
+        [shared, text('a')],
+        [text('x', STYLE.text), text('a')],
+      ],
+    });
+    expect(ws.getColumn(1).width).toBe(7);
+    // Column B is full (公益创投 is 8 wide, max 6): 6 wide, 5 per line, 8 -> 2 lines.
+    expect(ws.getColumn(2).width).toBe(6);
+    // Row 1: A has 3 lines, B 2 -> 3 lines. Rows 2 and 3: "a\nb" 2 lines. Row 4: 1 line.
+    expect([1, 2, 3, 4].map((r) => ws.getRow(r).height ?? 15)).toEqual([45, 30, 30, 15]);
+  });
+
+  it('writes every row in order across the turns it gives the zip archiver', async () => {
+    // 1,000 rows: several turns of the event loop (one every 128 rows) while rows are written.
+    const n = 1000;
+    const ws = await written({
+      name: 'S',
+      columns: [{}, {}],
+      rows: () => Array.from({ length: n }, (_, i) => [number(i + 1), text(`r${i + 1}`)]),
+    });
+    expect(ws.rowCount).toBe(n);
+    for (const r of [1, 128, 129, 500, 1000]) {
+      expect(ws.getCell(r, 1).value).toBe(r);
+      expect(ws.getCell(r, 2).value).toBe(`r${r}`);
+    }
   });
 });

@@ -38,77 +38,100 @@ export const MAX_WIDTH = 60;
 export const MAX_CELL_TEXT = 32767;
 
 /**
- * A row kept between measuring and writing: `[value, style, value, style, …]` (a value of
- * `undefined` is no cell), or a row spread across the table. Flat, so a 60,000-row sheet holds
- * 60,000 small arrays while it is measured rather than a million cell objects, which would
- * outlive the young generation and be copied by every scavenge.
- */
-type HeldRow = (Value | Partial<Style> | undefined)[] | { span: CellSpec; height?: number };
-
-/** What a written row's slot holds: one shared empty row, not a fresh one per row. */
-const LET_GO: HeldRow = [];
-
-/**
  * Writes a sheet in one pass over its rows: each row is built once and measured as it is built
  * (the column widths must be known before the first row goes out), then streamed to exceljs.
+ * The rows are held as built: the sheets hand out shared cells for what repeats (cell-cache.ts),
+ * so a held row is mostly references to a few thousand cell objects, not a million of its own.
  */
-export function writeSheet(sheet: Worksheet, spec: SheetSpec, measure = new CellMeasure()) {
-  const rows: HeldRow[] = [];
+export async function writeSheet(
+  sheet: Worksheet,
+  spec: SheetSpec,
+  measure = new CellMeasure(),
+): Promise<void> {
+  const rows: RowSpec[] = [];
   const widest = spec.columns.map(() => 0);
   // A column as wide as its limit allows (less the margin) can grow no further: its cells are
   // not measured again (the names, comments and sentences of a large review).
   const full = spec.columns.map((c) => (c.max ?? MAX_WIDTH) - MARGIN);
-  for (const rowSpec of spec.rows()) {
-    if (!Array.isArray(rowSpec)) {
-      rows.push(rowSpec);
-      continue;
-    }
-    widen(widest, full, rowSpec, measure);
-    const held: HeldRow = new Array(rowSpec.length * 2);
-    for (let i = 0; i < rowSpec.length; i++) {
-      const c = rowSpec[i];
-      held[2 * i] = c?.value;
-      held[2 * i + 1] = c?.style ?? PLAIN;
-    }
-    rows.push(held);
+  const measured: (CellSpec | undefined)[] = [];
+  for (const row of spec.rows()) {
+    if (Array.isArray(row)) widen(widest, full, measured, row, measure);
+    rows.push(row);
   }
   const widths = fitWidths(spec, widest);
   sheet.columns = widths.map((width) => ({ width }));
+  // A column that never filled up had every cell measured and is wider than its widest line:
+  // a wrapped text in it takes as many lines as it has, none of them wrapping (no measuring).
+  const roomy = widest.map((w, i) => w < full[i]!);
+  // The last wrapped cell of each column and its lines: a project's leading cells repeat on each
+  // of its rows of the Flags sheet (the same cell objects), and are sized once for all of them.
+  const lastWrapped: (CellSpec | undefined)[] = [];
+  const lastLines: number[] = [];
   const tableWidth = widths.reduce((a, b) => a + b, 0);
   if (spec.headerRow !== undefined) {
     const last = spec.headerRow + (spec.tableRows ?? 0);
     sheet.autoFilter = `A${spec.headerRow}:${columnLetter(spec.columns.length)}${last}`;
   }
   for (let r = 0; r < rows.length; r++) {
-    const held = rows[r]!;
+    if (r % YIELD_EVERY === YIELD_EVERY - 1) await yieldToZip();
+    const cells = rows[r]!;
     // Written rows are let go, so the held rows and exceljs's rows are not both kept in full.
     rows[r] = LET_GO;
     const row = sheet.addRow([]);
     // A row's own style object too (exceljs looks it up for every row; its types omit it).
     (row as unknown as { style: Partial<Style> }).style = PLAIN;
-    if (Array.isArray(held)) {
+    if (Array.isArray(cells)) {
       let lines = 1;
-      for (let i = 0; 2 * i < held.length; i++) {
-        const value = held[2 * i] as Value | undefined;
-        if (value === undefined) continue;
-        const style = held[2 * i + 1] as Partial<Style>;
-        setCell(row.getCell(i + 1), { value, style });
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i];
+        if (cell === undefined) continue;
+        setCell(row.getCell(i + 1), cell);
         // Neither Excel nor LibreOffice reliably grows a row for wrapped text in a file written
         // without row heights (LibreOffice draws the lines over the next row): size such rows here.
-        if (style.alignment?.wrapText)
-          lines = Math.max(lines, measure.wrappedLines(value, widths[i] ?? MAX_WIDTH));
+        if (cell.style?.alignment?.wrapText) {
+          if (lastWrapped[i] !== cell) {
+            lastWrapped[i] = cell;
+            lastLines[i] = roomy[i]
+              ? lineCount(cell.value)
+              : measure.wrappedLines(cell.value, widths[i] ?? MAX_WIDTH);
+          }
+          if (lastLines[i]! > lines) lines = lastLines[i]!;
+        }
       }
       if (lines > 1) row.height = 15 * lines;
     } else {
-      setCell(row.getCell(1), held.span);
+      setCell(row.getCell(1), cells.span);
       if (spec.columns.length > 1) sheet.mergeCells(row.number, 1, row.number, spec.columns.length);
       // Excel does not grow merged rows to fit wrapped text: size them from the text's width.
-      const lines = Math.ceil((measure.width(held.span.value) * 1.1) / Math.max(tableWidth, 1));
-      row.height = held.height ?? 15 * Math.max(1, lines);
+      const lines = Math.ceil((measure.width(cells.span.value) * 1.1) / Math.max(tableWidth, 1));
+      row.height = cells.height ?? 15 * Math.max(1, lines);
     }
     row.commit();
   }
   sheet.commit();
+}
+
+/**
+ * Rows between two turns of the event loop. exceljs hands each sheet's XML to its zip archiver
+ * in 64 KB pieces, and the archiver deflates them (on libuv's thread pool) only when the event
+ * loop turns: written in one synchronous go, a 10,000-project workbook's 44 MB of XML waited in
+ * memory and was all deflated at `commit()`, the main thread idle meanwhile. A turn every few
+ * hundred rows (a piece or two of XML) lets the archiver deflate each piece while the next rows
+ * are built, on the other core when one is free, and frees each piece once it is deflated.
+ */
+const YIELD_EVERY = 128;
+const yieldToZip = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** What a written row's slot holds: one shared empty row, not the row kept alive. */
+const LET_GO: RowSpec = [];
+
+/** Lines of a value that no line of wraps: one per line break, and one. */
+function lineCount(value: Value): number {
+  if (value === null || typeof value === 'number') return 1;
+  const text = typeof value === 'string' ? value : value.richText.map((r) => r.text).join('');
+  let n = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
+  return n;
 }
 
 export function setCell(cell: { value: unknown; style: Partial<Style> }, spec: CellSpec) {
@@ -123,13 +146,16 @@ export function setCell(cell: { value: unknown; style: Partial<Style> }, spec: C
 function widen(
   widest: number[],
   full: number[],
+  last: (CellSpec | undefined)[],
   cells: (CellSpec | undefined)[],
   measure: CellMeasure,
 ) {
   const n = Math.min(cells.length, widest.length);
   for (let i = 0; i < n; i++) {
     const c = cells[i];
-    if (c === undefined || widest[i]! >= full[i]!) continue;
+    // The cell just measured in this column (shared cells repeat on consecutive rows) is no wider.
+    if (c === undefined || c === last[i] || widest[i]! >= full[i]!) continue;
+    last[i] = c;
     let w = measure.width(c.value, c.style?.numFmt);
     if (c.style?.font?.bold) w *= 1.1;
     if (w > widest[i]!) widest[i] = w;
