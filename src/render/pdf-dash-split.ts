@@ -20,21 +20,19 @@
  */
 import { DEFAULT_FEATURES } from './pdf-default-features.js';
 import { runOf, type Glyph, type Position, type Run } from './pdf-glyph-run.js';
+import {
+  coverageIndex,
+  getAt,
+  subTablesOf,
+  touches,
+  type Coverage,
+  type Lookup,
+} from './pdf-lookup-tables.js';
 import type { FontkitFont } from './pdf-plain-layout.js';
 
 /** The fontkit shaper with an explicit script (its third argument). */
 type Shape = (text: string, features: undefined, script: string) => Run;
 
-type Coverage =
-  { version: 1; glyphs: number[] } | { version: 2; rangeRecords: { start: number; end: number }[] };
-interface LookupFlags {
-  flags: { ignoreBaseGlyphs: boolean; ignoreLigatures: boolean };
-}
-interface Lookup {
-  lookupType: number;
-  flags: LookupFlags;
-  subTables: Record<string, unknown>[] | { toArray(): Record<string, unknown>[] };
-}
 interface Ligature {
   glyph: number;
   components: number[];
@@ -45,17 +43,6 @@ const EM_DASH = 0x2014;
 /** A Unicode 1.1 or 3.0 ideograph: Han in every Unicode version, so fontkit's script is hani. */
 function hanFirst(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x3400 && c <= 0x4db5);
-}
-
-function covers(c: Coverage, glyph: number): boolean {
-  if (c.version === 1) return c.glyphs.includes(glyph);
-  return c.rangeRecords.some((r) => glyph >= r.start && glyph <= r.end);
-}
-
-function subTablesOf(lookup: Lookup): Record<string, unknown>[] {
-  const list = Array.isArray(lookup.subTables) ? lookup.subTables : lookup.subTables.toArray();
-  // Extension lookups (GSUB 7, GPOS 9) hold the real subtable one level down.
-  return list.map((t) => (t.extension as Record<string, unknown> | undefined) ?? t);
 }
 
 /** Each default-feature lookup of a table once, in lookup-list order. */
@@ -111,19 +98,6 @@ export function isolatedPiece(
   return true;
 }
 
-/** Whether any coverage of a subtable lists the glyph. */
-function touches(table: Record<string, unknown>, glyph: number): boolean {
-  const single = ['coverage', 'markCoverage', 'baseCoverage', 'ligatureCoverage'];
-  const lists = ['coverages', 'inputCoverage', 'backtrackCoverage', 'lookaheadCoverage'];
-  const all = [
-    ...single.map((k) => table[k]),
-    ...lists.flatMap((k) => (table[k] as unknown[] | undefined) ?? []),
-    table.mark1Coverage,
-    table.mark2Coverage,
-  ].filter((c) => c !== undefined) as Coverage[];
-  return all.some((c) => covers(c, glyph));
-}
-
 /**
  * What a substitution starting at `glyph` can put in its place, or undefined when it can read a
  * plain neighbour (context, reverse chaining, a ligature with a plain component, a flag that
@@ -161,23 +135,6 @@ function substitutionOutputs(
     default:
       return undefined;
   }
-}
-
-/** Index of a glyph in a coverage table, as fontkit's coverageIndex counts it. */
-function coverageIndex(c: Coverage, glyph: number): number {
-  if (c.version === 1) return c.glyphs.indexOf(glyph);
-  for (const r of c.rangeRecords) {
-    if (glyph >= r.start && glyph <= r.end) {
-      return (r as unknown as { startCoverageIndex: number }).startCoverageIndex + glyph - r.start;
-    }
-  }
-  return -1;
-}
-
-/** Element `i` of a parsed array, plain or fontkit's lazy one. */
-function getAt(list: unknown, i: number): unknown {
-  const l = list as unknown[] | { get(i: number): unknown };
-  return Array.isArray(l) ? l[i] : l.get(i);
 }
 
 /** Appends the plain glyphs of text[from, to) to a run; false if one is not plain. */

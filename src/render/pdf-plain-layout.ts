@@ -10,18 +10,21 @@
 
 import { dashPieces, splitRun } from './pdf-dash-split.js';
 import { DEFAULT_FEATURES } from './pdf-default-features.js';
+import { kernPairs, type Shape } from './pdf-kern-pairs.js';
 import { runOf, type Glyph, type Position, type Run } from './pdf-glyph-run.js';
+import type { ClassDef, Coverage } from './pdf-lookup-tables.js';
 
 /** What this file reads of a fontkit font's tables (fontkit ships no types). */
-type Coverage =
-  { version: 1; glyphs: number[] } | { version: 2; rangeRecords: { start: number; end: number }[] };
-type ClassDef =
-  | { version: 1; startGlyph: number; classValueArray: number[] }
-  | { version: 2; classRangeRecord: { start: number; end: number; class: number }[] };
 interface Lookup {
   subTables: Record<string, unknown>[] | { toArray(): Record<string, unknown>[] };
 }
 interface LayoutTable {
+  /** Per script, the features of its default language system (what fontkit uses). */
+  scriptList?: {
+    tag: string;
+    script: { defaultLangSys: { reqFeatureIndex: number; featureIndexes: number[] } | null };
+  }[];
+  featureVariations?: unknown;
   featureList: { tag: string; feature: { lookupListIndexes: number[] } }[];
   lookupList: { toArray(): Lookup[] };
 }
@@ -83,10 +86,14 @@ export function skipPlainShaping(font: FontkitFont): void {
   let calls = 0;
   let plain: Uint8Array | null | undefined;
   let pieces: ReturnType<typeof dashPieces> | undefined;
+  let pairs: ReturnType<typeof kernPairs> | undefined;
   font.layout = (text: unknown, ...rest: unknown[]): Run => {
     if (typeof text === 'string' && rest.every((r) => r === undefined)) {
       if (plain === undefined && ++calls > WARM_UP) plain = plainGlyphs(font);
-      if (plain && pieces === undefined) pieces = dashPieces(font, plain, shape);
+      if (plain && pieces === undefined) {
+        pieces = dashPieces(font, plain, shape);
+        pairs = kernPairs(font, shape as Shape, glyphsOf(font));
+      }
       const run = plain
         ? (plainRun(font, plain, text) ??
           splitRun(
@@ -94,7 +101,8 @@ export function skipPlainShaping(font: FontkitFont): void {
             (from, to, glyphs, positions) =>
               appendPlain(font, plain!, text, from, to, glyphs, positions),
             pieces!,
-          ))
+          ) ??
+          pairs!(text))
         : undefined;
       if (run) return run;
     }
@@ -109,7 +117,7 @@ const glyphCaches = new WeakMap<FontkitFont, (c: number) => Glyph>();
  * cmap and returns the one Glyph object it keeps per glyph id, so the remembered answer is the
  * same object; the cmap search per character was most of what the fast path still cost.
  */
-function glyphsOf(font: FontkitFont): (c: number) => Glyph {
+export function glyphsOf(font: FontkitFont): (c: number) => Glyph {
   let glyphFor = glyphCaches.get(font);
   if (glyphFor === undefined) {
     const byCode = new Map<number, Glyph>();

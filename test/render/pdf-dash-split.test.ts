@@ -1,28 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dashPieces, isolatedPiece, splitRun } from '../../src/render/pdf-dash-split.js';
-import { defaultFontPath } from '../../src/render/pdf-doc.js';
-import { appendPlain, plainGlyphs, type FontkitFont } from '../../src/render/pdf-plain-layout.js';
+import { appendPlain, plainGlyphs } from '../../src/render/pdf-plain-layout.js';
+import { agreesOnRandom, notoFont, view } from './fontkit-runs.js';
 
 /*
  * Shaping a name in pieces around `——` must give fontkit's glyphs and positions for the whole
  * name. The proof is isolatedPiece() on the font's tables; these check its verdicts and compare
  * the pieces with whole shaping on every name in the fixtures and on random names.
  */
-
-const fontkit = createRequire(import.meta.url)('fontkit') as {
-  create(bytes: Buffer): FontkitFont;
-};
-
-/** Glyph ids and plain positions of a run, for comparing. */
-const view = (run: ReturnType<FontkitFont['layout']>) => ({
-  ids: run.glyphs.map((g) => g.id),
-  positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
-  advanceWidth: run.advanceWidth,
-});
 
 /** Every project name and organisation in the fixtures' projects.csv files. */
 function fixtureNames(): string[] {
@@ -47,7 +35,7 @@ function fixtureNames(): string[] {
 }
 
 describe.each(['regular', 'bold'] as const)('em-dash pieces, Noto Sans SC %s', (weight) => {
-  const font = fontkit.create(readFileSync(defaultFontPath(weight)));
+  const font = notoFont(weight);
   const plain = plainGlyphs(font)!;
   const shape = font.layout.bind(font) as Parameters<typeof dashPieces>[2];
   const pieces = dashPieces(font, plain, shape);
@@ -86,17 +74,7 @@ describe.each(['regular', 'bold'] as const)('em-dash pieces, Noto Sans SC %s', (
     const name = fc
       .tuple(han, fc.array(fc.oneof(han, other, fc.constant('——')), { maxLength: 12 }))
       .map(([first, rest]) => first + rest.join(''));
-    let compared = 0;
-    fc.assert(
-      fc.property(name, (text) => {
-        const run = split(text);
-        // Strings the split refuses (a kerned letter) are shaped whole: nothing to compare.
-        if (run === undefined) return;
-        compared++;
-        expect(view(run)).toEqual(view(font.layout(text)));
-      }),
-      { numRuns: 3000 },
-    );
+    const compared = agreesOnRandom(font, split, name);
     // About a quarter of the random names have no kerned letter or lone dash: enough compared.
     expect(compared).toBeGreaterThan(400);
   });

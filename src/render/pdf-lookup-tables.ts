@@ -1,0 +1,69 @@
+/**
+ * Reading a font's OpenType lookups as fontkit parses them (fontkit ships no types), for the
+ * proofs that a string can be shaped from pieces (pdf-dash-split.ts, pdf-kern-pairs.ts).
+ */
+
+export type Coverage =
+  { version: 1; glyphs: number[] } | { version: 2; rangeRecords: { start: number; end: number }[] };
+export type ClassDef =
+  | { version: 1; startGlyph: number; classValueArray: number[] }
+  | { version: 2; classRangeRecord: { start: number; end: number; class: number }[] };
+interface LookupFlags {
+  flags: { ignoreBaseGlyphs: boolean; ignoreLigatures: boolean };
+}
+export interface Lookup {
+  lookupType: number;
+  flags: LookupFlags;
+  subTables: Record<string, unknown>[] | { toArray(): Record<string, unknown>[] };
+}
+
+export function covers(c: Coverage, glyph: number): boolean {
+  if (c.version === 1) return c.glyphs.includes(glyph);
+  return c.rangeRecords.some((r) => glyph >= r.start && glyph <= r.end);
+}
+
+/** Index of a glyph in a coverage table, as fontkit's coverageIndex counts it. */
+export function coverageIndex(c: Coverage, glyph: number): number {
+  if (c.version === 1) return c.glyphs.indexOf(glyph);
+  for (const r of c.rangeRecords) {
+    if (glyph >= r.start && glyph <= r.end) {
+      return (r as unknown as { startCoverageIndex: number }).startCoverageIndex + glyph - r.start;
+    }
+  }
+  return -1;
+}
+
+/** A glyph's class in a class definition, as fontkit's getClassID reads it (0 when unlisted). */
+export function classOf(c: ClassDef, glyph: number): number {
+  if (c.version === 1) {
+    const i = glyph - c.startGlyph;
+    return i >= 0 && i < c.classValueArray.length ? c.classValueArray[i]! : 0;
+  }
+  for (const r of c.classRangeRecord) if (glyph >= r.start && glyph <= r.end) return r.class;
+  return 0;
+}
+
+export function subTablesOf(lookup: Lookup): Record<string, unknown>[] {
+  const list = Array.isArray(lookup.subTables) ? lookup.subTables : lookup.subTables.toArray();
+  // Extension lookups (GSUB 7, GPOS 9) hold the real subtable one level down.
+  return list.map((t) => (t.extension as Record<string, unknown> | undefined) ?? t);
+}
+
+/** Whether any coverage of a subtable lists the glyph: where it can start or look. */
+export function touches(table: Record<string, unknown>, glyph: number): boolean {
+  const single = ['coverage', 'markCoverage', 'baseCoverage', 'ligatureCoverage'];
+  const lists = ['coverages', 'inputCoverage', 'backtrackCoverage', 'lookaheadCoverage'];
+  const all = [
+    ...single.map((k) => table[k]),
+    ...lists.flatMap((k) => (table[k] as unknown[] | undefined) ?? []),
+    table.mark1Coverage,
+    table.mark2Coverage,
+  ].filter((c) => c !== undefined) as Coverage[];
+  return all.some((c) => covers(c, glyph));
+}
+
+/** Element `i` of a parsed array, plain or fontkit's lazy one. */
+export function getAt(list: unknown, i: number): unknown {
+  const l = list as unknown[] | { get(i: number): unknown };
+  return Array.isArray(l) ? l[i] : l.get(i);
+}
