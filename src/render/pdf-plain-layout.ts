@@ -92,7 +92,7 @@ export function skipPlainShaping(font: FontkitFont): void {
       if (plain === undefined && ++calls > WARM_UP) plain = plainGlyphs(font);
       if (plain && pieces === undefined) {
         pieces = dashPieces(font, plain, shape);
-        pairs = kernPairs(font, shape as Shape, glyphsOf(font));
+        pairs = kernPairs(font, plain, shape as Shape, glyphsOf(font));
       }
       const run = plain
         ? (plainRun(font, plain, text) ??

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kernPairs, pairOnly, scriptLookups, type Shape } from '../../src/render/pdf-kern-pairs.js';
 import type { Lookup } from '../../src/render/pdf-lookup-tables.js';
+import { plainGlyphs } from '../../src/render/pdf-plain-layout.js';
 import { agreesOnRandom, notoFont, view } from './fontkit-runs.js';
 
 /*
@@ -14,7 +15,7 @@ import { agreesOnRandom, notoFont, view } from './fontkit-runs.js';
 describe.each(['regular', 'bold'] as const)('kerned pairs, Noto Sans SC %s', (weight) => {
   const font = notoFont(weight);
   const shape = font.layout.bind(font) as Shape;
-  const pairs = kernPairs(font, shape, (c) => font.glyphForCodePoint(c));
+  const pairs = kernPairs(font, plainGlyphs(font)!, shape, (c) => font.glyphForCodePoint(c));
   const id = (ch: string) => font.glyphForCodePoint(ch.codePointAt(0)!).id;
   const gsubLatin = scriptLookups(font.GSUB, 'latn')!;
   const gposLatin = scriptLookups(font.GPOS, 'latn')!;
@@ -61,7 +62,8 @@ describe.each(['regular', 'bold'] as const)('kerned pairs, Noto Sans SC %s', (we
   });
 
   it('refuses strings it does not cover', () => {
-    for (const text of ['', 'fi', 'M1', '7-5', '72,5', '中1', 'P 1'])
+    // Ligatures (f, M, ——), a character of another script (é, 〇 U+3007), nothing kerned.
+    for (const text of ['', 'fi', 'M1', '社区——服务1', 'é1', '〇1', '社区服务'])
       expect(pairs(text), text).toBeUndefined();
     expect(pairs('P005372')).toBeDefined();
   });
@@ -79,9 +81,19 @@ describe.each(['regular', 'bold'] as const)('kerned pairs, Noto Sans SC %s', (we
       ...'0123456789.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
     );
     const text = fc.array(char, { minLength: 1, maxLength: 12 }).map((a) => a.join(''));
-    const compared = agreesOnRandom(font, pairs, text);
-    // Most random strings hold no refused letter: enough are compared.
-    expect(compared).toBeGreaterThan(1000);
+    // Most random strings hold no refused letter (f, M, …): enough are compared.
+    expect(agreesOnRandom(font, pairs, text)).toBeGreaterThan(1000);
+  });
+
+  it('gives fontkit’s whole-string run for random names with kerned characters', () => {
+    // Ideographs, the bench's punctuation and kerned ASCII, starting with either.
+    const han = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c));
+    const other = fc.constantFrom(...'“”（）、·，。：,.-:/()%1AVPTa—　 ');
+    const text = fc
+      .array(fc.oneof(han, other), { minLength: 1, maxLength: 16 })
+      .map((a) => a.join(''));
+    // Refused: a lone ligature start such as `——`, or nothing kerned at all.
+    expect(agreesOnRandom(font, pairs, text)).toBeGreaterThan(1500);
   });
 
   it('hands each use positions of its own (pdfkit scales them in place)', () => {
