@@ -4,6 +4,7 @@ import type PDFDocumentClass from 'pdfkit';
 import { PcvError } from '../errors.js';
 import { worded } from '../text/problems.js';
 import { reportText } from '../text/report.js';
+import { drawRepeatedText } from './pdf-lines.js';
 import { skipPlainShaping, type FontkitFont } from './pdf-plain-layout.js';
 import { cacheWidths } from './pdf-width-cache.js';
 
@@ -185,7 +186,7 @@ export function stampFooter(doc: Doc, left: string, right: string): void {
   const y = doc.page.height - bottom + 22;
   const width = contentWidth(doc);
   doc.font(REGULAR).fontSize(8).fillColor('#777777');
-  doc.text(left, margins.left, y, { width, lineBreak: false });
+  drawRepeatedText(doc, left, margins.left, y, width);
   doc.fontSize(9).fillColor('#333333');
   doc.text(right, margins.left, y - 0.5, { width, align: 'right', lineBreak: false });
   margins.bottom = bottom;

@@ -78,3 +78,29 @@ export function drawLines(
   doc.x = x;
   doc.y = at;
 }
+
+/** Per document, font, size and width: the lines pdfkit's wrapper broke a repeated text into. */
+const repeated = new WeakMap<Doc, Map<string, readonly string[]>>();
+
+/**
+ * `doc.text(text, x, y, { width, lineBreak: false })`, left-aligned, for a text drawn the same
+ * on every page (the footer's fingerprint): wrapped by pdfkit once per document, font, size and
+ * width, and drawn from that line while it is one line. The wrapper cost more than the rest of a
+ * page's footer: the fingerprint is long, and for Chinese text it measures nearly every
+ * character as a word. Text that wraps is left to doc.text (at the foot of a page pdfkit may
+ * start a new one for the next line).
+ */
+export function drawRepeatedText(doc: Doc, text: string, x: number, y: number, width: number) {
+  const state = doc as unknown as { _font: { id: string }; _fontSize: number };
+  let byKey = repeated.get(doc);
+  if (byKey === undefined) repeated.set(doc, (byKey = new Map()));
+  const key = `${state._font.id}\u0000${state._fontSize}\u0000${width}\u0000${text}`;
+  let lines = byKey.get(key);
+  if (lines === undefined) {
+    // The wrapper breaks the same way whatever the line gap: it only spaces the lines.
+    lines = measureLines(doc, text, { width, lineGap: 0 }).lines;
+    byKey.set(key, lines);
+  }
+  if (lines.length === 1) drawLines(doc, lines, x, y, 0);
+  else doc.text(text, x, y, { width, lineBreak: false });
+}

@@ -9,7 +9,7 @@ import {
   REGULAR,
   type Doc,
 } from '../../src/render/pdf-doc.js';
-import { drawLines, measureLines } from '../../src/render/pdf-lines.js';
+import { drawLines, drawRepeatedText, measureLines } from '../../src/render/pdf-lines.js';
 import { plainGlyphs, plainRun, type FontkitFont } from '../../src/render/pdf-plain-layout.js';
 import { drawTextLine } from '../../src/render/pdf-text-line.js';
 import { createdAt } from '../pdf-helpers.js';
@@ -104,6 +104,30 @@ describe('width cache and one layout per cell', () => {
     expect(height).toBe(a.doc.y - 100);
     drawLines(b.doc, lines, 80, 100, options.lineGap);
     expect((await b.finish()).equals(await a.finish())).toBe(true);
+  });
+
+  it('draws a text repeated on every page with the bytes of doc.text', async () => {
+    // The announcement's footer fingerprint (one line, drawn from the cached line after the
+    // first page), and a long text that wraps at this width (left to doc.text every time).
+    const texts = [
+      '全市公益创投项目评审（基准测试·报告）评审结果公示 · 8cc823fb881081a8 · verify (SHA-256)',
+      '党建引领“银龄暖心”——环山张家产老年人就业支持服务与邻里互助网络建设工程 with Latin words',
+    ];
+    const draw = async (text: (doc: Doc, t: string, x: number, y: number, w: number) => void) => {
+      const { doc, finish } = await open();
+      for (const page of [1, 2, 3]) {
+        if (page > 1) doc.addPage();
+        doc.fontSize(8);
+        text(doc, texts[0]!, 56.7, 600, 481.9);
+        text(doc, texts[1]!, 56.7, 100, 150);
+      }
+      return finish();
+    };
+    const expected = await draw((doc, t, x, y, width) => {
+      doc.text(t, x, y, { width, lineBreak: false });
+    });
+    const actual = await draw(drawRepeatedText);
+    expect(actual.equals(expected)).toBe(true);
   });
 
   it('writes single lines with the bytes of doc.text, first and repeated, in both fonts', async () => {
