@@ -24,7 +24,10 @@ export function batchContent(doc: Doc): void {
   let pending: string[] = [];
   const flush = () => {
     if (pending.length === 0) return;
-    d.page.write(pending.join('\n'));
+    // As bytes: pdfkit would add the newline and copy a string to bytes in a JavaScript loop,
+    // one character at a time (its fromBinaryString keeps the low byte, as latin1 does; the
+    // operators are ASCII anyway: text is written as hex glyph ids).
+    d.page.write(Buffer.from(pending.join('\n') + '\n', 'latin1'));
     pending = [];
   };
   d.addContent = (data) => {
