@@ -1,0 +1,41 @@
+// The announcement alone, in one process: tallies a review once, then words and draws its
+// announcement.pdf N times, printing the CPU seconds of each (wording + drawing) and the PDF's
+// sha256. It imports pcv's modules from a build's dist/ (default: this checkout's; run `npm run
+// build` first), so two builds can be compared by running it on each in turn.
+//   node scripts/bench/announcement-alone.mjs REVIEW_DIR [N] [BUILD_DIR]
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [dir, n = '2', build] = process.argv.slice(2);
+if (!dir) {
+  console.error('usage: node scripts/bench/announcement-alone.mjs REVIEW_DIR [N] [BUILD_DIR]');
+  process.exit(2);
+}
+const root = path.resolve(
+  build ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..'),
+);
+const dist = (p) => import(path.join(root, 'dist', p));
+const { tally } = await dist('tally.js');
+const { announcementContent } = await dist('render/announcement.js');
+const { renderAnnouncementContent } = await dist('render/pdf.js');
+
+const { results } = await tally({ inputs: [path.resolve(dir)] });
+if (results === undefined) throw new Error(`${dir}: the review has errors; run pcv tally on it`);
+// A fixed date: the same review then gives the same bytes on every build.
+const createdAt = new Date('2026-01-01T00:00:00Z');
+const seconds = (usage) => ((usage.user + usage.system) / 1e6).toFixed(2);
+const runs = [];
+let sha = '';
+for (let i = 0; i < Number(n); i++) {
+  const start = process.cpuUsage();
+  const content = announcementContent(results);
+  const worded = process.cpuUsage(start);
+  const pdf = await renderAnnouncementContent(content, { createdAt });
+  const drawn = process.cpuUsage(start);
+  runs.push(
+    `${seconds(worded)} + ${seconds({ user: drawn.user - worded.user, system: drawn.system - worded.system })} s`,
+  );
+  sha = createHash('sha256').update(pdf).digest('hex').slice(0, 16);
+}
+console.log(`${path.basename(root)}: ${runs.join(', ')} (wording + drawing, CPU); sha256 ${sha}…`);
