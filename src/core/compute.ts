@@ -2,6 +2,7 @@ import { chooseArithmetic, type Arithmetic } from './arithmetic/index.js';
 import { outcomeOf, type Outcome } from './arithmetic/types.js';
 import type { Dec } from './decimal.js';
 import { IssueList, type Issue } from './issues.js';
+import { panelEntries } from './panel-rows.js';
 import type { ZScale } from './normalize.js';
 import { compareIds } from './rank.js';
 import type { Roster } from './roster.js';
@@ -71,23 +72,24 @@ export function computeResults(
     sheetName?: string;
     recusal?: { file: string; line: number };
     /** Each judge's entry (recused ones included), in judge order; none where not assigned. */
-    entries: (SheetEntry | undefined)[];
+    readonly entries: (SheetEntry | undefined)[];
     /** Judges not recused. */
     present: number;
   }
+  // Rows by number, entries made only where asked for (core/panel-rows.ts).
+  const panel = panelEntries(judges, ids.length);
   const pending: Pending[] = [];
   for (const id of ids) {
-    const entries: (SheetEntry | undefined)[] = [];
+    const at = pending.length;
+    panel.place(at, id);
     let present = 0;
     let sheetName: string | undefined;
     let recusal: { file: string; line: number } | undefined;
-    for (const sheet of judges) {
-      const entry = sheet.entries.get(id);
-      entries.push(entry);
+    for (let j = 0; j < judges.length; j++) {
       // A partial panel (judge groups): checkPanel() made sure the judge was not assigned it.
-      if (entry === undefined) continue;
-      sheetName ??= entry.name;
-      if (entry.recused) recusal ??= { file: sheet.file, line: entry.line };
+      if (!panel.has(at, j)) continue;
+      sheetName ??= panel.name(at, j);
+      if (panel.recused(at, j)) recusal ??= { file: judges[j]!.file, line: panel.line(at, j) };
       else present++;
     }
     if (present === 0) {
@@ -96,22 +98,29 @@ export function computeResults(
       });
       continue;
     }
-    const p: Pending = { id, entries, present };
+    const p: Pending = {
+      id,
+      present,
+      get entries() {
+        return panel.entries(at);
+      },
+    };
     if (sheetName !== undefined) p.sheetName = sheetName;
     if (recusal !== undefined) p.recusal = recusal;
     pending.push(p);
   }
 
-  const { arithmetic, offsets } = chooseArithmetic(pending, rubric, judges);
+  const { arithmetic, offsets } = chooseArithmetic(pending, rubric, judges, panel.rows);
   const decided = arithmetic.decide();
 
   const projects: ProjectResult[] = [];
   for (const [index, p] of pending.entries()) {
     const d = decided.projects[index]!;
     const scores = new Map<string, JudgeScore>();
+    const entries = p.entries;
     let k = 0;
-    for (let j = 0; j < p.entries.length; j++) {
-      const entry = p.entries[j];
+    for (let j = 0; j < entries.length; j++) {
+      const entry = entries[j];
       if (entry === undefined) continue;
       let score: JudgeScore;
       if (entry.recused) score = { recused: true };
@@ -138,7 +147,7 @@ export function computeResults(
       );
     }
     if (restsOnOneTotal(scores.values(), rubric.aggregate)) {
-      const [judge, entry] = oneTotal(scores, p.entries, judges);
+      const [judge, entry] = oneTotal(scores, entries, judges);
       issues.warn(
         'one-total',
         entry.file,

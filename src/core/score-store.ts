@@ -127,6 +127,56 @@ export class SheetRows implements ReadonlyMap<string, SheetEntry>, ScoreSource {
     return this.distinct[this.codes[cell]!]!;
   }
 
+  /*
+   * Rows by number, for the panel's arithmetic (core/panel-rows.ts): a million cells read
+   * without a SheetEntry and a score view made for each row on the way.
+   */
+
+  /** The criterion ids, in the order of each row's cells. */
+  get criterionIds(): readonly string[] {
+    return this.criteria.ids;
+  }
+
+  /** The project's row, or -1 when the sheet has none. */
+  rowOfProject(project: string): number {
+    return this.rowFor(project);
+  }
+
+  recusedAt(row: number): boolean {
+    return (this.flags[row]! & RECUSED) !== 0;
+  }
+
+  lineAt(row: number): number {
+    return this.lines[row]!;
+  }
+
+  /** The project name the row gives, if any. */
+  nameAt(row: number): string | undefined {
+    return (this.flags[row]! & ROSTER_NAME) !== 0
+      ? this.roster?.get(this.projectAt(row))?.name
+      : this.names.get(row);
+  }
+
+  /** The row as a SheetEntry, made on the spot. */
+  entryAt(row: number): SheetEntry {
+    return this.entry(this.projectAt(row), row);
+  }
+
+  /** The cell's score as a number standing for one of the sheet's distinct scores. */
+  codeAt(cell: number): number {
+    return this.codes[cell]!;
+  }
+
+  /** The distinct score that a code stands for. */
+  scoreOfCode(code: number): Dec {
+    return this.distinct[code]!;
+  }
+
+  /** How many distinct scores the sheet holds (codes are 0 .. this - 1). */
+  get codeCount(): number {
+    return this.distinct.length;
+  }
+
   private entry(project: string, row: number): SheetEntry {
     const flags = this.flags[row]!;
     const recused = (flags & RECUSED) !== 0;
@@ -134,8 +184,7 @@ export class SheetRows implements ReadonlyMap<string, SheetEntry>, ScoreSource {
       ? NO_SCORES
       : new CriterionScores(this.criteria, this, row * this.criteria.ids.length);
     const entry: SheetEntry = { project, line: this.lines[row]!, recused, scores };
-    const name =
-      (flags & ROSTER_NAME) !== 0 ? this.roster?.get(project)?.name : this.names.get(row);
+    const name = this.nameAt(row);
     if (name !== undefined) entry.name = name;
     const comment = this.comments.get(row);
     if (comment !== undefined) entry.comment = comment;

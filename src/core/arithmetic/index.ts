@@ -1,4 +1,5 @@
 import type { Dec } from '../decimal.js';
+import type { PanelRows } from '../panel-rows.js';
 import type { Rubric } from '../rubric.js';
 import type { JudgeSheet, SheetEntry } from '../sheet.js';
 import { decimalArithmetic } from './decimal-backend.js';
@@ -22,10 +23,12 @@ export function chooseArithmetic(
   projects: readonly { id: string; entries: readonly (SheetEntry | undefined)[] }[],
   rubric: Rubric,
   judges: readonly JudgeSheet[],
+  /** The same entries as typed rows, when the sheets have them (core/panel-rows.ts). */
+  rows?: PanelRows,
 ): { arithmetic: Arithmetic; offsets?: Map<string, Dec> } {
   const integers =
     rubric.normalize !== 'zscore'
-      ? scalePanel(projects, rubric.criteria, judges.length)
+      ? scalePanel(projects, rubric.criteria, judges.length, rows)
       : undefined;
   if (rubric.normalize !== 'offset') {
     return {

@@ -1,4 +1,5 @@
 import type { Dec } from '../decimal.js';
+import type { PanelRows } from '../panel-rows.js';
 import type { Aggregate, Criterion } from '../rubric.js';
 import { kept, passRule, type PassRule } from './rules.js';
 import { decimalUnits, rescale, roundRatio, scoreScale, type ScoreScale } from './integer.js';
@@ -40,44 +41,17 @@ export function scalePanel(
   projects: readonly PanelInput[],
   criteria: readonly Criterion[],
   judgeCount: number,
+  /** The same entries as rows of typed sheets (core/panel-rows.ts): their cells read directly. */
+  rows?: PanelRows,
 ): ScaledPanel | undefined {
   const C = criteria.length;
-  let pairs = 0;
-  for (const p of projects) for (const e of p.entries) if (e !== undefined && !e.recused) pairs++;
-  const start = new Int32Array(projects.length);
-  const count = new Int32Array(projects.length);
-  const judge = new Int32Array(pairs);
-  // Scores are few distinct decimal objects (a sheet shares one object per distinct cell text), so
-  // each is converted once; `slot` says which distinct score each cell holds.
-  const seen = new Map<Dec, number>();
-  const distinct: { units: number; places: number }[] = [];
-  const slot = new Int32Array(pairs * C);
-  let places = 0;
-  let k = 0;
-  for (let p = 0; p < projects.length; p++) {
-    start[p] = k;
-    const entries = projects[p]!.entries;
-    for (let j = 0; j < entries.length; j++) {
-      const entry = entries[j];
-      if (entry === undefined || entry.recused) continue;
-      judge[k] = j;
-      for (let c = 0; c < C; c++) {
-        const value = entry.scores.get(criteria[c]!.id);
-        if (value === undefined) throw new Error(`scalePanel(): no score for ${criteria[c]!.id}`);
-        let index = seen.get(value);
-        if (index === undefined) {
-          const u = decimalUnits(value);
-          if (u === undefined) return undefined;
-          index = distinct.push(u) - 1;
-          seen.set(value, index);
-          if (u.places > places) places = u.places;
-        }
-        slot[k * C + c] = index;
-      }
-      k++;
-    }
-    count[p] = k - start[p]!;
-  }
+  const cells =
+    rows !== undefined && sameCriteria(rows, criteria)
+      ? rowCells(rows, projects.length, C)
+      : entryCells(projects, criteria);
+  if (cells === undefined) return undefined;
+  const { start, count, judge, slot, distinct, places } = cells;
+  const pairs = judge.length;
   const scale = scoreScale(criteria, places);
   if (scale === undefined) return undefined;
   const rescaled = new Float64Array(distinct.length);
@@ -117,6 +91,117 @@ export function scalePanel(
     total[i] = t;
   }
   return { scale, judgeCount, criteriaCount: C, start, count, judge, total, units };
+}
+
+/**
+ * The panel's cells before scaling: each pair's judge and, per cell, which distinct score it holds
+ * (`slot`, into `distinct`, each distinct score converted once); undefined when a score has no
+ * safe integer form.
+ */
+interface Cells {
+  start: Int32Array;
+  count: Int32Array;
+  judge: Int32Array;
+  slot: Int32Array;
+  distinct: { units: number; places: number }[];
+  places: number;
+}
+
+function entryCells(projects: readonly PanelInput[], criteria: readonly Criterion[]) {
+  const C = criteria.length;
+  let pairs = 0;
+  for (const p of projects) for (const e of p.entries) if (e !== undefined && !e.recused) pairs++;
+  const cells = emptyCells(projects.length, pairs, C);
+  const { start, count, judge, slot, distinct } = cells;
+  // Scores are few distinct decimal objects (a sheet shares one object per distinct cell text), so
+  // each is converted once.
+  const seen = new Map<Dec, number>();
+  let k = 0;
+  for (let p = 0; p < projects.length; p++) {
+    start[p] = k;
+    const entries = projects[p]!.entries;
+    for (let j = 0; j < entries.length; j++) {
+      const entry = entries[j];
+      if (entry === undefined || entry.recused) continue;
+      judge[k] = j;
+      for (let c = 0; c < C; c++) {
+        const value = entry.scores.get(criteria[c]!.id);
+        if (value === undefined) throw new Error(`scalePanel(): no score for ${criteria[c]!.id}`);
+        let index = seen.get(value);
+        if (index === undefined) {
+          const u = decimalUnits(value);
+          if (u === undefined) return undefined;
+          index = distinct.push(u) - 1;
+          seen.set(value, index);
+          if (u.places > cells.places) cells.places = u.places;
+        }
+        slot[k * C + c] = index;
+      }
+      k++;
+    }
+    count[p] = k - start[p]!;
+  }
+  return cells;
+}
+
+/** entryCells() read from the sheets' typed columns: a cell is a code into its sheet's scores. */
+function rowCells({ sheets, rowAt }: PanelRows, P: number, C: number) {
+  const J = sheets.length;
+  let pairs = 0;
+  for (let i = 0; i < P * J; i++) {
+    const r = rowAt[i]!;
+    if (r >= 0 && !sheets[i % J]!.recusedAt(r)) pairs++;
+  }
+  const cells = emptyCells(P, pairs, C);
+  const { start, count, judge, slot, distinct } = cells;
+  // Per sheet, code -> index into `distinct` (-1: not converted yet).
+  const slotOf = sheets.map((s) => new Int32Array(s.codeCount).fill(-1));
+  let k = 0;
+  for (let p = 0; p < P; p++) {
+    start[p] = k;
+    for (let j = 0; j < J; j++) {
+      const r = rowAt[p * J + j]!;
+      const sheet = sheets[j]!;
+      if (r < 0 || sheet.recusedAt(r)) continue;
+      judge[k] = j;
+      const codes = slotOf[j]!;
+      for (let c = 0; c < C; c++) {
+        const code = sheet.codeAt(r * C + c);
+        let index = codes[code]!;
+        if (index < 0) {
+          const u = decimalUnits(sheet.scoreOfCode(code));
+          if (u === undefined) return undefined;
+          index = distinct.push(u) - 1;
+          codes[code] = index;
+          if (u.places > cells.places) cells.places = u.places;
+        }
+        slot[k * C + c] = index;
+      }
+      k++;
+    }
+    count[p] = k - start[p]!;
+  }
+  return cells;
+}
+
+function emptyCells(projects: number, pairs: number, C: number): Cells {
+  return {
+    start: new Int32Array(projects),
+    count: new Int32Array(projects),
+    judge: new Int32Array(pairs),
+    slot: new Int32Array(pairs * C),
+    distinct: [],
+    places: 0,
+  };
+}
+
+/** Whether every sheet keeps its cells in the rubric's criterion order. */
+function sameCriteria(rows: PanelRows, criteria: readonly Criterion[]): boolean {
+  return rows.sheets.every(
+    (s) =>
+      s.criterionIds.length === criteria.length &&
+      s.criterionIds.every((id, c) => id === criteria[c]!.id),
+  );
 }
 
 /**
