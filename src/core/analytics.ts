@@ -1,10 +1,10 @@
 import { agreement, type Agreement } from './agreement.js';
 import { blockAgreement } from './complete-block.js';
 import { OUTLIER_LIMIT, OUTLIER_MIN_JUDGES } from './arithmetic/rules.js';
-import type { Computed, JudgeScore, Method } from './compute.js';
+import type { Computed, Method, ProjectResult } from './compute.js';
 import { toNumber, type Dec } from './decimal.js';
 import { judgeProfiles } from './analytics-profiles.js';
-import { outlierFlags } from './analytics-outliers.js';
+import { outlierFlags, type Scored } from './analytics-outliers.js';
 import { robustness } from './analytics-robustness.js';
 import { sampleSd } from './stats.js';
 import { trackWhatIfs } from './track-whatifs.js';
@@ -132,28 +132,24 @@ export function analyze(method: Method & TrackRubric, computed: Computed): Analy
     return n;
   };
 
-  const present = computed.projects.map((p) => {
-    const list: { judge: string; score: JudgeScore & { recused: false } }[] = [];
-    for (const [judge, score] of p.scores) if (!score.recused) list.push({ judge, score });
-    return list;
-  });
   const facts = computed.arithmetic.facts(method, computed);
 
   const judges = judgeProfiles(computed, facts.leniency, number);
 
   // Agreement over the projects every judge scored; with judge groups (a judge without a row for
   // some project), over the largest block of projects scored by the same judges.
-  const complete = present.filter((list) => list.length === judgeIds.length);
   const judgeAt = new Map(judgeIds.map((id, j) => [id, j]));
   const agree = computed.projects.some((p) => p.scores.size < judgeIds.length)
     ? blockAgreement(
-        present.map(
-          (list) => new Map(list.map((s) => [judgeAt.get(s.judge)!, number(s.score.total)])),
+        computed.projects.map(
+          (p) => new Map(presentOf(p).map((s) => [judgeAt.get(s.judge)!, number(s.score.total)])),
         ),
         judgeIds,
       )
     : agreement(
-        complete.map((list) => list.map((s) => number(s.score.total))),
+        computed.projects
+          .map((p) => rawTotals(p, number))
+          .filter((totals) => totals.length === judgeIds.length),
         judgeIds,
       );
 
@@ -161,7 +157,9 @@ export function analyze(method: Method & TrackRubric, computed: Computed): Analy
   const rankMove = rankMoveLimit(P);
   const tracks = trackWhatIfs(method, computed.projects, facts, judgeIds.length, rankMoveLimit);
   const projects: ProjectAnalytics[] = computed.projects.map((p, i) => {
-    const scored = present[i]!;
+    // Made project by project, not for all at once: a province-wide review has 250,000 of
+    // them, and held together they were the analytics' peak of live heap.
+    const scored = presentOf(p);
     const flags: Flag[] = [];
     const med = facts.medians[i]!;
 
@@ -180,7 +178,7 @@ export function analyze(method: Method & TrackRubric, computed: Computed): Analy
     });
     flags.push(...robust.flags);
 
-    const raw = scored.map((s) => number(s.score.total));
+    const raw = rawTotals(p, number);
     const project = {
       id: p.id,
       median: number(med),
@@ -214,4 +212,18 @@ export function analyze(method: Method & TrackRubric, computed: Computed): Analy
       ? { normalization: { panelMean: toNumber(z.panelMean), panelSd: toNumber(z.panelSd) } }
       : {}),
   };
+}
+
+/** The judges present for a project (not recused), with their scores, in judge order. */
+function presentOf(p: ProjectResult): Scored[] {
+  const list: Scored[] = [];
+  for (const [judge, score] of p.scores) if (!score.recused) list.push({ judge, score });
+  return list;
+}
+
+/** The raw totals of the judges present for a project, in judge order, as numbers. */
+function rawTotals(p: ProjectResult, number: (d: Dec) => number): number[] {
+  const totals: number[] = [];
+  for (const score of p.scores.values()) if (!score.recused) totals.push(number(score.total));
+  return totals;
 }
