@@ -32,6 +32,25 @@ describe('StreamedText', () => {
     expect(lines[3000]).toBe('');
   });
 
+  it('writes the bytes of the whole text: pairs split across pieces, pieces beyond a batch', async () => {
+    // 😀 is the pair \ud83d\ude00 (4 bytes in UTF-8), split between two pieces here; a lone
+    // half at the very end is U+FFFD (3 bytes), as in Buffer.from of the whole text; the
+    // 30,000 ideographs (90,000 bytes) do not fit one 64 KB batch.
+    const pieces = ['a\ud83d', '\ude00b', '项'.repeat(30_000), '\ud83d', '\ude00', 'z\ud83d'];
+    const file = path.join(tempDir(), 'out.txt');
+    const handle = await open(file, 'wx');
+    try {
+      await writeStreamed(handle, new StreamedText(() => pieces));
+    } finally {
+      await handle.close();
+    }
+    const bytes = readFileSync(file);
+    expect(bytes.equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+    // 1 + 4 + 1 + 90,000 + 4 + 1 + 3
+    expect(bytes.length).toBe(90_014);
+    expect(bytes.toString('utf8').startsWith('a😀b项')).toBe(true);
+  });
+
   it('makes the same text each time it is read', () => {
     const t = text();
     const first = String(t);

@@ -56,7 +56,8 @@ function* resultsJsonPieces(results: Results): Generator<string> {
   else {
     let sep = '[\n    ';
     for (const p of results.projects) {
-      yield sep + projectText(p);
+      yield sep;
+      yield projectText(p);
       sep = ',\n    ';
     }
     yield '\n  ]';
@@ -104,33 +105,50 @@ function jsonParts(results: Results): {
     return out;
   };
   // The same JSON as JSON.stringify(scoresJson(scores)), written directly: a large review has
-  // 250,000 judge scores, and a million numbers each converted once per distinct value.
+  // 250,000 judge scores, and a million numbers each converted once per distinct value. The
+  // pieces are gathered and joined once per project: adding each to a string would make a
+  // rope of hundreds of small strings per project for the garbage collector.
   const keyText = memo((key: string) => `${JSON.stringify(key)}:`);
-  const exactText = memo((d: Dec) => JSON.stringify(exact(d)));
   const fineText = memo((d: Dec) => JSON.stringify(fineNum(d)));
-  const scoresText = (scores: ProjectResult['scores']) => {
-    let out = '{';
+  // `"criterion":score`, per criterion and distinct score.
+  const cellTexts = new Map<string, (d: Dec) => string>();
+  const cellText = (c: string) => {
+    let text = cellTexts.get(c);
+    if (text === undefined) {
+      const key = keyText(c);
+      cellTexts.set(c, (text = memo((d: Dec) => key + JSON.stringify(exact(d)))));
+    }
+    return text;
+  };
+  const parts: string[] = [];
+  let firstCell = true;
+  // One callback for every judge's criteria, not a closure made per judge.
+  const pushCell = (v: Dec, c: string) => {
+    if (!firstCell) parts.push(',');
+    parts.push(cellText(c)(v));
+    firstCell = false;
+  };
+  const pushScores = (scores: ProjectResult['scores']) => {
+    parts.push('{');
     let firstJudge = true;
     for (const [judge, s] of scores) {
-      out += `${firstJudge ? '' : ','}${keyText(judge)}`;
+      if (!firstJudge) parts.push(',');
+      parts.push(keyText(judge));
       firstJudge = false;
-      if (s.recused) out += '{"recused":true';
+      if (s.recused) parts.push('{"recused":true');
       else {
-        out += '{"criteria":{';
-        let firstCriterion = true;
-        s.criteria.forEach((v, c) => {
-          out += `${firstCriterion ? '' : ','}${keyText(c)}${exactText(v)}`;
-          firstCriterion = false;
-        });
-        out += `},"total":${fineText(s.total)}`;
+        parts.push('{"criteria":{');
+        firstCell = true;
+        s.criteria.forEach(pushCell);
+        parts.push('},"total":', fineText(s.total));
         if (s.normalizedTotal !== undefined)
-          out += `,"normalizedTotal":${JSON.stringify(num(s.normalizedTotal, fine))}`;
-        if (s.dropped) out += ',"dropped":true';
+          parts.push(',"normalizedTotal":', JSON.stringify(num(s.normalizedTotal, fine)));
+        if (s.dropped) parts.push(',"dropped":true');
       }
-      if (s.comment !== undefined) out += `,"comment":${JSON.stringify(s.comment)}`;
-      out += '}';
+      if (s.comment !== undefined) parts.push(',"comment":', JSON.stringify(s.comment));
+      parts.push('}');
     }
-    return `${out}}`;
+    parts.push('}');
   };
   // Descriptive statistics are binary floats; they are rounded half-up like everything else.
   const stat = (x: number | null, places = fine) =>
@@ -252,7 +270,11 @@ function jsonParts(results: Results): {
         // can only be that key (a quote inside a JSON string is escaped).
         const line = JSON.stringify(project(p, {}));
         const at = line.indexOf(EMPTY_SCORES);
-        return `${line.slice(0, at)},"scores":${scoresText(p.scores)}${line.slice(at + EMPTY_SCORES.length)}`;
+        parts.length = 0;
+        parts.push(line.slice(0, at), ',"scores":');
+        pushScores(p.scores);
+        parts.push(line.slice(at + EMPTY_SCORES.length));
+        return parts.join('');
       }
     : (p: ProjectResult) => JSON.stringify(project(p));
   return { head, project, projectText, tail };
@@ -261,7 +283,7 @@ function jsonParts(results: Results): {
 const EMPTY_SCORES = ',"scores":{}';
 
 /**
- * Whether scoresText() writes what JSON.stringify would: an object's keys that are array indexes
+ * Whether pushScores() writes what JSON.stringify would: an object's keys that are array indexes
  * ("1", "20") come first in JSON.stringify's order, whatever the order they were added in, so a
  * review with such judge or criterion ids takes the object path.
  */
