@@ -117,17 +117,16 @@ export function computeResults(
   for (const [index, p] of pending.entries()) {
     const d = decided.projects[index]!;
     const scores = new Map<string, JudgeScore>();
-    const entries = p.entries;
+    // Project `index` is at slot `index` of the panel: the slots of all-recused projects were reused.
     let k = 0;
-    for (let j = 0; j < entries.length; j++) {
-      const entry = entries[j];
-      if (entry === undefined) continue;
+    for (let j = 0; j < judges.length; j++) {
+      if (!panel.has(index, j)) continue;
       let score: JudgeScore;
-      if (entry.recused) score = { recused: true };
+      if (panel.recused(index, j)) score = { recused: true };
       else {
         score = {
           recused: false,
-          criteria: entry.scores,
+          criteria: panel.scores(index, j),
           total: d.totals[k]!,
           dropped: d.dropped.has(k),
         };
@@ -135,7 +134,8 @@ export function computeResults(
         if (normalizedTotal !== undefined) score.normalizedTotal = normalizedTotal;
         k++;
       }
-      if (entry.comment !== undefined) score.comment = entry.comment;
+      const comment = panel.comment(index, j);
+      if (comment !== undefined) score.comment = comment;
       scores.set(judges[j]!.judge, score);
     }
     if (d.fellBack) {
@@ -147,7 +147,7 @@ export function computeResults(
       );
     }
     if (restsOnOneTotal(scores.values(), rubric.aggregate)) {
-      const [judge, entry] = oneTotal(scores, entries, judges);
+      const [judge, entry] = oneTotal(scores, p.entries, judges);
       issues.warn(
         'one-total',
         entry.file,

@@ -1,3 +1,4 @@
+import type { Dec } from './decimal.js';
 import { SheetRows } from './score-store.js';
 import type { JudgeSheet, SheetEntry } from './sheet.js';
 
@@ -18,6 +19,9 @@ export interface PanelEntries {
   recused(at: number, j: number): boolean;
   line(at: number, j: number): number;
   name(at: number, j: number): string | undefined;
+  /** The judge's scores of the project at slot `at` (empty when recused). */
+  scores(at: number, j: number): ReadonlyMap<string, Dec>;
+  comment(at: number, j: number): string | undefined;
   /** The project's entries, in judge order (undefined where a judge has no row). */
   entries(at: number): (SheetEntry | undefined)[];
   /** The typed rows, when every sheet has them (scalePanel() reads their cells directly). */
@@ -52,6 +56,8 @@ function typedEntries(sheets: readonly SheetRows[], projects: number): PanelEntr
     recused: (at, j) => sheets[j]!.recusedAt(row(at, j)),
     line: (at, j) => sheets[j]!.lineAt(row(at, j)),
     name: (at, j) => sheets[j]!.nameAt(row(at, j)),
+    scores: (at, j) => sheets[j]!.scoresAt(row(at, j)),
+    comment: (at, j) => sheets[j]!.commentAt(row(at, j)),
     entries(at) {
       const out: (SheetEntry | undefined)[] = [];
       for (let j = 0; j < J; j++) {
@@ -75,6 +81,8 @@ function mapEntries(judges: readonly JudgeSheet[]): PanelEntries {
     recused: (at, j) => entry(at, j)!.recused,
     line: (at, j) => entry(at, j)!.line,
     name: (at, j) => entry(at, j)!.name,
+    scores: (at, j) => entry(at, j)!.scores,
+    comment: (at, j) => entry(at, j)!.comment,
     entries: (at) => slots[at]!,
   };
 }

@@ -4,6 +4,7 @@ import { idKey, nameKey } from './project-hint.js';
 import { compareIds } from './rank.js';
 import type { Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
+import { SheetRows } from './score-store.js';
 import type { JudgeSheet } from './sheet.js';
 import { worded } from '../text/problems.js';
 
@@ -69,7 +70,12 @@ export function checkPanel(
       );
     }
     if (roster === undefined) continue;
-    for (const entry of sheet.entries.values()) {
+    // A typed sheet knows which rows name their project otherwise than the roster does.
+    const named =
+      (sheet.entries instanceof SheetRows
+        ? sheet.entries.namedUnlikeRoster(roster.projects)
+        : undefined) ?? sheet.entries.values();
+    for (const entry of named) {
       const rosterName = roster.projects.get(entry.project)?.name;
       if (
         entry.name !== undefined &&

@@ -157,6 +157,32 @@ export class SheetRows implements ReadonlyMap<string, SheetEntry>, ScoreSource {
       : this.names.get(row);
   }
 
+  /** The row's scores (a view of its cells), empty when recused. */
+  scoresAt(row: number): ReadonlyMap<string, Dec> {
+    return this.recusedAt(row)
+      ? NO_SCORES
+      : new CriterionScores(this.criteria, this, row * this.criteria.ids.length);
+  }
+
+  commentAt(row: number): string | undefined {
+    return this.comments.get(row);
+  }
+
+  /**
+   * The rows whose project name is not `roster`'s as written, in the order read: the only ones
+   * whose name can differ from it. Undefined when the sheet was read with another roster.
+   */
+  namedUnlikeRoster(
+    roster: ReadonlyMap<string, RosterProject>,
+  ): Iterable<{ project: string; name: string; line: number }> | undefined {
+    if (roster !== this.roster) return undefined;
+    return [...this.names].map(([row, name]) => ({
+      project: this.projectAt(row),
+      name,
+      line: this.lines[row]!,
+    }));
+  }
+
   /** The row as a SheetEntry, made on the spot. */
   entryAt(row: number): SheetEntry {
     return this.entry(this.projectAt(row), row);
@@ -178,12 +204,13 @@ export class SheetRows implements ReadonlyMap<string, SheetEntry>, ScoreSource {
   }
 
   private entry(project: string, row: number): SheetEntry {
-    const flags = this.flags[row]!;
-    const recused = (flags & RECUSED) !== 0;
-    const scores = recused
-      ? NO_SCORES
-      : new CriterionScores(this.criteria, this, row * this.criteria.ids.length);
-    const entry: SheetEntry = { project, line: this.lines[row]!, recused, scores };
+    const recused = this.recusedAt(row);
+    const entry: SheetEntry = {
+      project,
+      line: this.lines[row]!,
+      recused,
+      scores: this.scoresAt(row),
+    };
     const name = this.nameAt(row);
     if (name !== undefined) entry.name = name;
     const comment = this.comments.get(row);

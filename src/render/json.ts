@@ -151,8 +151,11 @@ function jsonParts(results: Results): {
     parts.push('}');
   };
   // Descriptive statistics are binary floats; they are rounded half-up like everything else.
+  // Each distinct value rounded once: medians and ranges repeat across 10,000 projects. (A Map
+  // takes -0 for 0; JSON writes both as 0.)
+  const fineStat = memo((x: number) => num(dec(x), fine));
   const stat = (x: number | null, places = fine) =>
-    x === null || !Number.isFinite(x) ? null : num(dec(x), places);
+    x === null || !Number.isFinite(x) ? null : places === fine ? fineStat(x) : num(dec(x), places);
   const { analytics } = results;
   const analyticsOf = new Map(analytics.projects.map((p) => [p.id, p]));
   const ag = analytics.agreement;

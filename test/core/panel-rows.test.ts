@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeResults } from '../../src/core/compute.js';
+import { formatIssue } from '../../src/core/issues.js';
+import { checkPanel } from '../../src/core/panel.js';
 import { panelEntries } from '../../src/core/panel-rows.js';
 import { parseRoster } from '../../src/core/roster.js';
 import { SheetRows } from '../../src/core/score-store.js';
@@ -105,5 +107,30 @@ describe('the panel read by row number from typed sheets', () => {
     ]);
     expect(maps.issues).toEqual(typed.issues);
     expect(typed.projects.map((p) => p.id)).toEqual(['P1', 'P3']);
+  });
+
+  it('warns of the same names unlike the roster as the entries do', () => {
+    const named = validateSheet(
+      {
+        file: 'judge-d.csv',
+        baseName: 'judge-d',
+        ...rows(
+          [
+            'project,name,roadshow,qualification,service_plan,management',
+            'P1,阳光助老,18,17.5,35,16', // the roster's name
+            'P2,青少年成长（二期）,15,15,30,10', // another name
+            'P3,,12,12.5,25,10.5', // none
+          ].join('\n'),
+        ),
+      },
+      HUANSHAN,
+      roster,
+    ).sheet!;
+    const issues = (judges: readonly JudgeSheet[]) =>
+      checkPanel(judges, HUANSHAN, 'rubric.yaml', roster).map(formatIssue);
+    expect(issues([named])).toEqual([
+      'judge-d.csv:3: warning: project P2 is called "青少年成长（二期）" here but "青少年成长" in the roster',
+    ]);
+    expect(issues([{ ...named, entries: new Map(named.entries) }])).toEqual(issues([named]));
   });
 });
