@@ -1,6 +1,7 @@
 import type { Assignment } from './assignments.js';
 import { IssueList, type Issue } from './issues.js';
 import { designParts, type Design } from './offset.js';
+import { scoredBy } from './panel-rows.js';
 import { compareIds } from './rank.js';
 import type { Rubric } from './rubric.js';
 import type { JudgeSheet } from './sheet.js';
@@ -25,20 +26,21 @@ export function checkDesign(
   const judge: number[] = [];
   for (const id of projects) {
     start.push(judge.length);
-    const present: string[] = [];
+    // Without a SheetEntry made per judge and project (core/panel-rows.ts).
+    let present = 0;
+    let first = '';
     judges.forEach((sheet, j) => {
-      const entry = sheet.entries.get(id);
-      if (entry === undefined || entry.recused) return;
+      if (!scoredBy(sheet, id)) return;
       judge.push(j);
-      present.push(sheet.judge);
+      if (present++ === 0) first = sheet.judge;
     });
-    count.push(present.length);
+    count.push(present);
     // A complete panel keeps today's behaviour: a thin project there is the recusals' doing.
-    if (assignment !== undefined && present.length === 1) {
+    if (assignment !== undefined && present === 1) {
       issues.warn(
         'panel-thin',
         assignment.file,
-        worded('panel-thin', { project: id, judge: present[0]! }),
+        worded('panel-thin', { project: id, judge: first }),
       );
     }
   }

@@ -47,10 +47,15 @@ function typedEntries(sheets: readonly SheetRows[], projects: number): PanelEntr
   const J = sheets.length;
   const rowAt = new Int32Array(projects * J);
   const row = (at: number, j: number) => rowAt[at * J + j]!;
+  const shared = sheets.every((s) => s.numbering === sheets[0]!.numbering);
   return {
     rows: { sheets, rowAt },
     place(at, id) {
-      for (let j = 0; j < J; j++) rowAt[at * J + j] = sheets[j]!.rowOfProject(id);
+      // With a roster every sheet numbers the projects alike: the id is looked up once.
+      const n = shared ? sheets[0]!.projectNumber(id) : -1;
+      for (let j = 0; j < J; j++) {
+        rowAt[at * J + j] = shared ? sheets[j]!.rowOfNumber(n) : sheets[j]!.rowOfProject(id);
+      }
     },
     has: (at, j) => row(at, j) >= 0,
     recused: (at, j) => sheets[j]!.recusedAt(row(at, j)),
@@ -85,4 +90,15 @@ function mapEntries(judges: readonly JudgeSheet[]): PanelEntries {
     comment: (at, j) => entry(at, j)!.comment,
     entries: (at) => slots[at]!,
   };
+}
+
+/** Whether the judge of `sheet` scored project `id` (has a row for it, not recused). */
+export function scoredBy(sheet: JudgeSheet, id: string): boolean {
+  const rows = sheet.entries;
+  if (rows instanceof SheetRows) {
+    const row = rows.rowOfProject(id);
+    return row >= 0 && !rows.recusedAt(row);
+  }
+  const entry = rows.get(id);
+  return entry !== undefined && !entry.recused;
 }

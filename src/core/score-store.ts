@@ -137,6 +137,21 @@ export class SheetRows implements ReadonlyMap<string, SheetEntry>, ScoreSource {
     return this.criteria.ids;
   }
 
+  /** The numbering of projects the sheet uses: the sheets of one roster share it. */
+  get numbering(): object {
+    return this.index;
+  }
+
+  /** The project's number in that numbering, or -1. */
+  projectNumber(project: string): number {
+    return this.index.get(project) ?? -1;
+  }
+
+  /** The row of project number `n` (-1: none). */
+  rowOfNumber(n: number): number {
+    return n < 0 ? -1 : this.rowOf[n]!;
+  }
+
   /** The project's row, or -1 when the sheet has none. */
   rowOfProject(project: string): number {
     return this.rowFor(project);

@@ -18,7 +18,7 @@ const roster = parseRoster(
   'projects.csv',
 ).roster;
 
-const sheet = (judge: string, lines: string[]): JudgeSheet => {
+const sheet = (judge: string, lines: string[], withRoster = true): JudgeSheet => {
   const { sheet, issues } = validateSheet(
     {
       file: `${judge}.csv`,
@@ -26,7 +26,7 @@ const sheet = (judge: string, lines: string[]): JudgeSheet => {
       ...rows(['project,roadshow,qualification,service_plan,management', ...lines].join('\n')),
     },
     HUANSHAN,
-    roster,
+    withRoster ? roster : undefined,
   );
   expect(issues).toEqual([]);
   return sheet!;
@@ -42,8 +42,8 @@ const sheets = [
 /** The same sheets as plain maps of their entries. */
 const asMaps = sheets.map((s) => ({ ...s, entries: new Map(s.entries) }));
 
-const outcome = (judges: readonly JudgeSheet[]) =>
-  computeResults(HUANSHAN, judges, roster).projects.map((p) => ({
+const outcome = (judges: readonly JudgeSheet[], withRoster = true) =>
+  computeResults(HUANSHAN, judges, withRoster ? roster : undefined).projects.map((p) => ({
     id: p.id,
     final: p.final.toString(),
     exactFinal: p.exactFinal.toString(),
@@ -88,6 +88,29 @@ describe('the panel read by row number from typed sheets', () => {
     // P3's roadshow: (10 + 12) / 2 = 11.
     expect(typed[2]!.criteria[0]).toBe('roadshow=11');
     expect(outcome(asMaps)).toEqual(typed);
+  });
+
+  it('reads sheets without a roster, each numbering its own projects', () => {
+    // The same rows as above; each sheet adds its projects to its own numbering in the order
+    // read, so P3 is project 0 of judge-b's sheet and project 1 of judge-a's.
+    const own = [
+      sheet('judge-b', ['P3,10,10,20,10', 'P1,17,18,36,15', 'P2,16,14.5,31,12'], false),
+      sheet('judge-a', ['P2,15,15,30,10', '', 'P1,18,17.5,35,16', 'P3,回避,,,'], false),
+      sheet('judge-c', ['P1,19,16,34,17', 'P2,14,15,29,11', 'P3,12,12.5,25,10.5'], false),
+    ];
+    const typed = outcome(own, false);
+    expect(typed.map((p) => [p.id, p.final, p.rank])).toEqual([
+      ['P1', '86.17', 1],
+      ['P2', '70.83', 2],
+      ['P3', '55', 3],
+    ]);
+    expect(typed).toEqual(outcome(sheets));
+    expect(
+      outcome(
+        own.map((s) => ({ ...s, entries: new Map(s.entries) })),
+        false,
+      ),
+    ).toEqual(typed);
   });
 
   it('tells a recusal and its line where every judge recused', () => {
