@@ -25,7 +25,7 @@ export const CSV_OPTIONS = {
 export function parseCsv(input: string): ParsedCsv {
   // One line ending throughout: files edited on several systems mix CRLF, LF and CR, and
   // csv-parse counts lines (and splits records) by the first ending it sees.
-  const text = input.replace(/\r\n?/g, '\n');
+  const text = lfOnly(input);
   const delimiter = detectDelimiter(text);
   // csv-parse reads UTF-8 bytes, in which a lone surrogate becomes U+FFFD: such text is all its.
   const split = LONE_SURROGATE.test(text)
@@ -54,6 +54,15 @@ export function parseCsv(input: string): ParsedCsv {
   }
   const over = checkLimits(rows);
   return over ?? { ok: true, delimiter, rows };
+}
+
+/**
+ * Line endings made \n, as text.replace(/\r\n?/g, '\n') would: each CR one LF, the LF of a CRLF
+ * dropped. Two plain replaceAll passes give a flat string; the regex's result was a rope that the
+ * first scan of the text had to flatten, ~10 ms for each sheet of a 1M-cell review.
+ */
+export function lfOnly(text: string): string {
+  return text.includes('\r') ? text.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : text;
 }
 
 /** csv-parse's records of `text`, each with the line it starts on; throws what csv-parse throws. */

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CSV_OPTIONS, detectDelimiter, parseCsv } from '../../src/io/csv.js';
+import { CSV_OPTIONS, detectDelimiter, lfOnly, parseCsv } from '../../src/io/csv.js';
 import { readRecords } from '../../src/io/csv-records.js';
 
 /** What csv-parse makes of the text with parseCsv()'s options: each record and its first line. */
@@ -138,5 +138,22 @@ describe('readRecords', () => {
       ok: true,
       rows: [{}, { cells: ['\uFFFDx'] }],
     });
+  });
+});
+
+describe('lfOnly', () => {
+  it('makes every line ending \\n as the regex /\\r\\n?/g does', () => {
+    // CR, LF and CRLF in every mix, runs of CRs before an LF ("\r\r\n" is two endings).
+    expect(lfOnly('a\r\r\nb\n\rc\r')).toBe('a\n\nb\n\nc\n');
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('\r', '\n', '\r\n', 'a', '"', '项'), { maxLength: 40 }),
+        (parts) => {
+          const text = parts.join('');
+          expect(lfOnly(text)).toBe(text.replace(/\r\n?/g, '\n'));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
