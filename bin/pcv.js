@@ -14,6 +14,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // peak memory"). Set here, where pcv owns the process, not in the library a program imports.
   const { setFlagsFromString } = await import('node:v8');
   setFlagsFromString('--heap-growing-percent=50');
+  // `pcv tally` with a PDF among other reports (the default): the PDF worker starts now, before
+  // the CLI loads, so that pdfkit is loaded by the time the results are (src/prestart.ts).
+  if (args[0] === 'tally') (await import('../dist/bundle/prestart.js')).prestartPdfWorker(args);
   // The bundled CLI (scripts/build-bundle.mjs): a few files to read instead of hundreds of modules.
   const { run } = await import('../dist/bundle/cli.js');
   process.exitCode = await run(args);

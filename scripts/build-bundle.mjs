@@ -75,7 +75,11 @@ const result = await build({
   absWorkingDir: repo,
   // Entry names are the file names: pdf-thread.ts finds the worker as ./pdf-worker.js next to
   // itself, and chunks are written next to the entries, so that holds in the bundle too.
-  entryPoints: { cli: 'src/cli.ts', 'pdf-worker': 'src/render/pdf-worker.ts' },
+  entryPoints: {
+    cli: 'src/cli.ts',
+    'pdf-worker': 'src/render/pdf-worker.ts',
+    prestart: 'src/prestart.ts',
+  },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -4,6 +4,7 @@ import type { ReportFile } from './io/write.js';
 import type { Results } from './core/model.js';
 import type { Progress } from './tally.js';
 import type { PdfWorker } from './render/pdf-thread.js';
+import { takeHeldPdfWorker } from './render/pdf-prestart.js';
 
 export const FORMATS = ['xlsx', 'pdf', 'json', 'cards', 'panel', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -25,15 +26,20 @@ export interface ReportOptions {
 /**
  * With other reports to write meanwhile and a core to spare, the announcement is drawn in a
  * worker thread. Started before the sheets are read, the worker loads the PDF code while this
- * thread reads and computes; the caller cancels it when no report is written.
+ * thread reads and computes; the caller cancels it when no report is written. A worker bin/pcv.js
+ * started even sooner (src/prestart.ts) is taken here, or stopped when no PDF is wanted.
  */
 export async function startPdfWorkerFor(
   formats: readonly Format[],
 ): Promise<PdfWorker | undefined> {
-  if (!formats.includes('pdf') || !formats.some((f) => f !== 'pdf') || !spareCore()) {
+  const held = takeHeldPdfWorker();
+  if (!formats.includes('pdf') || !formats.some((f) => f !== 'pdf')) {
+    held?.cancel();
     return undefined;
   }
-  return (await import('./render/pdf-thread.js')).startPdfWorker();
+  if (held === undefined && !spareCore()) return undefined;
+  const thread = await import('./render/pdf-thread.js');
+  return held !== undefined ? thread.pdfWorkerFrom(held) : thread.startPdfWorker();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 
 /**
@@ -66,4 +67,30 @@ export function idleCores(before: CpuSample, after: CpuSample): number | undefin
   const window = (after.total - before.total) / after.cores;
   if (!(window >= MIN_WINDOW_MS && window <= MAX_WINDOW_MS)) return undefined;
   return (after.idle - before.idle) / window;
+}
+
+/**
+ * The same question before any time has passed to look back on: bin/pcv.js starts the PDF worker
+ * before the CLI loads (src/prestart.ts). The kernel's count of threads runnable at this instant
+ * (Linux's /proc/loadavg, "running/all") includes pcv's own; a core is spare when the others
+ * leave one besides pcv's. Elsewhere, or when it cannot be read, the load average decides.
+ */
+export function spareCoreNow(runnable: number | null = runnableThreads()): boolean {
+  const cores = availableParallelism();
+  if (cores < 2) return false;
+  return runnable !== null ? runnable - 1 <= cores - 2 : loadavg()[0]! + 1 <= cores;
+}
+
+/** Threads runnable now, pcv's own included, from /proc/loadavg's text; null off Linux. */
+export function runnableThreads(text: string | null = readLoadavg()): number | null {
+  const running = /^\S+ \S+ \S+ (\d+)\/\d+ /.exec(text ?? '')?.[1];
+  return running === undefined ? null : Number(running);
+}
+
+function readLoadavg(): string | null {
+  try {
+    return readFileSync('/proc/loadavg', 'latin1');
+  } catch {
+    return null;
+  }
 }

@@ -6,7 +6,8 @@ vi.mock('node:os', async (original) => ({
   availableParallelism: () => machine.cores,
   loadavg: () => machine.load,
 }));
-const { idleCores, sampleCpus, spareCore } = await import('../src/spare-core.js');
+const { idleCores, runnableThreads, sampleCpus, spareCore, spareCoreNow } =
+  await import('../src/spare-core.js');
 
 /*
  * Whether the announcement is drawn in a worker thread (src/reports.ts): only when a core stood
@@ -86,5 +87,40 @@ describe('spareCore', () => {
     expect(now.cores).toBeGreaterThan(0);
     expect(now.idle).toBeGreaterThanOrEqual(0);
     expect(now.idle).toBeLessThanOrEqual(now.total);
+  });
+});
+
+describe('spareCoreNow (the worker started before the CLI loads)', () => {
+  beforeEach(() => {
+    machine.cores = 2;
+    machine.load = [7, 7, 7];
+  });
+
+  it("reads the runnable threads from /proc/loadavg's fourth field", () => {
+    expect(runnableThreads('1.55 2.65 5.05 1/78 5196\n')).toBe(1);
+    expect(runnableThreads('0.00 0.01 0.05 12/403 99\n')).toBe(12);
+    expect(runnableThreads('')).toBeNull();
+    expect(runnableThreads(null)).toBeNull();
+  });
+
+  it('sees a spare core when only pcv runs, on two cores, whatever the load average says', () => {
+    // pcv's own thread is the one runnable: the other core is free.
+    expect(spareCoreNow(1)).toBe(true);
+    // One other runnable thread takes the second core.
+    expect(spareCoreNow(2)).toBe(false);
+    // Four cores: pcv and one other leave two free; pcv and three others leave none.
+    machine.cores = 4;
+    expect(spareCoreNow(2)).toBe(true);
+    expect(spareCoreNow(3)).toBe(true);
+    expect(spareCoreNow(4)).toBe(false);
+  });
+
+  it('never on one core; the load average when the count cannot be read', () => {
+    machine.cores = 1;
+    expect(spareCoreNow(1)).toBe(false);
+    machine.cores = 2;
+    expect(spareCoreNow(null)).toBe(false);
+    machine.load = [0.4, 0.4, 0.4];
+    expect(spareCoreNow(null)).toBe(true);
   });
 });

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Results } from '../core/model.js';
-import { PcvError } from '../errors.js';
 import { announcementContent, type AnnouncementContent } from './announcement.js';
 import type { PdfOptions } from './pdf-doc.js';
+import { spawnPdfWorker, type SpawnedPdfWorker } from './pdf-spawn.js';
 import type { Worded } from '../text/problems.js';
 
 /**
@@ -61,49 +58,19 @@ export interface PdfWorker {
  * keep the process alive, so an exit on an error never waits for it.
  */
 export function startPdfWorker(): PdfWorker | undefined {
-  const entry = new URL('./pdf-worker.js', import.meta.url);
-  if (!existsSync(fileURLToPath(entry))) return undefined;
-  const worker = new Worker(entry);
-  const bytes = new Promise<Buffer>((resolve, reject) => {
-    worker.once('message', (reply: PdfReply) => {
-      if (reply.ok) {
-        resolve(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
-      } else {
-        reject(revive(reply.error));
-      }
-    });
-    worker.once('error', reject);
-    // After a reply this changes nothing: a promise settles once.
-    worker.once('exit', (code) => reject(new Error(`the PDF worker stopped (exit code ${code})`)));
-  });
-  // Awaited only after the other reports, or never: a failure meanwhile must not count as
-  // unhandled.
-  bytes.catch(() => {});
-  // After the listeners: attaching a 'message' listener refs the worker again.
-  worker.unref();
-  const cancel = () => void worker.terminate();
+  const spawned = spawnPdfWorker();
+  return spawned === undefined ? undefined : pdfWorkerFrom(spawned);
+}
+
+/** A spawned worker (pdf-spawn.ts) that is handed results: the words are made here. */
+export function pdfWorkerFrom(spawned: SpawnedPdfWorker): PdfWorker {
   return {
-    draw: (results, options) => {
-      const job: PdfJob = { content: announcementContent(results), options };
-      worker.postMessage(job);
-      // From here the main thread waits for the bytes: the worker keeps the process alive.
-      worker.ref();
-      return { bytes, cancel };
-    },
-    cancel,
+    draw: (results, options) => spawned.post({ content: announcementContent(results), options }),
+    cancel: spawned.cancel,
   };
 }
 
 /** Starts a worker and hands it the announcement at once (see startPdfWorker). */
 export function startAnnouncement(results: Results, options: PdfOptions): PendingPdf | undefined {
   return startPdfWorker()?.draw(results, options);
-}
-
-/** The worker's failure as the error this thread would have seen: a PcvError stays one. */
-function revive(error: WorkerFailure): Error {
-  if (error.exitCode !== undefined)
-    return new PcvError(error.worded ?? error.message, error.exitCode);
-  const revived = new Error(error.message);
-  revived.stack = error.stack;
-  return revived;
 }
