@@ -2,14 +2,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expected } from './expected/huanshan-2022.js';
-import { fixture, listFiles, pcv, spawnPcv, tempDir } from './helpers.js';
-
-/** A copy of a fixture folder that a test may change. */
-function copyFixture(name: string): string {
-  const dir = path.join(tempDir(), name);
-  cpSync(fixture(name), dir, { recursive: true });
-  return dir;
-}
+import { copyFixture, fixture, listFiles, pcv, spawnPcv, tempDir } from './helpers.js';
 
 describe('pcv tally (spawned binary)', () => {
   it('tallies the huanshan review: JSON alone on stdout, summary on stderr, results.json written', () => {
@@ -81,10 +74,12 @@ describe('pcv tally (spawned binary)', () => {
   });
 
   it('validate checks and writes nothing', () => {
-    const r = spawnPcv(['validate', 'fixtures/huanshan-2022']);
+    // A copy: README's first command may have left reports in the repository's fixture.
+    const dir = copyFixture('huanshan-2022');
+    const r = spawnPcv(['validate', dir]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('检查完毕：5份评分表，21个项目，没有问题。'); // lang: zh
-    expect(existsSync(path.join(fixture('huanshan-2022'), 'pcv-out'))).toBe(false);
+    expect(existsSync(path.join(dir, 'pcv-out'))).toBe(false);
   });
 });
 
