@@ -3,7 +3,7 @@
 // of pdfkit is done by the time the results are. The tally takes it (reports.ts
 // startPdfWorkerFor) or stops it.
 import { spawnPdfWorker } from './render/pdf-spawn.js';
-import { holdPdfWorker } from './render/pdf-prestart.js';
+import { drawsPdfBeside, holdPdfWorker } from './render/pdf-prestart.js';
 import { spareCoreNow } from './spare-core.js';
 
 /** For `pcv tally ARGS`: starts the worker when the words ask for a PDF and a core is free. */
@@ -23,5 +23,5 @@ export function asksForPdfAndMore(argv: readonly string[]): boolean {
     else if (arg.startsWith('--format=')) formats = arg.slice('--format='.length);
   });
   const list = formats.split(',').map((f) => f.trim().toLowerCase());
-  return list.includes('pdf') && list.some((f) => f !== '' && f !== 'pdf');
+  return drawsPdfBeside(list.filter((f) => f !== ''));
 }

@@ -4,7 +4,7 @@ import type { ReportFile } from './io/write.js';
 import type { Results } from './core/model.js';
 import type { Progress } from './tally.js';
 import type { PdfWorker } from './render/pdf-thread.js';
-import { takeHeldPdfWorker } from './render/pdf-prestart.js';
+import { drawsPdfBeside, takeHeldPdfWorker } from './render/pdf-prestart.js';
 
 export const FORMATS = ['xlsx', 'pdf', 'json', 'cards', 'panel', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -33,7 +33,7 @@ export async function startPdfWorkerFor(
   formats: readonly Format[],
 ): Promise<PdfWorker | undefined> {
   const held = takeHeldPdfWorker();
-  if (!formats.includes('pdf') || !formats.some((f) => f !== 'pdf')) {
+  if (!drawsPdfBeside(formats)) {
     held?.cancel();
     return undefined;
   }

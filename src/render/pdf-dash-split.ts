@@ -28,6 +28,7 @@ import {
   type Coverage,
   type Lookup,
 } from './pdf-lookup-tables.js';
+import { scriptClass } from './pdf-kern-pairs.js';
 import type { FontkitFont } from './pdf-plain-layout.js';
 
 /** The fontkit shaper with an explicit script (its third argument). */
@@ -39,11 +40,6 @@ interface Ligature {
 }
 
 const EM_DASH = 0x2014;
-
-/** A Unicode 1.1 or 3.0 ideograph: Han in every Unicode version, so fontkit's script is hani. */
-function hanFirst(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x3400 && c <= 0x4db5);
-}
 
 /** Each default-feature lookup of a table once, in lookup-list order. */
 function defaultLookups(table: FontkitFont['GSUB']): Lookup[] {
@@ -149,7 +145,7 @@ export function splitRun(
   appendPlain: AppendPlain,
   piece: (dashes: string) => Run | undefined,
 ): Run | undefined {
-  if (text.length === 0 || !hanFirst(text.charCodeAt(0))) return undefined;
+  if (text.length === 0 || scriptClass(text.charCodeAt(0)) !== 'han') return undefined;
   const glyphs: Glyph[] = [];
   const positions: Position[] = [];
   let pieces = 0;

@@ -47,7 +47,7 @@ export type Shape = (text: string, features?: undefined, script?: string) => Scr
  * them as Common), or undefined for any other character (the string is then shaped whole). None
  * of them is a mark or default-ignorable.
  */
-function scriptClass(c: number): 'latin' | 'han' | 'common' | undefined {
+export function scriptClass(c: number): 'latin' | 'han' | 'common' | undefined {
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return 'latin';
   if ((c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x3400 && c <= 0x4db5)) return 'han';
   if (

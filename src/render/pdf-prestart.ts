@@ -12,6 +12,14 @@ export function holdPdfWorker(worker: SpawnedPdfWorker | undefined): void {
   held = worker;
 }
 
+/**
+ * Whether a worker pays for these formats: the announcement and another report to write meanwhile.
+ * Asked twice, of the words before the CLI loads and of the parsed formats.
+ */
+export function drawsPdfBeside(formats: readonly string[]): boolean {
+  return formats.includes('pdf') && formats.some((f) => f !== 'pdf');
+}
+
 /** The held worker, once: the caller uses it or cancels it. */
 export function takeHeldPdfWorker(): SpawnedPdfWorker | undefined {
   const worker = held;
