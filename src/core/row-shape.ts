@@ -43,7 +43,9 @@ export function rowWidths(
 }
 
 export function isBlank(row: Row): boolean {
-  return row.cells.every((c) => c.trim() === '');
+  // A loop, not every() with a callback: asked of each of a million-cell review's 250,000 rows.
+  for (const c of row.cells) if (c.trim() !== '') return false;
+  return true;
 }
 
 export interface WidthProblem {

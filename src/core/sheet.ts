@@ -123,27 +123,34 @@ export function validateSheet(
   const scoreIndex = rubric.criteria.map((c) => criterionCols.get(c.id) ?? -1);
   const texts: string[] = new Array<string>(rubric.criteria.length);
   const cellMeanings: CellMeaning[] = new Array<CellMeaning>(rubric.criteria.length);
+  // One array of a row's scores for every row: entries.add() keeps codes, not the array.
+  const values: Dec[] = new Array<Dec>(rubric.criteria.length);
+  // The row being read, for the functions below: made once per sheet rather than once per row
+  // (a million-cell review has 250,000 rows, and each closure was garbage to collect).
+  let row: Row = header;
+  const cell = (i: number) => (i < 0 ? '' : (row.cells[i] ?? '').trim());
+  const at = (i: number) => where(row.line, i);
+  const rowAdvice = () => advice(row.cells);
 
-  for (const row of body) {
-    const cell = (i: number) => (i < 0 ? '' : (row.cells[i] ?? '').trim());
+  for (row of body) {
     if (isBlank(row)) continue;
-    const at = (i: number) => where(row.line, i);
 
-    const shape = rowWidthProblem(row, widths, () => advice(row.cells));
+    const shape = rowWidthProblem(row, widths, rowAdvice);
     if (shape !== undefined) {
       issues.error(shape.code, file, shape.message, { line: row.line });
       continue;
     }
 
-    const identified = identifyProject(
+    const project = identifyProject(
       cell(projectCol),
       nameCol >= 0 ? cell(nameCol) : '',
       entries,
       roster,
-      (code, message) => issues.error(code, file, message, at(projectCol)),
     );
-    if (identified === undefined) continue;
-    const { project } = identified;
+    if (typeof project !== 'string') {
+      issues.error(project.code, file, project.message, at(projectCol));
+      continue;
+    }
 
     if (judgeCol >= 0 && cell(judgeCol) !== '') {
       const name = cell(judgeCol);
@@ -210,7 +217,7 @@ export function validateSheet(
       }
     }
     if (!rowOk) continue;
-    const values = cellMeanings.map((m) => m.score as Dec);
+    for (let c = 0; c < values.length; c++) values[c] = cellMeanings[c]!.score as Dec;
     if (totalCol >= 0 && cell(totalCol) !== '') {
       const written = parseNumber(cell(totalCol), input.decimalComma);
       const actual = sum(values);
@@ -263,47 +270,44 @@ export function validateSheet(
 
 /**
  * A row's project id, checked: present, printable, not a repeat of an earlier row, and in the
- * roster (with a hint when it nearly matches one). Undefined after reporting why not.
+ * roster (with a hint when it nearly matches one); or why not, for the caller to report at the
+ * project cell. (An id, not an object holding it: one per row of a million-cell review.)
  */
 function identifyProject(
   text: string,
   name: string,
   entries: ReadonlyMap<string, SheetEntry>,
   roster: Roster | undefined,
-  report: (code: string, message: Worded) => void,
-): { project: string } | undefined {
+): string | { code: string; message: Worded } {
   const project = projectId(text);
-  if (project === '') {
-    report('project-missing', worded('project-missing', {}));
-    return undefined;
-  }
+  if (project === '') return { code: 'project-missing', message: worded('project-missing', {}) };
   const control = controlCharacter(project);
   if (control !== undefined) {
-    report('project-id', worded('project-control', { control }));
-    return undefined;
+    return { code: 'project-id', message: worded('project-control', { control }) };
   }
   const first = entries.get(project);
   if (first !== undefined) {
-    report('project-duplicate', worded('project-duplicate', { project, firstLine: first.line }));
-    return undefined;
+    return {
+      code: 'project-duplicate',
+      message: worded('project-duplicate', { project, firstLine: first.line }),
+    };
   }
   const listed = roster?.projects.get(project);
-  if (roster === undefined) return { project };
+  if (roster === undefined) return project;
   if (listed === undefined) {
     const hint = projectHint(project, name, roster);
-    report(
-      'project-unknown',
-      worded('project-unknown', {
+    return {
+      code: 'project-unknown',
+      message: worded('project-unknown', {
         project,
         roster: roster.file,
         ...(hint !== undefined ? { hint } : {}),
       }),
-    );
-    return undefined;
+    };
   }
   // The roster's copies of an equal id and name, shared by every sheet: a cell's own text is
   // another copy per sheet, and a long one can hold on to the whole sheet's text.
-  return { project: listed.id };
+  return listed.id;
 }
 
 function withAdvice(advice: Worded | undefined): { advice?: Worded } {
