@@ -49,7 +49,7 @@ export function resultsJsonStream(results: Results): StreamedText {
 }
 
 function* resultsJsonPieces(results: Results): Generator<string> {
-  const { head, projectText, tail } = jsonParts(results);
+  const { head, projectPieces, tail } = jsonParts(results);
   // Both halves are "{\n  ...\n}": the projects go between them.
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "projects": `;
   if (results.projects.length === 0) yield '[]';
@@ -57,7 +57,7 @@ function* resultsJsonPieces(results: Results): Generator<string> {
     let sep = '[\n    ';
     for (const p of results.projects) {
       yield sep;
-      yield projectText(p);
+      yield* projectPieces(p);
       sep = ',\n    ';
     }
     yield '\n  ]';
@@ -72,8 +72,8 @@ type ProjectsAndAfter = 'summary' | 'judgeStats' | 'agreement' | 'warnings' | 'n
 function jsonParts(results: Results): {
   head: Omit<ResultsJson, 'projects' | ProjectsAndAfter>;
   project: (p: ProjectResult) => ResultsJsonProject;
-  /** JSON.stringify(project(p)), made faster. */
-  projectText: (p: ProjectResult) => string;
+  /** JSON.stringify(project(p)), made faster, in pieces that join to it. */
+  projectPieces: (p: ProjectResult) => string[];
   tail: Pick<ResultsJson, ProjectsAndAfter>;
 } {
   const { rubric } = results;
@@ -267,20 +267,21 @@ function jsonParts(results: Results): {
     // How the numbers were reached, where a reader could otherwise be surprised.
     notes: rescaled === undefined ? [] : [reportText('en').rescaled(rescaled)],
   };
-  const projectText = scoresDirectly(results)
+  const projectPieces = scoresDirectly(results)
     ? (p: ProjectResult) => {
         // The scores written straight to text into the place of an empty object: `,"scores":{}`
         // can only be that key (a quote inside a JSON string is escaped).
         const line = JSON.stringify(project(p, {}));
         const at = line.indexOf(EMPTY_SCORES);
         parts.length = 0;
-        parts.push(line.slice(0, at), ',"scores":');
+        parts.push(',"scores":');
         pushScores(p.scores);
-        parts.push(line.slice(at + EMPTY_SCORES.length));
-        return parts.join('');
+        // Three pieces rather than one string: joined to the project's Chinese name, the scores
+        // (ASCII when the ids are) would be copied into a two-byte string twice their size.
+        return [line.slice(0, at), parts.join(''), line.slice(at + EMPTY_SCORES.length)];
       }
-    : (p: ProjectResult) => JSON.stringify(project(p));
-  return { head, project, projectText, tail };
+    : (p: ProjectResult) => [JSON.stringify(project(p))];
+  return { head, project, projectPieces, tail };
 }
 
 const EMPTY_SCORES = ',"scores":{}';
