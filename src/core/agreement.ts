@@ -183,7 +183,7 @@ function addAverageRanks(column: Float64Array, rankSums: Float64Array): number {
   const n = column.length;
   const sorted = column.slice().sort();
   let ties = 0;
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start;
     while (end + 1 < n && sorted[end + 1] === sorted[start]) end++;
     const t = end - start + 1;

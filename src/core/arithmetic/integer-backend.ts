@@ -3,7 +3,7 @@ import type { Computed } from '../compute.js';
 import { compareFlat, competitionRanksFlat, rankWithFlat, tiedWithFlat } from '../rank.js';
 import { withoutEachJudge } from './leave-one-out.js';
 import type { Rubric } from '../rubric.js';
-import { ratioDec, roundRatio, unitsToFixed } from './integer.js';
+import { ratioDec, ratioDecs, roundRatio, unitsToFixed } from './integer.js';
 import {
   combine,
   criterionSeries,
@@ -60,11 +60,13 @@ function decideAll(raw: ScaledPanel, rubric: Rubric, adjusted?: ScaledPanel): De
   const width = 1 + ties.length;
   const P = panel.start.length;
   const keys = new Float64Array(P * width);
-  // Judges' totals repeat (a few hundred distinct values in a whole review): one object each.
-  const totalDecs = new Map<number, Dec>();
-  const totalDec = (t: number) => {
-    let d = totalDecs.get(t);
-    if (d === undefined) totalDecs.set(t, (d = ratioDec(t, raw.scale.den)));
+  // Judges' totals repeat (a few hundred distinct values in a whole review), and so do the
+  // aggregates and finals: one object each.
+  const ratio = ratioDecs();
+  const finals = new Map<number, Dec>();
+  const finalDec = (units: number) => {
+    let d = finals.get(units);
+    if (d === undefined) finals.set(units, (d = new D(unitsToFixed(units, rubric.decimals))));
     return d;
   };
   const aggs: Combined[] = [];
@@ -86,20 +88,20 @@ function decideAll(raw: ScaledPanel, rubric: Rubric, adjusted?: ScaledPanel): De
     const criteria = new Map<string, Dec>();
     for (const [c, criterion] of rubric.criteria.entries()) {
       const a = combine(series[c]!, panel, p, rubric.aggregate, rubric.trim);
-      criteria.set(criterion.id, ratioDec(a.sum, a.count * unit));
+      criteria.set(criterion.id, ratio(a.sum, a.count * unit));
     }
     const finalUnits = keys[p * width]!;
     const projectTotals: Dec[] = [];
-    for (let k = 0; k < n; k++) projectTotals.push(totalDec(raw.total[s + k]!));
+    for (let k = 0; k < n; k++) projectTotals.push(ratio(raw.total[s + k]!, raw.scale.den));
     projects.push({
       totals: projectTotals,
       ...(adjusted
-        ? { normalized: Array.from({ length: n }, (_, k) => ratioDec(adjusted.total[s + k]!, den)) }
+        ? { normalized: Array.from({ length: n }, (_, k) => ratio(adjusted.total[s + k]!, den)) }
         : {}),
       dropped,
       criteria,
-      exactFinal: ratioDec(agg.sum, agg.count * den),
-      final: new D(unitsToFixed(finalUnits, rubric.decimals)),
+      exactFinal: ratio(agg.sum, agg.count * den),
+      final: finalDec(finalUnits),
       rank: ranks[p]!,
       passed: method.pass.passesUnits(finalUnits),
       fellBack: agg.fellBack,
@@ -128,6 +130,7 @@ function integerFacts(
 
   // Medians and deviations in units of 1 / (2 den), so that a median of two is an integer too.
   const medians: Dec[] = [];
+  const medianDec = ratioDecs();
   const outliers: number[][] = [];
   const offsetSums = new Float64Array(J);
   const offsetCounts = new Int32Array(J);
@@ -137,7 +140,7 @@ function integerFacts(
     const n = panel.count[p]!;
     const median = combine(totals, panel, p, 'median', 0);
     const median2 = median.count === 1 ? 2 * median.sum : median.sum;
-    medians.push(ratioDec(median2, 2 * den));
+    medians.push(medianDec(median2, 2 * den));
     const far: number[] = [];
     for (let k = 0; k < n; k++) {
       const deviation2 = 2 * panel.total[s + k]! - median2;

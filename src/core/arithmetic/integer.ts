@@ -74,6 +74,23 @@ export function ratioDec(num: number, den: number): Dec {
   return den === 1 ? new D(num) : new D(num).dividedBy(den);
 }
 
+/**
+ * ratioDec() remembering each quotient it has made, for a caller that makes many: a review's
+ * judge totals, criterion aggregates and finals repeat (sums of half points over a few dozen
+ * judges), so a 10,000-project review needs a few thousand distinct quotients, not 70,000
+ * objects. decimal.js values are immutable, so sharing one is safe.
+ */
+export function ratioDecs(): (num: number, den: number) => Dec {
+  const byDen = new Map<number, Map<number, Dec>>();
+  return (num, den) => {
+    let byNum = byDen.get(den);
+    if (byNum === undefined) byDen.set(den, (byNum = new Map()));
+    let d = byNum.get(num);
+    if (d === undefined) byNum.set(num, (d = ratioDec(num, den)));
+    return d;
+  };
+}
+
 /** The smallest integer count of 10^-places that is >= value: passing means final >= this. */
 export function ceilUnits(value: number, places: number): number {
   return dec(value).times(new D(10).pow(places)).ceil().toNumber();

@@ -4,6 +4,7 @@ import {
   ceilUnits,
   decimalUnits,
   ratioDec,
+  ratioDecs,
   rescale,
   roundRatio,
   scoreScale,
@@ -73,6 +74,19 @@ describe('units', () => {
   it('presents a ratio as decimal.js would', () => {
     expect(ratioDec(755, 10).toString()).toBe('75.5');
     expect(ratioDec(1, 3).toString()).toBe(dec(1).dividedBy(3).toString());
+  });
+
+  it('makes each distinct quotient once when remembered (ratioDecs)', () => {
+    const ratio = ratioDecs();
+    const third = ratio(1, 3);
+    // The same object for the same numerator and denominator, and the same value as ratioDec.
+    expect(ratio(1, 3)).toBe(third);
+    expect(third.toString()).toBe(ratioDec(1, 3).toString());
+    // 151 / 2 = 75.5 and 151 / 4 = 37.75 by hand: the denominator is part of the key.
+    expect(ratio(151, 2).toString()).toBe('75.5');
+    expect(ratio(151, 4).toString()).toBe('37.75');
+    // 2 / 6 is the value of 1 / 3, made as its own object.
+    expect(ratio(2, 6).equals(third)).toBe(true);
   });
 });
 
