@@ -4,6 +4,7 @@
 // a file that matches the filter but no longer reads as expected stops the build instead of
 // being patched blindly.
 import { readFileSync } from 'node:fs';
+import { WORKBOOK_PATCHES } from './bundle-patches-workbook.mjs';
 
 const PATCHES = [
   {
@@ -119,6 +120,9 @@ PATCHES.push({
     ['childProcess.', 'childProcess.', 3],
   ],
 });
+
+// The workbook's edits (exceljs and its archiver), kept in their own file.
+PATCHES.push(...WORKBOOK_PATCHES);
 
 export const vendorPatches = {
   name: 'pcv-vendor-patches',

@@ -1,0 +1,56 @@
+// The workbook's vendor edits (issue 15, workbook stop 13), applied by bundle-patches.mjs like its
+// own: exact text replacements, counted, so that another version of a package stops the build
+// instead of being patched blindly. Each keeps exceljs's output byte for byte.
+
+export const WORKBOOK_PATCHES = [
+  {
+    // exceljs numbers shared strings through a plain object keyed by each cell's text. A
+    // 10,000-project workbook adds ~600,000 texts (names, comments, flag sentences); each look-up
+    // with a text not yet seen makes V8 intern it first (hash and copy into its string table),
+    // and the dictionary of ~90,000 keys grows by rehashing. A Map keeps the same key → index
+    // pairs without interning. The key is the text the object used: `String(value)` for a
+    // rich-text value ("[object Object]", as before: one index for every rich text).
+    filter: /[\\/]node_modules[\\/]exceljs[\\/]lib[\\/]utils[\\/]shared-strings\.js$/,
+    replace: [
+      ['this._hash = Object.create(null);', 'this._hash = new Map();'],
+      [
+        '    let index = this._hash[value];\n' +
+          '    if (index === undefined) {\n' +
+          '      index = this._hash[value] = this._values.length;\n',
+        "    const key = typeof value === 'string' ? value : String(value);\n" +
+          '    let index = this._hash.get(key);\n' +
+          '    if (index === undefined) {\n' +
+          '      index = this._values.length;\n' +
+          '      this._hash.set(key, index);\n',
+      ],
+    ],
+  },
+  {
+    // archiver loads readdir-glob (with its minimatch) for `directory()` and `glob()`, which
+    // exceljs never calls: every workbook paid for loading it. Required on the first call
+    // instead, the same function with the same arguments.
+    filter: /[\\/]node_modules[\\/]archiver[\\/]lib[\\/]core\.js$/,
+    replace: [
+      [
+        "var glob = require('readdir-glob');",
+        "var glob = (...args) => require('readdir-glob')(...args);",
+      ],
+      // Every call of it: should archiver use it another way, the build stops here.
+      ['glob(', 'glob(', 2],
+    ],
+  },
+  {
+    // archiver-utils (2 for archiver, 3 for zip-stream) loads glob 7 for `file.expand()`, which
+    // neither archiver's zip format nor exceljs calls. Required on first use instead.
+    filter:
+      /[\\/]node_modules[\\/](?:zip-stream[\\/]node_modules[\\/])?archiver-utils[\\/]file\.js$/,
+    replace: [
+      [
+        "var glob = require('glob');",
+        "var glob = { sync: (...args) => require('glob').sync(...args) };",
+      ],
+      // The comment naming File.prototype.glob.sync and the one call.
+      ['glob.', 'glob.', 2],
+    ],
+  },
+];
