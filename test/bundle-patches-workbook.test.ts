@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: plain JavaScript, the build's own list of edits
+import { WORKBOOK_PATCHES } from '../scripts/bundle-patches-workbook.mjs';
+import { ROOT, fixture } from './helpers.js';
+
+/*
+ * scripts/bundle-patches-workbook.mjs edits exceljs and its archiver while bundling. The digests
+ * pin the bytes the edited shared strings and XML writer give on the fixtures; these tests load
+ * each edited file beside the unedited one and expect the same answers on cases the fixtures may
+ * not reach (rich texts, keys an object treats specially, escaped text, glob's file listing).
+ */
+
+type Replace = [from: string, to: string, times?: number];
+interface Patch {
+  filter: RegExp;
+  replace: Replace[];
+}
+
+/** A package's CommonJS file, as published or with the build's edits, loaded on its own. */
+function load(file: string, edited: boolean): unknown {
+  const at = path.join(ROOT, 'node_modules', file);
+  let text = readFileSync(at, 'utf8');
+  if (edited) {
+    const patch = (WORKBOOK_PATCHES as Patch[]).find((p) => p.filter.test(at));
+    expect(patch, `an edit for ${file}`).toBeDefined();
+    for (const [from, to, times = 1] of patch!.replace) {
+      const pieces = text.split(from);
+      expect(pieces.length - 1, JSON.stringify(from)).toBe(times);
+      text = pieces.join(to);
+    }
+  }
+  const module = { exports: {} as unknown };
+  new Function('require', 'module', 'exports', text)(createRequire(at), module, module.exports);
+  return module.exports;
+}
+
+describe("the workbook's vendor edits", () => {
+  it('number shared strings as exceljs did: one index per text, one for every rich text', () => {
+    type Strings = { add(v: unknown): number; values: unknown[]; totalRefs: number };
+    const use = (edited: boolean) => {
+      const SharedStrings = load(
+        'exceljs/lib/utils/shared-strings.js',
+        edited,
+      ) as new () => Strings;
+      const s = new SharedStrings();
+      const rich = (text: string) => ({ richText: [{ text }] });
+      const values = [
+        '甲',
+        'b',
+        '甲',
+        rich('x'),
+        rich('y'),
+        '__proto__',
+        'constructor',
+        1,
+        '1',
+        '',
+      ];
+      return { indices: values.map((v) => s.add(v)), values: s.values, refs: s.totalRefs };
+    };
+    const edited = use(true);
+    expect(edited).toEqual(use(false));
+    // By hand: 甲 0, b 1, 甲 again 0, the rich texts share "[object Object]" 2, __proto__ 3,
+    // constructor 4, the number 1 and the text "1" share "1" 5, the empty text 6.
+    expect(edited.indices).toEqual([0, 1, 0, 2, 2, 3, 4, 5, 5, 6]);
+  });
+
+  it('write numbers and escaped text into the XML as exceljs did', () => {
+    type Xml = {
+      openNode(n: string, a?: object): void;
+      addAttribute(n: string, v: unknown): void;
+      leafNode(n: string, a: object | null, t: unknown): void;
+      writeText(t: unknown): void;
+      closeNode(): void;
+      xml: string;
+    };
+    const use = (edited: boolean) => {
+      const XmlStream = load('exceljs/lib/utils/xml-stream.js', edited) as new () => Xml;
+      const x = new XmlStream();
+      x.openNode('row');
+      x.addAttribute('r', 12);
+      x.addAttribute('ht', 22.5);
+      x.addAttribute('t', 'a<b & "c\'');
+      for (const v of [0, -0, -1.25, 1e21, 5e-7, NaN, Infinity]) x.leafNode('v', null, v);
+      x.openNode('t');
+      x.writeText('<&>');
+      x.closeNode();
+      x.closeNode();
+      return x.xml;
+    };
+    expect(use(true)).toBe(use(false));
+    expect(use(true)).toBe(
+      '<row r="12" ht="22.5" t="a&lt;b &amp; &quot;c&apos;"><v>0</v><v>0</v><v>-1.25</v>' +
+        '<v>1e+21</v><v>5e-7</v><v>NaN</v><v>Infinity</v><t>&lt;&amp;&gt;</t></row>',
+    );
+  });
+
+  it('expand glob patterns as archiver-utils did, glob loaded on first use', () => {
+    type File = { expand(o: object, p: string[]): string[] };
+    const use = (edited: boolean) =>
+      (load('archiver-utils/file.js', edited) as File).expand({ cwd: fixture('huanshan-2022') }, [
+        '**/*.csv',
+      ]);
+    expect(use(true)).toEqual(use(false));
+    expect(use(true)).toContain('scores/judge-a.csv');
+  });
+});
