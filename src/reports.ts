@@ -3,7 +3,7 @@ import { spareCore } from './spare-core.js';
 import type { ReportFile } from './io/write.js';
 import type { Results } from './core/model.js';
 import type { Progress } from './tally.js';
-import type { PdfWorker } from './render/pdf-thread.js';
+import type { PdfWorker, PendingPdf } from './render/pdf-thread.js';
 import { drawsPdfBeside, takeHeldPdfWorker } from './render/pdf-prestart.js';
 
 export const FORMATS = ['xlsx', 'pdf', 'json', 'cards', 'panel', 'html'] as const;
@@ -21,6 +21,8 @@ export interface ReportOptions {
    * the announcement is drawn in this thread. Absent: decided here.
    */
   pdfWorker?: PdfWorker | undefined;
+  /** The announcement already handed to the worker (PdfWorker.draw, before the analytics). */
+  pdf?: PendingPdf;
 }
 
 /**
@@ -53,15 +55,30 @@ export async function renderReports(
   formats: readonly Format[],
   options: ReportOptions,
 ): Promise<ReportFile[]> {
+  const files = await startReports(results, formats, options);
+  return Promise.all(files.map(async ({ name, data }) => ({ name, data: await data })));
+}
+
+/**
+ * renderReports, except that the announcement being drawn in the worker is not waited for: its
+ * data is a promise, which writeReportSet awaits only after writing the reports before it (the
+ * workbook, results.json), so that they are written while the worker draws. The caller stops the
+ * worker if it gives up on the files.
+ */
+export async function startReports(
+  results: Results,
+  formats: readonly Format[],
+  options: ReportOptions,
+): Promise<ReportFile[]> {
   const wanted = (Object.keys(RENDERERS) as Format[]).filter((f) => formats.includes(f));
-  const worker = 'pdfWorker' in options ? options.pdfWorker : await startPdfWorkerFor(wanted);
-  const pdf = worker?.draw(results, pdfOptions(options));
+  const pdf =
+    options.pdf ?? (await pdfWorkerFor(wanted, options))?.draw(results, pdfOptions(options));
   const files: ReportFile[] = [];
   try {
     for (const [done, format] of wanted.entries()) {
       options.onProgress?.('Writing reports', done, wanted.length, 'writing');
       if (format === 'pdf' && pdf !== undefined) {
-        files.push({ name: 'announcement.pdf', data: await pdf.bytes });
+        files.push({ name: 'announcement.pdf', data: pdf.bytes });
       } else {
         files.push(...(await RENDERERS[format](results, options)));
       }
@@ -73,9 +90,12 @@ export async function renderReports(
   return files;
 }
 
+const pdfWorkerFor = (wanted: readonly Format[], options: ReportOptions) =>
+  'pdfWorker' in options ? options.pdfWorker : startPdfWorkerFor(wanted);
+
 type Renderer = (results: Results, options: ReportOptions) => Promise<ReportFile[]>;
 
-const pdfOptions = (options: ReportOptions) => ({
+export const pdfOptions = (options: Pick<ReportOptions, 'date' | 'fontPath'>) => ({
   createdAt: options.date,
   ...(options.fontPath !== undefined ? { fontPath: options.fontPath } : {}),
 });

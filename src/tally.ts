@@ -8,7 +8,7 @@ import { applyTracks, checkTrackRoster, hasTracksOrFunding } from './core/track-
 import type { Lang } from './core/rubric.js';
 import { validateSheet, type JudgeSheet } from './core/sheet.js';
 import { resolveInputs, type ResolvedInputs } from './io/inputs.js';
-import type { InputFile, Results } from './core/model.js';
+import type { ComputedResults, InputFile, Results } from './core/model.js';
 import { LIMITS } from './io/limits.js';
 import { lineOf, readParsed } from './io/read.js';
 import { formattedScoreProblems, readSheetTable, type ReadProblem } from './io/sheet-table.js';
@@ -48,6 +48,11 @@ export interface TallyOptions {
    * has `checked` instead of results, and the analytics are neither loaded nor computed.
    */
   checksOnly?: boolean;
+  /**
+   * Called once the results are known and before the analytics are computed (only when there are
+   * no errors): what needs no analytics, the announcement, can start meanwhile.
+   */
+  onComputed?: (results: ComputedResults, inputs: ResolvedInputs) => void;
 }
 
 export interface TallyOutcome {
@@ -197,9 +202,7 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     return { issues: sorted, inputs, checked, ...lang };
   }
 
-  // Loaded here, not with the checks: validate never needs it.
-  const { analyze } = await import('./core/analytics.js');
-  const results: Results = {
+  const computedResults: ComputedResults = {
     rubric,
     rubricFile,
     ...(rosterFile ? { rosterFile } : {}),
@@ -207,8 +210,14 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     judges: computed.judges.map((j) => ({ id: j.id, ...sheetFiles.get(j.file)! })),
     projects,
     warnings: sorted.filter((i) => i.severity === 'warning'),
-    analytics: analyze(rubric, tracked ? { ...computed, projects } : computed),
     ...(tracked ? { tracks: tracked.results } : {}),
+  };
+  options.onComputed?.(computedResults, inputs);
+  // Loaded here, not with the checks: validate never needs it.
+  const { analyze } = await import('./core/analytics.js');
+  const results: Results = {
+    ...computedResults,
+    analytics: analyze(rubric, tracked ? { ...computed, projects } : computed),
   };
   return { results, issues: sorted, inputs, ...lang };
 }

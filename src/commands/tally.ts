@@ -3,8 +3,11 @@ import { PcvError } from '../errors.js';
 import { worded } from '../text/problems.js';
 import { display } from '../io/inputs.js';
 import { writeReportSet, type WrittenSet } from '../io/write.js';
-import { FORMATS, renderReports, startPdfWorkerFor, type Format } from '../reports.js';
-import type { PdfWorker } from '../render/pdf-thread.js';
+import { FORMATS, pdfOptions, startPdfWorkerFor, startReports, type Format } from '../reports.js';
+import type { PdfWorker, PendingPdf } from '../render/pdf-thread.js';
+import type { ComputedResults } from '../core/model.js';
+import type { Rubric } from '../core/rubric.js';
+import type { ResolvedInputs } from '../io/inputs.js';
 import { resultsJsonText } from '../render/json.js';
 import { summaryTable } from '../render/table.js';
 import { tally, type TallyOutcome } from '../tally.js';
@@ -71,8 +74,18 @@ async function tallyAndWrite(
     chooseLang(flags.lang, undefined, io.env),
   );
   let outcome: TallyOutcome;
+  // The announcement goes to the worker as soon as the results are known: it is drawn while this
+  // thread computes the analytics and writes the other reports.
+  let pdf: PendingPdf | undefined;
+  const onComputed = (results: ComputedResults, resolved: ResolvedInputs) => {
+    pdf = pdfWorker?.draw(results, pdfOptions(reportSettings(results.rubric, resolved, flags, io)));
+  };
   try {
-    outcome = await tally({ ...tallyOptions(inputs, flags, io.cwd), onProgress: progress.update });
+    outcome = await tally({
+      ...tallyOptions(inputs, flags, io.cwd),
+      onProgress: progress.update,
+      onComputed,
+    });
   } finally {
     progress.stop();
   }
@@ -90,18 +103,12 @@ async function tallyAndWrite(
       : path.join(outcome.inputs.baseDir, DEFAULT_OUT);
   guardOutDir(outDir, outcome);
 
-  const rubric = results.rubric;
-  const font =
-    flags.font ??
-    (rubric.font !== undefined
-      ? path.resolve(path.dirname(outcome.inputs.rubricPath), rubric.font)
-      : undefined);
   const reporting = await progressReporter(io.progress, !flags.quiet && !flags.json, lang);
-  const files = await renderReports(results, formats, {
+  const files = await startReports(results, formats, {
     onProgress: reporting.update,
     pdfWorker,
-    date: reportDate(rubric, io.env),
-    ...(font !== undefined ? { fontPath: path.resolve(io.cwd, font) } : {}),
+    ...(pdf !== undefined ? { pdf } : {}),
+    ...reportSettings(results.rubric, outcome.inputs, flags, io),
   });
   reporting.stop();
   let written: WrittenSet;
@@ -109,6 +116,8 @@ async function tallyAndWrite(
     written = await writeReportSet(outDir, files);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
+    // Not the file system's: the announcement failed in the worker while the others were written.
+    if (typeof e.code !== 'string') throw err;
     const why =
       e.code === 'ENOSPC'
         ? 'full'
@@ -141,6 +150,24 @@ async function tallyAndWrite(
     io.err(io.chalk.yellow(m.run.unaccounted(display(file, io.cwd))));
   }
   return 0;
+}
+
+/** The date stamped into the reports, and the PDFs' font: --font, or the rubric's beside it. */
+function reportSettings(
+  rubric: Rubric,
+  inputs: ResolvedInputs,
+  flags: TallyFlags,
+  io: Io,
+): { date: Date; fontPath?: string } {
+  const font =
+    flags.font ??
+    (rubric.font !== undefined
+      ? path.resolve(path.dirname(inputs.rubricPath), rubric.font)
+      : undefined);
+  return {
+    date: reportDate(rubric, io.env),
+    ...(font !== undefined ? { fontPath: path.resolve(io.cwd, font) } : {}),
+  };
 }
 
 /** Files as a short list: those in a sub-folder counted, not named (`out/panel.pdf, out/cards/ (21 files)`). */

@@ -48,3 +48,9 @@ export interface Results {
   /** Tracks, quotas and funding, when the rubric has them (see core/track-results.ts). */
   tracks?: TrackResults;
 }
+
+/**
+ * The results before the analytics are computed: all the announcement needs, so that it can be
+ * drawn (in the PDF worker) while the analytics are still being worked out.
+ */
+export type ComputedResults = Omit<Results, 'analytics'>;

@@ -62,10 +62,16 @@ export async function writeStreamed(
   if (used > 0) await handle.writeFile(buffer.subarray(0, used));
 }
 
-/** A report's content: whole, or made piece by piece as it is written (StreamedText). */
-export type ReportData = string | Uint8Array | StreamedText;
+/**
+ * A report's content: whole, made piece by piece as it is written (StreamedText), or still being
+ * made elsewhere (the announcement in the PDF worker): a promise, awaited when its turn to be
+ * written comes, so that the reports before it are written meanwhile.
+ */
+export type ReportData = string | Uint8Array | StreamedText | Promise<Uint8Array>;
 
-async function writeDurably(file: string, data: ReportData): Promise<void> {
+async function writeDurably(file: string, pending: ReportData): Promise<void> {
+  // Awaited before the file is made: a report that fails to be made leaves nothing behind.
+  const data = await pending;
   const handle = await open(file, 'wx');
   try {
     if (data instanceof StreamedText) await writeStreamed(handle, data);

@@ -1,5 +1,5 @@
 import type { Lang } from '../core/rubric.js';
-import type { Results } from '../core/model.js';
+import type { ComputedResults } from '../core/model.js';
 import { fingerprint } from './json.js';
 import { reportText } from '../text/report.js';
 import { methodNote } from './method-facts.js';
@@ -57,7 +57,7 @@ export interface AnnouncementContent {
 }
 
 /** The announcement's words and table cells, in the order they are printed. */
-export function announcementContent(results: Results): AnnouncementContent {
+export function announcementContent(results: ComputedResults): AnnouncementContent {
   const { rubric, projects } = results;
   const { announcement } = rubric;
   const L = reportText(rubric.lang).pdf;
@@ -117,10 +117,10 @@ export function announcementContent(results: Results): AnnouncementContent {
   };
 }
 
-type Project = Results['projects'][number];
+type Project = ComputedResults['projects'][number];
 
 /** One table per track, each under its heading, or one table for the whole review. */
-function resultsTables(results: Results, listed: readonly Project[]): AnnouncementTable[] {
+function resultsTables(results: ComputedResults, listed: readonly Project[]): AnnouncementTable[] {
   const tracks = results.tracks?.tracks;
   if (tracks === undefined) return [resultsTable(results, listed)];
   const TL = reportText(results.rubric.lang).tracks;
@@ -131,7 +131,7 @@ function resultsTables(results: Results, listed: readonly Project[]): Announceme
   });
 }
 
-function resultsTable(results: Results, listed: readonly Project[]): AnnouncementTable {
+function resultsTable(results: ComputedResults, listed: readonly Project[]): AnnouncementTable {
   const { rubric } = results;
   const L = reportText(rubric.lang).pdf;
   const TL = reportText(rubric.lang).tracks;

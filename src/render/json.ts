@@ -4,7 +4,7 @@ import { ICC_FORMS, type IccForm } from '../core/agreement.js';
 import { formatIssue } from '../core/issues.js';
 import { rescaledFrom } from '../core/rescale.js';
 import type { ProjectResult } from '../core/model.js';
-import type { Results, ResultsJson, ResultsJsonProject } from '../core/model.js';
+import type { ComputedResults, Results, ResultsJson, ResultsJsonProject } from '../core/model.js';
 import { StreamedText } from '../core/streamed-text.js';
 import { VERSION } from '../version.js';
 import { reportText } from '../text/report.js';
@@ -14,7 +14,7 @@ import { flagSentence } from './panel-text.js';
  * The fingerprint printed on the announcement: sha256 over each input's path and sha256, in a
  * fixed order, so anyone can re-tally the same files and compare.
  */
-export function fingerprint(results: Results): string {
+export function fingerprint(results: ComputedResults): string {
   const files = [
     results.rubricFile,
     ...(results.rosterFile ? [results.rosterFile] : []),

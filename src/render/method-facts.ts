@@ -1,11 +1,11 @@
-import type { Results } from '../core/model.js';
+import type { ComputedResults } from '../core/model.js';
 import { rescaledFrom } from '../core/rescale.js';
 import { reportText } from '../text/report.js';
 import type { MethodFacts } from '../text/report-method.js';
 import { formatNumber } from '../text/numbers.js';
 
 /** The facts the method note states (text/report-method.ts words them). */
-export function methodFacts(results: Results): MethodFacts {
+export function methodFacts(results: ComputedResults): MethodFacts {
   const { rubric, projects } = results;
   const trim = rubric.aggregate === 'trimmed-mean' ? rubric.trim : 0;
   // Tracks with their own pass mark or quota: the review's threshold is not the whole rule.
@@ -35,6 +35,6 @@ export function methodFacts(results: Results): MethodFacts {
 }
 
 /** One sentence on how the final score was reached, for a reader who wants to check it. */
-export function methodNote(results: Results): string {
+export function methodNote(results: ComputedResults): string {
   return reportText(results.rubric.lang).method(methodFacts(results));
 }

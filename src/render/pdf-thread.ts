@@ -1,4 +1,4 @@
-import type { Results } from '../core/model.js';
+import type { ComputedResults } from '../core/model.js';
 import { announcementContent, type AnnouncementContent } from './announcement.js';
 import type { PdfOptions } from './pdf-doc.js';
 import { spawnPdfWorker, type SpawnedPdfWorker } from './pdf-spawn.js';
@@ -13,7 +13,9 @@ import type { Worded } from '../text/problems.js';
  *
  * The worker can be started before there is anything to draw (startPdfWorker, as `pcv tally`
  * does before reading the sheets): it loads the PDF code while the main thread reads and
- * computes, then draws the content it is given.
+ * computes, then draws the content it is given — posted before the analytics, which the
+ * announcement does not use, so that it is drawn while they are computed and results.json is
+ * written.
  */
 
 /** What the worker is given: the announcement's words and the PDF options. */
@@ -46,7 +48,7 @@ export interface PendingPdf {
 /** A started worker waiting for its one announcement. */
 export interface PdfWorker {
   /** Hands the worker the announcement to draw; call once. */
-  draw: (results: Results, options: PdfOptions) => PendingPdf;
+  draw: (results: ComputedResults, options: PdfOptions) => PendingPdf;
   /** Stops the worker, drawn or not: a run that writes no PDF does not wait for it. */
   cancel: () => void;
 }
@@ -71,6 +73,6 @@ export function pdfWorkerFrom(spawned: SpawnedPdfWorker): PdfWorker {
 }
 
 /** Starts a worker and hands it the announcement at once (see startPdfWorker). */
-export function startAnnouncement(results: Results, options: PdfOptions): PendingPdf | undefined {
+export function startAnnouncement(results: ComputedResults, options: PdfOptions): PendingPdf | undefined {
   return startPdfWorker()?.draw(results, options);
 }
