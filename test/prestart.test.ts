@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { asksForPdfAndMore } from '../src/prestart.js';
+import { asksForPdfAndMore, capsHeapGrowth } from '../src/prestart.js';
 import { holdPdfWorker } from '../src/render/pdf-prestart.js';
 import type { PdfJob } from '../src/render/pdf-thread.js';
 import { startPdfWorkerFor } from '../src/reports.js';
@@ -22,6 +22,22 @@ describe('asksForPdfAndMore', () => {
     expect(asksForPdfAndMore(['tally', '--format'])).toBe(false);
     // The last --format wins, as commander reads it.
     expect(asksForPdfAndMore(['tally', '--format', 'json,pdf', '--format', 'json'])).toBe(false);
+  });
+});
+
+describe('capsHeapGrowth', () => {
+  it('caps every command but a tally, and a tally of results.json alone', () => {
+    expect(capsHeapGrowth(['validate', 'review'])).toBe(true);
+    expect(capsHeapGrowth(['verify', 'pcv-out', '--format', 'xlsx'])).toBe(true);
+    expect(capsHeapGrowth(['tally', 'review', '--format', 'json'])).toBe(true);
+    expect(capsHeapGrowth(['tally', '--format=JSON ,json', 'review'])).toBe(true);
+  });
+
+  it('leaves the heap uncapped for a tally that makes a workbook or a PDF', () => {
+    expect(capsHeapGrowth(['tally', 'review'])).toBe(false);
+    expect(capsHeapGrowth(['tally', 'review', '--format', 'json,xlsx'])).toBe(false);
+    expect(capsHeapGrowth(['tally', '--format=pdf'])).toBe(false);
+    expect(capsHeapGrowth(['tally', '--format', 'json', '--format', 'json,panel'])).toBe(false);
   });
 });
 
