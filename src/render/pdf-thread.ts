@@ -73,6 +73,9 @@ export function pdfWorkerFrom(spawned: SpawnedPdfWorker): PdfWorker {
 }
 
 /** Starts a worker and hands it the announcement at once (see startPdfWorker). */
-export function startAnnouncement(results: ComputedResults, options: PdfOptions): PendingPdf | undefined {
+export function startAnnouncement(
+  results: ComputedResults,
+  options: PdfOptions,
+): PendingPdf | undefined {
   return startPdfWorker()?.draw(results, options);
 }
