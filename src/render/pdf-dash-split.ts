@@ -23,10 +23,13 @@ import { runOf, type Glyph, type Position, type Run } from './pdf-glyph-run.js';
 import {
   coverageIndex,
   getAt,
+  heldUnderSubstitutions,
+  singleSubstitute,
   subTablesOf,
   touches,
   type Coverage,
   type Lookup,
+  type SubstitutionOutputs,
 } from './pdf-lookup-tables.js';
 import { scriptClass } from './pdf-kern-pairs.js';
 import type { FontkitFont } from './pdf-plain-layout.js';
@@ -64,27 +67,12 @@ export function isolatedPiece(
   if (font.morx || font.kern || font.fvar) return false;
   // The glyphs the piece can hold while substitutions run: its own, and every output of a
   // substitution that starts at one of them, until nothing new appears.
-  const held = new Set<number>();
-  for (const ch of piece) held.add(font.glyphForCodePoint(ch.codePointAt(0)!).id);
-  const gsub = defaultLookups(font.GSUB);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const lookup of gsub) {
-      for (const table of subTablesOf(lookup)) {
-        for (const glyph of [...held]) {
-          // Any subtable that names the glyph, in whatever role, is judged (conservatively).
-          if (!touches(table, glyph)) continue;
-          const outputs = substitutionOutputs(lookup, table, glyph, plain);
-          if (outputs === undefined) return false;
-          for (const o of outputs) {
-            if (held.has(o)) continue;
-            held.add(o);
-            grew = true;
-          }
-        }
-      }
-    }
-  }
+  // The glyphs the piece can hold while substitutions run; any subtable that names one of them,
+  // in whatever role, is judged (conservatively).
+  const start = [...piece].map((ch) => font.glyphForCodePoint(ch.codePointAt(0)!).id);
+  const outputs: SubstitutionOutputs = (lookup, table, glyph) =>
+    substitutionOutputs(lookup, table, glyph, plain);
+  if (heldUnderSubstitutions(start, defaultLookups(font.GSUB), outputs) === undefined) return false;
   // After substitution: only single adjustments may touch the piece's glyphs.
   for (const lookup of defaultLookups(font.GPOS)) {
     for (const table of subTablesOf(lookup)) {
@@ -111,10 +99,8 @@ function substitutionOutputs(
   // Named only as context elsewhere in a subtable of these types cannot happen; refuse if so.
   if (index === -1) return undefined;
   switch (lookup.lookupType) {
-    case 1: {
-      if (table.version === 1) return [(glyph + (table.deltaGlyphID as number)) & 0xffff];
-      return [(table.substitute as number[])[index]!];
-    }
+    case 1:
+      return [singleSubstitute(table, glyph, index)];
     case 2:
     case 3:
       return [...(getAt(table.sequences ?? table.alternateSet, index) as number[])];

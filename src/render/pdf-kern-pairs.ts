@@ -27,7 +27,8 @@ import { runOf, type Glyph, type Position, type Run } from './pdf-glyph-run.js';
 import {
   classOf,
   coverageIndex,
-  getAt,
+  heldUnderSubstitutions,
+  singleSubstitute,
   subTablesOf,
   touches,
   type Coverage,
@@ -114,28 +115,12 @@ export function pairOnly(
   gpos: readonly Lookup[],
   glyph: number,
 ): boolean {
-  const held = new Set([glyph]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const lookup of gsub) {
-      for (const table of subTablesOf(lookup)) {
-        for (const g of [...held]) {
-          if (!touches(table, g)) continue;
-          if (lookup.lookupType !== 1 || skipsBases(lookup)) return false;
-          const index = coverageIndex(table.coverage as Coverage, g);
-          if (index === -1) return false;
-          const out =
-            table.version === 1
-              ? (g + (table.deltaGlyphID as number)) & 0xffff
-              : (getAt(table.substitute, index) as number);
-          if (!held.has(out)) {
-            held.add(out);
-            grew = true;
-          }
-        }
-      }
-    }
-  }
+  const held = heldUnderSubstitutions([glyph], gsub, (lookup, table, g) => {
+    if (lookup.lookupType !== 1 || skipsBases(lookup)) return undefined;
+    const index = coverageIndex(table.coverage as Coverage, g);
+    return index === -1 ? undefined : [singleSubstitute(table, g, index)];
+  });
+  if (held === undefined) return false;
   const classes = font.GDEF?.glyphClassDef;
   for (const g of held) {
     if (classes !== undefined && classOf(classes, g) === 3) return false;

@@ -67,3 +67,52 @@ export function getAt(list: unknown, i: number): unknown {
   const l = list as unknown[] | { get(i: number): unknown };
   return Array.isArray(l) ? l[i] : l.get(i);
 }
+
+/** The glyph a single substitution (GSUB type 1) puts for `glyph`, found at coverage `index`. */
+export function singleSubstitute(
+  table: Record<string, unknown>,
+  glyph: number,
+  index: number,
+): number {
+  return table.version === 1
+    ? (glyph + (table.deltaGlyphID as number)) & 0xffff
+    : (getAt(table.substitute, index) as number);
+}
+
+/** What a substitution subtable can put in a glyph's place, or undefined to refuse it. */
+export type SubstitutionOutputs = (
+  lookup: Lookup,
+  table: Record<string, unknown>,
+  glyph: number,
+) => readonly number[] | undefined;
+
+/**
+ * The glyphs `start` can become while these substitutions run: its own, and every output of a
+ * subtable that names one of them (in whatever role), until nothing new appears. Undefined as
+ * soon as `outputs` refuses a subtable that names one of them.
+ */
+export function heldUnderSubstitutions(
+  start: Iterable<number>,
+  lookups: readonly Lookup[],
+  outputs: SubstitutionOutputs,
+): Set<number> | undefined {
+  const held = new Set(start);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const lookup of lookups) {
+      for (const table of subTablesOf(lookup)) {
+        for (const glyph of [...held]) {
+          if (!touches(table, glyph)) continue;
+          const out = outputs(lookup, table, glyph);
+          if (out === undefined) return undefined;
+          for (const o of out) {
+            if (held.has(o)) continue;
+            held.add(o);
+            grew = true;
+          }
+        }
+      }
+    }
+  }
+  return held;
+}
