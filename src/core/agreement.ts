@@ -1,4 +1,4 @@
-import { chiSquareSf, fQuantile } from './stats.js';
+import { addAverageRanks, chiSquareSf, fQuantile } from './stats.js';
 
 /**
  * How much the judges agree, from a complete matrix of totals: one row per project (target), one
@@ -170,46 +170,6 @@ export function kendallW(matrix: Matrix): KendallW {
   const w = (12 * s) / (m ** 2 * (n ** 3 - n) - m * ties);
   const chi2 = m * (n - 1) * w;
   return { w, chi2, df: n - 1, p: chiSquareSf(chi2, n - 1) };
-}
-
-/**
- * Adds to rankSums[i] the average rank of column[i] in its column (as averageRanks() gives it)
- * and returns the column's sum of t^3 - t over its groups of t tied values (as tieGroups()
- * gives the t). The column is sorted as a typed array (natively, no comparator) and each value's
- * run of equals found by binary search: a 10,000-project review has 25 columns of 10,000, and
- * the objects averageRanks() sorts were 250,000 more for the garbage collector.
- */
-function addAverageRanks(column: Float64Array, rankSums: Float64Array): number {
-  const n = column.length;
-  const sorted = column.slice().sort();
-  let ties = 0;
-  for (let start = 0; start < n;) {
-    let end = start;
-    while (end + 1 < n && sorted[end + 1] === sorted[start]) end++;
-    const t = end - start + 1;
-    if (t > 1) ties += t ** 3 - t;
-    start = end + 1;
-  }
-  for (let i = 0; i < n; i++) {
-    const x = column[i]!;
-    // The first and last places of x in the sorted column: its ranks run from lo + 1 to hi + 1.
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    let last = lo;
-    hi = n;
-    while (last < hi) {
-      const mid = (last + hi) >>> 1;
-      if (sorted[mid]! <= x) last = mid + 1;
-      else hi = mid;
-    }
-    rankSums[i]! += (lo + last - 1) / 2 + 1;
-  }
-  return ties;
 }
 
 /** Fewer projects or judges than this and the statistics are reported as null, with a note. */

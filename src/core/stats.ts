@@ -28,25 +28,45 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Ranks 1..n with ties given the average of the ranks they span (rank 1 = smallest value). */
-export function averageRanks(xs: readonly number[]): number[] {
-  const order = xs.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
-  const ranks = new Array<number>(xs.length);
-  for (let start = 0; start < order.length;) {
+/**
+ * Adds to rankSums[i] the rank of column[i] in its column, 1..n with tied values given the
+ * average of the ranks they span (rank 1 = smallest value), and returns the column's sum of
+ * t^3 - t over its groups of t tied values (Kendall's tie correction). The column is sorted as
+ * a typed array (natively, no comparator) and each value's run of equals found by binary search:
+ * a 10,000-project review has 25 columns of 10,000, and the objects sorted with a comparator
+ * before were 250,000 more for the garbage collector.
+ */
+export function addAverageRanks(column: Float64Array, rankSums: Float64Array): number {
+  const n = column.length;
+  const sorted = column.slice().sort();
+  let ties = 0;
+  for (let start = 0; start < n;) {
     let end = start;
-    while (end + 1 < order.length && order[end + 1]!.v === order[start]!.v) end++;
-    const rank = (start + end) / 2 + 1;
-    for (let j = start; j <= end; j++) ranks[order[j]!.i] = rank;
+    while (end + 1 < n && sorted[end + 1] === sorted[start]) end++;
+    const t = end - start + 1;
+    if (t > 1) ties += t ** 3 - t;
     start = end + 1;
   }
-  return ranks;
-}
-
-/** Sizes of the groups of equal values (only groups of two or more). */
-export function tieGroups(xs: readonly number[]): number[] {
-  const counts = new Map<number, number>();
-  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
-  return [...counts.values()].filter((c) => c > 1);
+  for (let i = 0; i < n; i++) {
+    const x = column[i]!;
+    // The first and last places of x in the sorted column: its ranks run from lo + 1 to hi + 1.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    let last = lo;
+    hi = n;
+    while (last < hi) {
+      const mid = (last + hi) >>> 1;
+      if (sorted[mid]! <= x) last = mid + 1;
+      else hi = mid;
+    }
+    rankSums[i]! += (lo + last - 1) / 2 + 1;
+  }
+  return ties;
 }
 
 // Lanczos approximation (g = 7, 9 terms), good to about 15 significant digits for x > 0.
