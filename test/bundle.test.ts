@@ -40,11 +40,11 @@ describe('the bundled CLI', () => {
       /^pdf-thread-\w+\.js$/.test(f),
     );
     expect(chunk).toBeDefined();
-    const { startAnnouncement } = (await import(
+    const { startPdfWorker } = (await import(
       path.join(ROOT, 'dist', 'bundle', chunk!)
     )) as typeof import('../src/render/pdf-thread.js');
     const results = await load('huanshan-2022');
-    const pending = startAnnouncement(results, { createdAt });
+    const pending = startPdfWorker()?.draw(results, { createdAt });
     // Undefined would mean no worker: dist/bundle/pdf-worker.js is missing.
     expect(pending).toBeDefined();
     const fromWorker = await pending!.bytes;

@@ -71,11 +71,3 @@ export function pdfWorkerFrom(spawned: SpawnedPdfWorker): PdfWorker {
     cancel: spawned.cancel,
   };
 }
-
-/** Starts a worker and hands it the announcement at once (see startPdfWorker). */
-export function startAnnouncement(
-  results: ComputedResults,
-  options: PdfOptions,
-): PendingPdf | undefined {
-  return startPdfWorker()?.draw(results, options);
-}

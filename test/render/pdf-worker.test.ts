@@ -20,8 +20,8 @@ const distThread = () =>
 describe('announcement.pdf drawn in a worker thread', () => {
   it('starts a worker from dist/ and gets back the bytes the main thread draws', async () => {
     const results = await load('huanshan-2022');
-    const { startAnnouncement } = await distThread();
-    const pending = startAnnouncement(results, { createdAt });
+    const { startPdfWorker } = await distThread();
+    const pending = startPdfWorker()?.draw(results, { createdAt });
     // Undefined would mean no worker: the compiled worker file is missing from dist/.
     expect(pending).toBeDefined();
     const fromWorker = await pending!.bytes;
