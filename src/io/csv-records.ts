@@ -15,12 +15,14 @@ import type { Row } from '../core/model.js';
  * with parseCsv()'s options reads them; undefined when csv-parse refuses the lines with quotes,
  * so that the caller reads the whole text with csv-parse and reports the failure where it is.
  * `parseQuoted` is that csv-parse call: it is given the runs of lines with quotes, one after
- * the other, in one text (a call per run would cost more than the run).
+ * the other, in one text (a call per run would cost more than the run). With `crlf`, every line
+ * break of `text` is instead \r\n (no CR stands alone): read as if each were \n.
  */
 export function readRecords(
   text: string,
   delimiter: string,
   parseQuoted: (runs: string) => Row[] | undefined,
+  crlf = false,
 ): Row[] | undefined {
   const plain: Row[] = [];
   const runs: string[] = [];
@@ -36,7 +38,7 @@ export function readRecords(
     // The quote-free lines up to the line of the next quote.
     const next = quote < 0 ? n : Math.max(i, text.lastIndexOf('\n', quote) + 1);
     if (next > i) {
-      line = splitLines(text, i, next, line, delimiter, plain);
+      line = splitLines(text, i, next, line, delimiter, plain, crlf);
       i = next;
       if (i >= n) break;
     }
@@ -61,7 +63,8 @@ export function readRecords(
     runs.push(end < n ? text.slice(from, i) : `${text.slice(from)}\n`);
   }
   if (runs.length === 0) return plain;
-  const quoted = parseQuoted(runs.join(''));
+  // The runs are whole lines, so each CR of theirs is that of a CRLF.
+  const quoted = parseQuoted(crlf ? runs.join('').replaceAll('\r\n', '\n') : runs.join(''));
   if (quoted === undefined) return undefined;
   // Back to the lines of `text`. A record that starts in one run and ends in another means a
   // run ended inside a quoted cell, where the whole text would have read on: then csv-parse
@@ -78,8 +81,9 @@ export function readRecords(
 
 /**
  * The lines of text[from, to) (whole lines, none with a quote) split on the delimiter into
- * `rows`, empty ones skipped; returns the number of the line after them. Kept apart from the
- * rest so that the hot loop stays small and stays optimised.
+ * `rows`, empty ones skipped; returns the number of the line after them. With `crlf`, the CR
+ * before each \n is left out. Kept apart from the rest so that the hot loop stays small and
+ * stays optimised.
  */
 function splitLines(
   text: string,
@@ -88,12 +92,15 @@ function splitLines(
   line: number,
   delimiter: string,
   rows: Row[],
+  crlf: boolean,
 ): number {
   let i = from;
   while (i < to) {
     let end = text.indexOf('\n', i);
     if (end < 0 || end > to) end = to;
-    if (end > i) rows.push({ line, cells: text.slice(i, end).split(delimiter) });
+    // A CR before the \n is the line break's own: a CR stands alone nowhere in a `crlf` text.
+    const stop = crlf && end < to && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (stop > i) rows.push({ line, cells: text.slice(i, stop).split(delimiter) });
     i = end + 1;
     line++;
   }

@@ -180,7 +180,7 @@ function checkText(decoded: Decoded & { ok: true }): Decoded {
       message: worded('nul-byte', {}),
     };
   }
-  const lost = text.search(/\uFFFD|锟斤拷/);
+  const lost = firstOf(text, '\uFFFD', '锟斤拷');
   if (lost >= 0) {
     return {
       ok: false,
@@ -189,6 +189,14 @@ function checkText(decoded: Decoded & { ok: true }): Decoded {
     };
   }
   return decoded;
+}
+
+/** Where the first of two strings occurs in the text, or -1: two indexOf scans, several times
+ * faster than the regex /a|b/ over a sheet's text. */
+function firstOf(text: string, a: string, b: string): number {
+  const i = text.indexOf(a);
+  const j = text.indexOf(b);
+  return i < 0 ? j : j < 0 ? i : Math.min(i, j);
 }
 
 function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CSV_OPTIONS, detectDelimiter, lfOnly, parseCsv } from '../../src/io/csv.js';
+import { crlfOnly, CSV_OPTIONS, detectDelimiter, lfOnly, parseCsv } from '../../src/io/csv.js';
 import { readRecords } from '../../src/io/csv-records.js';
 
 /** What csv-parse makes of the text with parseCsv()'s options: each record and its first line. */
@@ -44,6 +44,29 @@ const textOf = (pieces: string[]) =>
   fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join(''));
 const delimiterArb = fc.constantFrom(',', ';', '\t');
 
+/**
+ * Expects parseCsv(raw) to give csv-parse's records of the LF-only text, or to refuse what
+ * csv-parse refuses; true when records were compared. parseCsv() picks the delimiter from the
+ * header line, so a text whose header picks another is not compared.
+ */
+function parsesAsReference(raw: string, delimiter: string): boolean {
+  const text = oneEnding(raw);
+  if (detectDelimiter(text) !== delimiter) return false;
+  let expected: ReturnType<typeof reference> | undefined;
+  try {
+    expected = reference(text, delimiter);
+  } catch {
+    expected = undefined;
+  }
+  const result = parseCsv(raw);
+  if (expected === undefined) {
+    expect(result.ok).toBe(false);
+    return false;
+  }
+  expect(result).toEqual({ ok: true, delimiter, rows: expected });
+  return true;
+}
+
 /** readRecords() with a csv-parse that must not be called. */
 const splitOnly = (text: string, delimiter: string) =>
   readRecords(text, delimiter, () => {
@@ -65,22 +88,7 @@ describe('readRecords', () => {
     let parsed = 0;
     fc.assert(
       fc.property(textOf([...quoteFree, ...quoted]), delimiterArb, (raw, delimiter) => {
-        const text = oneEnding(raw);
-        // parseCsv() picks the delimiter from the header line; compare only where it agrees.
-        if (detectDelimiter(text) !== delimiter) return;
-        let expected: ReturnType<typeof reference> | undefined;
-        try {
-          expected = reference(text, delimiter);
-        } catch {
-          expected = undefined;
-        }
-        const result = parseCsv(raw);
-        if (expected === undefined) {
-          expect(result.ok).toBe(false);
-          return;
-        }
-        parsed++;
-        expect(result).toEqual({ ok: true, delimiter, rows: expected });
+        if (parsesAsReference(raw, delimiter)) parsed++;
       }),
       { numRuns: 5000 },
     );
@@ -137,6 +145,68 @@ describe('readRecords', () => {
     expect(parseCsv('h\n\uD800x\n')).toMatchObject({
       ok: true,
       rows: [{}, { cells: ['\uFFFDx'] }],
+    });
+  });
+});
+
+describe('CRLF sheets (no lone CR)', () => {
+  // Line endings CRLF or LF, never a CR alone: read as they are, without an LF-only copy.
+  const crlfPieces = quoteFree.filter((p) => p !== '\r');
+  const crlfText = (pieces: string[]) => textOf(pieces).filter((t) => crlfOnly(t));
+
+  it('tells a text whose every CR starts a CRLF', () => {
+    expect(crlfOnly('a\r\nb\r\n')).toBe(true);
+    expect(crlfOnly('a\r\nb\nc')).toBe(true);
+    expect(crlfOnly('a\nb\n')).toBe(false);
+    expect(crlfOnly('a\r\nb\r')).toBe(false);
+    expect(crlfOnly('a\r\r\nb')).toBe(false);
+  });
+
+  it('splits quote-free CRLF text into the fields and lines of its LF-only copy', () => {
+    let withCr = 0;
+    fc.assert(
+      fc.property(crlfText(crlfPieces), delimiterArb, (raw, delimiter) => {
+        if (raw.includes('\r')) withCr++;
+        const rows = readRecords(
+          raw,
+          delimiter,
+          () => {
+            throw new Error('csv-parse was asked to read a quote-free line');
+          },
+          true,
+        );
+        expect(rows).toEqual(reference(oneEnding(raw), delimiter));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(withCr).toBeGreaterThan(500);
+  });
+
+  it('reads CRLF text with quotes (line breaks in quoted cells too) as csv-parse reads it LF-only', () => {
+    let parsed = 0;
+    fc.assert(
+      fc.property(
+        crlfText([...crlfPieces, ...quoted, '"a\r\nb"', '"\r\n"']),
+        delimiterArb,
+        (raw, delimiter) => {
+          if (parsesAsReference(raw, delimiter) && raw.includes('\r')) parsed++;
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(parsed).toBeGreaterThan(500);
+  });
+
+  it("keeps a quoted cell's CRLF as \\n and the line numbers after it", () => {
+    // Lines: 1 header, 2-3 one record (a line break in its quoted cell), 4 blank, 5 plain.
+    expect(parseCsv('h1,h2\r\n"a\r\nb",1\r\n\r\nP1,2\r\n')).toEqual({
+      ok: true,
+      delimiter: ',',
+      rows: [
+        { line: 1, cells: ['h1', 'h2'] },
+        { line: 2, cells: ['a\nb', '1'] },
+        { line: 5, cells: ['P1', '2'] },
+      ],
     });
   });
 });
