@@ -27,7 +27,9 @@ export function batchContent(doc: Doc): void {
     // As bytes: pdfkit would add the newline and copy a string to bytes in a JavaScript loop,
     // one character at a time (its fromBinaryString keeps the low byte, as latin1 does; the
     // operators are ASCII anyway: text is written as hex glyph ids).
-    d.page.write(Buffer.from(pending.join('\n') + '\n', 'latin1'));
+    // An empty last element gives the final newline without copying the page's text again.
+    pending.push('');
+    d.page.write(Buffer.from(pending.join('\n'), 'latin1'));
     pending = [];
   };
   d.addContent = (data) => {

@@ -1,7 +1,9 @@
 import { pageBottom, type Doc } from './pdf-doc.js';
 import { drawLines, measureLines } from './pdf-lines.js';
 import { isCounting } from './pdf-pages.js';
-import { drawTextLine } from './pdf-text-line.js';
+import { setFillColor } from './pdf-color-ops.js';
+import { drawAlignedLine } from './pdf-text-line.js';
+import { tableRules } from './pdf-table-rules.js';
 
 export interface Column {
   header: string;
@@ -51,6 +53,7 @@ export function drawTable(
     acc += c.width;
   }
   const tableWidth = acc - left;
+  const strokeRules = tableRules(doc, left, xs, tableWidth, RULE);
 
   const headerCells = columns.map((c) => c.header);
   const headerLayout = measured?.header ?? layout(headerCells, true);
@@ -81,11 +84,10 @@ export function drawTable(
       const color = typeof cell === 'object' && cell.color ? cell.color : 'black';
       const align = header ? 'center' : (c.align ?? 'left');
       const ty = y + padY + (inner - textHeight) / 2;
-      doc.font(font).fontSize(style.fontSize).fillColor(color);
+      doc.font(font).fontSize(style.fontSize);
+      setFillColor(doc, color);
       if (m.single) {
-        const free = width - doc.widthOfString(text);
-        const dx = align === 'center' ? free / 2 : align === 'right' ? free : 0;
-        drawTextLine(doc, text, xs[i]! + padX + dx, ty);
+        drawAlignedLine(doc, text, xs[i]! + padX, width, align, ty);
       } else if (m.lines !== undefined && align === 'left' && m.height <= inner) {
         // Laid out when measured: drawn from those lines, without wrapping the text again.
         drawLines(doc, m.lines, xs[i]! + padX, ty, lineGap);
@@ -100,15 +102,8 @@ export function drawTable(
         });
       }
     });
-    doc.fillColor('black');
-    doc.lineWidth(0.6).strokeColor(RULE);
-    doc.rect(left, y, tableWidth, h).stroke();
-    for (let i = 1; i < columns.length; i++) {
-      doc
-        .moveTo(xs[i]!, y)
-        .lineTo(xs[i]!, y + h)
-        .stroke();
-    }
+    setFillColor(doc, 'black');
+    strokeRules(y, h);
   };
 
   // While pages are only counted, nothing drawn is kept: the rows' heights are all it needs.
@@ -144,9 +139,9 @@ export function drawTable(
 
 /** A cell's text height, whether it fits on one line, and if not the lines it wraps into. */
 interface CellMeasure {
-  height: number;
-  single: boolean;
-  lines?: readonly string[];
+  readonly height: number;
+  readonly single: boolean;
+  readonly lines?: readonly string[];
 }
 
 /** How drawTable() measures: each cell's text height and whether it fits on one line, per row. */
@@ -158,14 +153,20 @@ function tableMeasure(doc: Doc, columns: readonly Column[], style: TableStyle) {
   const fontOf = (cell: Cell | undefined, header: boolean) =>
     header || (typeof cell === 'object' && cell.bold) ? style.bold : style.regular;
   const oneLine = () => doc.currentLineHeight(true) + lineGap;
+  // Every one-line cell in a font measures the same, so its cells share one measure (a long
+  // table keeps tens of thousands of them until it is drawn).
+  const empty: CellMeasure = { height: 0, single: true };
+  const singles = new Map<string, CellMeasure>();
   /** Height of a cell's text, and whether it fits on one line (then drawn without wrapping). */
   const measure = (text: string, width: number, font: string): CellMeasure => {
     doc.font(font).fontSize(style.fontSize);
-    if (text === '') return { height: 0, single: true };
+    if (text === '') return empty;
     // Most cells fit on one line; checking that by width skips pdfkit's line wrapper, which is
     // most of the cost of a long table.
     if (!text.includes('\n') && doc.widthOfString(text) <= width) {
-      return { height: oneLine(), single: true };
+      let single = singles.get(font);
+      if (single === undefined) singles.set(font, (single = { height: oneLine(), single: true }));
+      return single;
     }
     return { ...measureLines(doc, text, { width, lineGap }), single: false };
   };

@@ -219,22 +219,25 @@ function balance(doc: Doc, font: string, pairs: [string, string][], rest: number
   const widths = pairs.map(([n, o]) => [doc.widthOfString(n), doc.widthOfString(o)]);
   // One line is exact (the table draws a cell on one line when its width fits); beyond that,
   // lines break at words, so allow some slack per line.
-  const lines = (w: number, column: number) => {
-    const inner = column - 2 * PAD_X;
-    return w <= inner ? 1 : Math.ceil(w / (inner * 0.92));
-  };
+  const lines = (w: number, inner: number, slack: number) =>
+    w <= inner ? 1 : Math.ceil(w / slack);
   let best = 0.58;
   let bestHeight = Infinity;
   let bestLines = Infinity;
   // From wide names to narrow: on equal cost the names keep the room.
   for (let step = 0; step <= 80; step++) {
     const share = 0.7 - step * 0.005;
+    // Each column's inner width and its slack, once per split rather than once per row.
+    const nameInner = rest * share - 2 * PAD_X;
+    const organizationInner = rest * (1 - share) - 2 * PAD_X;
+    const nameSlack = nameInner * 0.92;
+    const organizationSlack = organizationInner * 0.92;
     // Row heights first; among equal heights, fewer wrapped cells read better.
     let height = 0;
     let total = 0;
     for (const [n, o] of widths) {
-      const a = lines(n!, rest * share);
-      const b = lines(o!, rest * (1 - share));
+      const a = lines(n!, nameInner, nameSlack);
+      const b = lines(o!, organizationInner, organizationSlack);
       height += Math.max(a, b);
       total += a + b;
     }
