@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { resultsSchema } from './results-schema.js';
 import { RubricSchema } from './rubric.js';
 
@@ -7,7 +7,7 @@ export interface JsonSchemaEntry {
   file: string;
   title: string;
   description: string;
-  schema: z.ZodType;
+  schema: z.core.$ZodType;
 }
 
 /**

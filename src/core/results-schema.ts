@@ -1,5 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AGGREGATES, LANGS, NORMALIZE_METHODS } from './rubric.js';
+import './zod-messages.js';
 
 /*
  * results.json, schemaVersion 1 (CONTRACT.md), typed once: render/json.ts builds a ResultsJson,
@@ -8,16 +9,16 @@ import { AGGREGATES, LANGS, NORMALIZE_METHODS } from './rubric.js';
  * parses here. Descriptive statistics are null when they do not exist (one judge, no spread).
  */
 
-const stat = z.number().nullable();
+const stat = z.nullable(z.number());
 const file = z.object({ file: z.string(), sha256: z.string() });
 
 const score = z.object({
-  recused: z.literal(true).optional(),
-  criteria: z.record(z.string(), z.number()).optional(),
-  total: z.number().optional(),
-  normalizedTotal: z.number().optional(),
-  dropped: z.literal(true).optional(),
-  comment: z.string().optional(),
+  recused: z.optional(z.literal(true)),
+  criteria: z.optional(z.record(z.string(), z.number())),
+  total: z.optional(z.number()),
+  normalizedTotal: z.optional(z.number()),
+  dropped: z.optional(z.literal(true)),
+  comment: z.optional(z.string()),
 });
 
 const flag = z.object({
@@ -29,16 +30,16 @@ const flag = z.object({
     'rank-hinges-on-trim',
     'trim-fallback',
   ]),
-  judge: z.string().optional(),
+  judge: z.optional(z.string()),
   message: z.string(),
 });
 
 /** Per project with tracks or funding in the rubric, in yuan (core/track-results.ts). */
 const funding = z.object({
-  requested: z.number().nullable(),
+  requested: z.nullable(z.number()),
   eligible: z.number(),
   granted: z.number(),
-  tier: z.string().nullable(),
+  tier: z.nullable(z.string()),
   status: z.enum(['funded', 'partial', 'not-funded', 'not-passed']),
 });
 
@@ -47,33 +48,33 @@ const trackSummary = z.object({
   label: z.string(),
   projects: z.number(),
   passed: z.number(),
-  quota: z.number().nullable(),
-  budget: z.number().nullable(),
-  granted: z.number().nullable(),
+  quota: z.nullable(z.number()),
+  budget: z.nullable(z.number()),
+  granted: z.nullable(z.number()),
 });
 
 const project = z.object({
   id: z.string(),
-  name: z.string().nullable(),
-  organization: z.string().nullable(),
-  category: z.string().nullable(),
-  amount: z.number().optional(),
+  name: z.nullable(z.string()),
+  organization: z.nullable(z.string()),
+  category: z.nullable(z.string()),
+  amount: z.optional(z.number()),
   scores: z.record(z.string(), score),
   criteria: z.record(z.string(), z.number()),
   final: z.number(),
-  rank: z.number().int(),
+  rank: z.number().check(z.int()),
   passed: z.boolean(),
   // Only when the rubric has tracks or funding.
-  track: z.string().nullable().optional(),
-  trackRank: z.number().int().nullable().optional(),
-  reason: z.enum(['threshold', 'quota']).nullable().optional(),
-  funding: funding.optional(),
-  trimFallback: z.literal(true).optional(),
+  track: z.optional(z.nullable(z.string())),
+  trackRank: z.optional(z.nullable(z.number().check(z.int()))),
+  reason: z.optional(z.nullable(z.enum(['threshold', 'quota']))),
+  funding: z.optional(funding),
+  trimFallback: z.optional(z.literal(true)),
   spread: z.object({ median: stat, range: stat, sd: stat }),
   flags: z.array(flag),
 });
 
-const iccForms = <T extends z.ZodType>(value: T) =>
+const iccForms = <T extends z.ZodMiniType>(value: T) =>
   z.object({
     ICC1: value,
     ICC2: value,
@@ -87,15 +88,15 @@ export const resultsSchema = z.object({
   schemaVersion: z.literal(1),
   generator: z.string(),
   title: z.string(),
-  organizer: z.string().nullable(),
-  date: z.string().nullable(),
+  organizer: z.nullable(z.string()),
+  date: z.nullable(z.string()),
   lang: z.enum(LANGS),
   threshold: z.number(),
   aggregate: z.enum(AGGREGATES),
-  trim: z.number().int(),
-  decimals: z.number().int(),
+  trim: z.number().check(z.int()),
+  decimals: z.number().check(z.int()),
   normalize: z.enum(NORMALIZE_METHODS),
-  normalization: z.object({ panelMean: stat, panelSd: stat }).nullable(),
+  normalization: z.nullable(z.object({ panelMean: stat, panelSd: stat })),
   tieBreak: z.array(z.string()),
   criteria: z.array(
     z.object({
@@ -103,22 +104,22 @@ export const resultsSchema = z.object({
       label: z.string(),
       max: z.number(),
       weight: z.number(),
-      step: z.number().optional(),
+      step: z.optional(z.number()),
     }),
   ),
   fingerprint: z.string(),
   rubric: file,
-  roster: file.nullable(),
+  roster: z.nullable(file),
   /** assignments.csv (judge groups), when the review has one. */
-  assignments: file.optional(),
-  judges: z.array(file.extend({ id: z.string() })),
+  assignments: z.optional(file),
+  judges: z.array(z.extend(file, { id: z.string() })),
   projects: z.array(project),
   summary: z.object({
     projects: z.number(),
     passed: z.number(),
     failed: z.number(),
-    tracks: z.array(trackSummary).optional(),
-    funding: z.object({ budget: z.number(), granted: z.number(), left: z.number() }).optional(),
+    tracks: z.optional(z.array(trackSummary)),
+    funding: z.optional(z.object({ budget: z.number(), granted: z.number(), left: z.number() })),
   }),
   judgeStats: z.array(
     z.object({
@@ -129,25 +130,25 @@ export const resultsSchema = z.object({
       sd: stat,
       leniency: stat,
       trimmed: z.number(),
-      offset: z.number().optional(),
+      offset: z.optional(z.number()),
     }),
   ),
   agreement: z.object({
     icc: iccForms(stat),
-    iccCI: iccForms(z.tuple([stat, stat]).nullable()),
+    iccCI: iccForms(z.nullable(z.tuple([stat, stat]))),
     kendallW: stat,
     kendallChi2: stat,
     kendallP: stat,
     n: z.number(),
     k: z.number(),
-    block: z.array(z.string()).optional(),
-    note: z.string().optional(),
+    block: z.optional(z.array(z.string())),
+    note: z.optional(z.string()),
   }),
   warnings: z.array(z.string()),
   // How the numbers were reached, where a reader could otherwise be surprised (rescaled maxima).
   // Absent in files written before pcv added it.
-  notes: z.array(z.string()).optional(),
+  notes: z.optional(z.array(z.string())),
 });
 
-export type ResultsJson = z.infer<typeof resultsSchema>;
+export type ResultsJson = z.output<typeof resultsSchema>;
 export type ResultsJsonProject = ResultsJson['projects'][number];

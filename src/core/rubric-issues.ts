@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { closest } from './headers.js';
 import { formatKeyPath } from './paths.js';
 import { worded, type Worded } from '../text/problems.js';
@@ -42,7 +42,7 @@ function shown(value: unknown): ValueShown {
 }
 
 /** An unknown key, with the known key at the same place it is probably a typo of. */
-export function unknownKey(path: readonly PropertyKey[], schema: z.ZodType): Worded {
+export function unknownKey(path: readonly PropertyKey[], schema: z.ZodMiniType): Worded {
   const key = path[path.length - 1];
   const hint =
     typeof key === 'string'
@@ -56,16 +56,16 @@ export function unknownKey(path: readonly PropertyKey[], schema: z.ZodType): Wor
 
 interface Def {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
+  shape?: Record<string, z.ZodMiniType>;
+  element?: z.ZodMiniType;
+  valueType?: z.ZodMiniType;
+  innerType?: z.ZodMiniType;
 }
 
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: z.ZodMiniType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The keys a mapping at `path` may have, by walking the schema (optional and default unwrapped). */
-function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+function keysAt(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] {
   let def = defOf(schema);
   const unwrap = () => {
     while (def.innerType !== undefined) def = defOf(def.innerType);

@@ -1,10 +1,11 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { normalizeHeader, SHEET_FIELDS } from './headers.js';
 import { IssueList, sortIssues, type Issue } from './issues.js';
 import { keyPath, rule, unknownKey, zodProblem } from './rubric-issues.js';
 import { checkTrackRubric, trackKeys } from './tracks-schema.js';
 import { workdayPeriod } from './workdays.js';
+import './zod-messages.js';
 import { LANGS, type Lang } from '../text/lang-type.js';
 import { worded, type Worded } from '../text/problems.js';
 
@@ -15,70 +16,75 @@ export type Normalize = (typeof NORMALIZE_METHODS)[number];
 // The languages live in the text layer, which words every sentence; a rubric names one of them.
 export { LANGS, type Lang } from '../text/lang-type.js';
 
-const positive = (what = rule('rule-positive')) => z.number().finite().gt(0, what);
+// zod/mini: each of zod's chained methods is one of these checks, so the issues (and the wording
+// made from them) are the same, from a build a third the size with no methods made per schema
+// (BENCHMARKS.md, "Validate: stop 14"). The rubric tests pin the wording.
+const positive = (what = rule('rule-positive')) => z.number().check(z.gt(0, what));
+const text = () => z.string().check(z.trim(), z.minLength(1, rule('rule-not-empty')));
+const whole = (what: string) => z.number().check(z.int(what));
 
 const CriterionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9_-]+$/, rule('rule-id-chars')),
-  label: z.string().trim().min(1, rule('rule-not-empty')).optional(),
-  aliases: z.array(z.string().trim().min(1, rule('rule-not-empty'))).default([]),
+  id: z.string().check(z.regex(/^[a-z0-9_-]+$/, rule('rule-id-chars'))),
+  label: z.optional(text()),
+  aliases: z._default(z.array(text()), []),
   max: positive(),
-  weight: positive().optional(),
-  step: positive().optional(),
-  description: z.string().optional(),
+  weight: z.optional(positive()),
+  step: z.optional(positive()),
+  description: z.optional(z.string()),
 });
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, rule('rule-date'))
-  .refine(isRealDate, rule('rule-real-date'));
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, rule('rule-date')),
+    z.refine(isRealDate, rule('rule-real-date')),
+  );
+
+const noticeLength = () =>
+  z.optional(whole(rule('rule-whole-days')).check(z.gte(1, rule('rule-at-least-one'))));
 
 const AnnouncementSchema = z.strictObject({
-  intro: z.string().optional(),
-  noticeDays: z.number().int(rule('rule-whole-days')).min(1, rule('rule-at-least-one')).optional(),
+  intro: z.optional(z.string()),
+  noticeDays: noticeLength(),
   /** Chinese working days (weekends and public holidays skipped), instead of noticeDays. */
-  noticeWorkdays: z
-    .number()
-    .int(rule('rule-whole-days'))
-    .min(1, rule('rule-at-least-one'))
-    .optional(),
+  noticeWorkdays: noticeLength(),
   /** The posting date: the foot of the announcement and the notice start (default: `date`). */
-  date: isoDate.optional(),
-  contact: z.string().optional(),
-  objection: z.string().optional(),
-  listAll: z.boolean().default(false),
+  date: z.optional(isoDate),
+  contact: z.optional(z.string()),
+  objection: z.optional(z.string()),
+  listAll: z._default(z.boolean(), false),
 });
 
+const percent = () =>
+  z.number().check(z.gte(0, rule('rule-percent')), z.lte(100, rule('rule-percent')));
+
 export const RubricSchema = z.strictObject({
-  title: z.string().trim().min(1, rule('rule-not-empty')),
-  organizer: z.string().optional(),
-  date: isoDate.optional(),
-  lang: z.enum(LANGS, rule('rule-lang')).default('en'),
-  threshold: z.number().finite().min(0, rule('rule-percent')).max(100, rule('rule-percent')),
-  aggregate: z.enum(AGGREGATES, rule('rule-aggregate')).default('mean'),
-  trim: z.number().int(rule('rule-whole')).min(0, rule('rule-not-negative')).default(1),
+  title: text(),
+  organizer: z.optional(z.string()),
+  date: z.optional(isoDate),
+  lang: z._default(z.enum(LANGS, rule('rule-lang')), 'en'),
+  threshold: percent(),
+  aggregate: z._default(z.enum(AGGREGATES, rule('rule-aggregate')), 'mean'),
+  trim: z._default(whole(rule('rule-whole')).check(z.gte(0, rule('rule-not-negative'))), 1),
   /**
    * zscore: rescale each judge's totals to the panel's mean and SD before aggregating; offset:
    * subtract each judge's least-squares leniency (core/offset.ts).
    */
-  normalize: z.enum(NORMALIZE_METHODS, rule('rule-normalize')).default('none'),
-  decimals: z
-    .number()
-    .int(rule('rule-whole'))
-    .min(0, rule('rule-decimals'))
-    .max(6, rule('rule-decimals'))
-    .default(2),
-  tieBreak: z.array(z.string()).default([]),
-  criteria: z.array(CriterionSchema).min(1, rule('rule-criteria')),
-  announcement: AnnouncementSchema.default({ listAll: false }),
+  normalize: z._default(z.enum(NORMALIZE_METHODS, rule('rule-normalize')), 'none'),
+  decimals: z._default(
+    whole(rule('rule-whole')).check(
+      z.gte(0, rule('rule-decimals')),
+      z.lte(6, rule('rule-decimals')),
+    ),
+    2,
+  ),
+  tieBreak: z._default(z.array(z.string()), []),
+  criteria: z.array(CriterionSchema).check(z.minLength(1, rule('rule-criteria'))),
+  announcement: z._default(AnnouncementSchema, { listAll: false }),
   /** Judge groups (分组评审): group name -> its judges; projects name their group in the roster. */
-  groups: z
-    .record(
-      z.string().trim().min(1, rule('rule-not-empty')),
-      z.array(z.string().trim().min(1, rule('rule-not-empty'))).min(1, rule('rule-judges')),
-    )
-    .optional(),
+  groups: z.optional(z.record(text(), z.array(text()).check(z.minLength(1, rule('rule-judges'))))),
   /** A TrueType/OpenType font file for the PDF reports, relative to the rubric's folder. */
-  font: z.string().min(1, rule('rule-not-empty')).optional(),
+  font: z.optional(z.string().check(z.minLength(1, rule('rule-not-empty')))),
   ...trackKeys,
 });
 

@@ -1,5 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { rule } from './rubric-issues.js';
+import './zod-messages.js';
 import { worded, type Worded } from '../text/problems.js';
 
 /**
@@ -12,45 +13,46 @@ export const GRANT_MODES = ['request', 'tiers'] as const;
 export const AT_THE_LINE = ['stop', 'skip', 'partial'] as const;
 
 /** Yuan, never negative, in whole cents: allocation is done in exact integer cents. */
-export const money = z
-  .number()
-  .finite()
-  .min(0, rule('rule-yuan'))
-  .refine((n) => isWholeCents(n), rule('rule-cents'));
+export const money = z.number().check(
+  z.gte(0, rule('rule-yuan')),
+  z.refine((n) => isWholeCents(n), rule('rule-cents')),
+);
 
-const score = z.number().finite().min(0, rule('rule-percent')).max(100, rule('rule-percent'));
+const score = z.number().check(z.gte(0, rule('rule-percent')), z.lte(100, rule('rule-percent')));
+
+const text = () => z.string().check(z.trim(), z.minLength(1, rule('rule-not-empty')));
 
 const TrackSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9_-]+$/, rule('rule-id-chars')),
-  label: z.string().trim().min(1, rule('rule-not-empty')).optional(),
-  categories: z
-    .array(z.string().trim().min(1, rule('rule-not-empty')))
-    .min(1, rule('rule-categories')),
-  threshold: score.optional(),
-  quota: z.number().int(rule('rule-whole-projects')).min(1, rule('rule-at-least-one')).optional(),
-  budget: money.optional(),
+  id: z.string().check(z.regex(/^[a-z0-9_-]+$/, rule('rule-id-chars'))),
+  label: z.optional(text()),
+  categories: z.array(text()).check(z.minLength(1, rule('rule-categories'))),
+  threshold: z.optional(score),
+  quota: z.optional(
+    z.number().check(z.int(rule('rule-whole-projects')), z.gte(1, rule('rule-at-least-one'))),
+  ),
+  budget: z.optional(money),
 });
 
 const TierSchema = z.strictObject({
-  label: z.string().trim().min(1, rule('rule-not-empty')),
+  label: text(),
   from: score,
   amount: money,
 });
 
 const FundingSchema = z.strictObject({
-  budget: money.optional(),
-  grant: z.enum(GRANT_MODES, rule('rule-grant')).default('request'),
-  cap: money.refine((n) => n > 0, rule('rule-positive')).optional(),
-  tiers: z.array(TierSchema).min(1, rule('rule-tiers')).optional(),
-  atTheLine: z.enum(AT_THE_LINE, rule('rule-at-the-line')).default('stop'),
+  budget: z.optional(money),
+  grant: z._default(z.enum(GRANT_MODES, rule('rule-grant')), 'request'),
+  cap: z.optional(money.check(z.refine((n) => n > 0, rule('rule-positive')))),
+  tiers: z.optional(z.array(TierSchema).check(z.minLength(1, rule('rule-tiers')))),
+  atTheLine: z._default(z.enum(AT_THE_LINE, rule('rule-at-the-line')), 'stop'),
 });
 
 /** Mounted on the rubric's top level. */
 export const trackKeys = {
-  tracks: z.array(TrackSchema).min(1, rule('rule-tracks')).optional(),
+  tracks: z.optional(z.array(TrackSchema).check(z.minLength(1, rule('rule-tracks')))),
   // Optional rather than defaulted, so a Rubric built in code needs no new key (default include).
-  quotaTies: z.enum(QUOTA_TIES, rule('rule-quota-ties')).optional(),
-  funding: FundingSchema.optional(),
+  quotaTies: z.optional(z.enum(QUOTA_TIES, rule('rule-quota-ties'))),
+  funding: z.optional(FundingSchema),
 };
 
 export type Track = z.output<typeof TrackSchema>;
