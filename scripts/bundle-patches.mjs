@@ -121,6 +121,21 @@ PATCHES.push({
   ],
 });
 
+/**
+ * string-width makes its Intl.Segmenter when it loads (~8 ms of CPU: ICU's break iterator data),
+ * on the main thread of every tally and in the PDF worker. pcv measures most texts by their
+ * characters' East Asian Width (src/render/width.ts) and asks string-width only for texts with
+ * emoji, combining marks and the like, so the segmenter is made the first time one is measured:
+ * the same segmenter, only later.
+ */
+PATCHES.push({
+  filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+  replace: [
+    ['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
+    ['segmenter.segment(string)', '(segmenter ??= new Intl.Segmenter()).segment(string)'],
+  ],
+});
+
 // The workbook's edits (exceljs and its archiver), kept in their own file.
 PATCHES.push(...WORKBOOK_PATCHES);
 

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultFontPath } from '../src/render/pdf-doc.js';
-import { ROOT } from './helpers.js';
+import { ROOT, copyFixture, pcv, spawnPcv, tempDir } from './helpers.js';
 
 /*
  * scripts/bundle-patches.mjs defers work fontkit and pdfkit do when they load: fontkit's Arabic,
@@ -86,4 +86,35 @@ describe("the bundle's deferred fontkit tables", () => {
       expect(shape(bundled, text)).toEqual(expected);
     }
   });
+});
+
+describe("the bundle's string-width", () => {
+  it('makes its segmenter on first use, not when it loads', () => {
+    // The bundle is written without spaces: `var segmenter=new Intl.Segmenter,…` before.
+    const chunk = readdirSync(BUNDLE)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(path.join(BUNDLE, f), 'utf8'))
+      .find((text) => text.includes('defaultIgnorableCodePointRegex'));
+    expect(chunk).toBeDefined();
+    expect(chunk).toContain('(segmenter??=new Intl.Segmenter).segment(');
+    expect(chunk).not.toMatch(/segmenter=new Intl\.Segmenter[,;]/);
+  });
+
+  it('measures text it is handed as the package does: the same workbook from the bundle', async () => {
+    // Organisations with an emoji and a combining accent are measured by string-width whole
+    // (src/render/width.ts), so the workbook's column widths come from the bundle's patched copy
+    // in the built binary and from the package itself in this process.
+    const review = copyFixture('huanshan-2022');
+    const roster = path.join(review, 'projects.csv');
+    const text = readFileSync(roster, 'utf8')
+      .replace('文登区康馨社会工作服务中心', '文登区康馨社会工作服务中心🌱🏡')
+      .replace('文登区善邻社会工作服务中心', 'Cafe\u0301 善邻社会工作服务中心');
+    writeFileSync(roster, text);
+    const [bundled, sources] = [tempDir(), tempDir()];
+    const args = (out: string) => ['tally', review, '--format', 'xlsx', '--out', out, '--quiet'];
+    expect(spawnPcv(args(bundled)).code).toBe(0);
+    expect((await pcv(args(sources))).code).toBe(0);
+    const workbook = (dir: string) => readFileSync(path.join(dir, 'results.xlsx'));
+    expect(workbook(bundled).equals(workbook(sources))).toBe(true);
+  }, 60_000);
 });
