@@ -1,7 +1,7 @@
 import type { Row } from './model.js';
 import { mapColumns, normalizeHeader } from './headers.js';
 import { IssueList, type Issue } from './issues.js';
-import { compareIds } from './rank.js';
+import { compareIds } from './id-order.js';
 import { projectId, type Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
 import { worded } from '../text/problems.js';

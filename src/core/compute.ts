@@ -4,7 +4,7 @@ import type { Dec } from './decimal.js';
 import { IssueList, type Issue } from './issues.js';
 import { panelEntries } from './panel-rows.js';
 import type { ZScale } from './normalize.js';
-import { compareIds } from './rank.js';
+import { compareIds } from './id-order.js';
 import type { Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
 import type { JudgeSheet, SheetEntry } from './sheet.js';

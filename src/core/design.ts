@@ -2,7 +2,7 @@ import type { Assignment } from './assignments.js';
 import { IssueList, type Issue } from './issues.js';
 import { designParts, type Design } from './offset.js';
 import { scoredBy } from './panel-rows.js';
-import { compareIds } from './rank.js';
+import { compareIds } from './id-order.js';
 import type { Rubric } from './rubric.js';
 import type { JudgeSheet } from './sheet.js';
 import { worded } from '../text/problems.js';

@@ -1,7 +1,7 @@
 import type { Assignment } from './assignments.js';
 import { IssueList, type Issue } from './issues.js';
 import { idKey, nameKey } from './project-hint.js';
-import { compareIds } from './rank.js';
+import { compareIds } from './id-order.js';
 import type { Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
 import { SheetRows } from './score-store.js';

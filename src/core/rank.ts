@@ -37,14 +37,6 @@ export function compareKeys(a: readonly Dec[], b: readonly Dec[]): number {
   return 0;
 }
 
-// The collator localeCompare(b, 'en', { numeric: true }) would build on every call.
-const NATURAL = new Intl.Collator('en', { numeric: true });
-
-/** Natural order for ids: P2 before P10. */
-export function compareIds(a: string, b: string): number {
-  return NATURAL.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
 /**
  * The competition rank a project would have with `keys` instead of its own `ownKeys`, the other
  * projects keeping theirs. `sortedDesc` holds every project's actual keys, best first, so this is
