@@ -64,20 +64,26 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-// Made on first use: a segmenter costs ~8 ms to make, and only truncated text needs one.
+// Made on first use: a segmenter costs ~8 ms of ICU start-up, and only text with characters
+// outside the simple ranges needs one.
 let graphemes: Intl.Segmenter | undefined;
 
 /** Cut to at most `max` columns, marking the cut with an ellipsis; never inside a character. */
 export function truncate(text: string, max: number): string {
   if (displayWidth(text) <= max) return text;
+  // Simple characters are each a grapheme of their own, and one UTF-16 unit: cut between them.
+  const pieces: Iterable<string> = SIMPLE.test(text)
+    ? text
+    : Array.from(
+        (graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text),
+        (s) => s.segment,
+      );
   let out = '';
   let width = 0;
-  for (const { segment } of (graphemes ??= new Intl.Segmenter(undefined, {
-    granularity: 'grapheme',
-  })).segment(text)) {
-    const w = stringWidth(segment);
+  for (const piece of pieces) {
+    const w = displayWidth(piece);
     if (width + w > max - 1) break;
-    out += segment;
+    out += piece;
     width += w;
   }
   return `${out}…`;

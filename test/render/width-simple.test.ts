@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { SIMPLE_RANGES, displayWidth } from '../../src/render/width.js';
+import { SIMPLE_RANGES, displayWidth, truncate } from '../../src/render/width.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const count = (s: string) => [...graphemes.segment(s)].length;
@@ -44,5 +44,33 @@ describe('displayWidth of simple text', () => {
     expect(wrong).toEqual([]);
     // 95 + 8 + 3 + 81 + 17 + 7 + 25 + 24 + 42 + 16 + 20,992 + 96 characters.
     expect(checked).toBe(21_406);
+  });
+
+  it('truncates simple text between characters as grapheme by grapheme with string-width', () => {
+    // The cut string-width and a segmenter make: graphemes while they fit in max - 1 columns,
+    // then the ellipsis. Simple text is cut between its characters instead (no segmenter).
+    const byGraphemes = (text: string, max: number) => {
+      if (stringWidth(text) <= max) return text;
+      let out = '';
+      let width = 0;
+      for (const { segment } of graphemes.segment(text)) {
+        const w = stringWidth(segment);
+        if (width + w > max - 1) break;
+        out += segment;
+        width += w;
+      }
+      return `${out}…`;
+    };
+    const chars = ['a', 'Z', '1', ' ', '—', '“', '（', '公', '益', '创', '投', 'χ', '·', 'é'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let k = 0; k < 3000; k++) {
+      const text = Array.from(
+        { length: Math.floor(next() * 14) },
+        () => chars[Math.floor(next() * chars.length)]!,
+      ).join('');
+      const max = 1 + Math.floor(next() * 16);
+      expect(truncate(text, max)).toBe(byGraphemes(text, max));
+    }
   });
 });
