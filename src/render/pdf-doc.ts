@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type PDFDocumentClass from 'pdfkit';
 import { PcvError } from '../errors.js';
@@ -7,6 +6,13 @@ import { reportText } from '../text/report.js';
 import { drawRepeatedText } from './pdf-lines.js';
 import { skipPlainShaping, type FontkitFont } from './pdf-plain-layout.js';
 import { cacheWidths } from './pdf-width-cache.js';
+import {
+  readFontFile,
+  readOutlinesOnDemand,
+  sameFontBytes,
+  type FontFile,
+  type OutlineFont,
+} from './pdf-font-file.js';
 
 export type Doc = InstanceType<typeof PDFDocumentClass>;
 
@@ -33,13 +39,14 @@ export function defaultFontPath(weight: 'regular' | 'bold'): string {
 }
 
 export interface Fonts {
-  regular: { path: string; bytes: Buffer };
-  bold: { path: string; bytes: Buffer };
+  regular: FontFile;
+  bold: FontFile;
 }
 
 /**
- * Reads the fonts once. Documents get the bytes (not the path) so a batch of feedback cards does
- * not re-read 10 MB per card; pdfkit only embeds the glyphs used.
+ * Reads the fonts once, their outlines only as glyphs are used (pdf-font-file.ts). Documents get
+ * the bytes (not the path) so a batch of feedback cards does not re-read a font per card; pdfkit
+ * only embeds the glyphs used.
  */
 export async function loadFonts(options: PdfOptions): Promise<Fonts> {
   const regularPath = options.fontPath ?? defaultFontPath('regular');
@@ -48,15 +55,16 @@ export async function loadFonts(options: PdfOptions): Promise<Fonts> {
   // behind the workbook's compression there while the PDF worker had nothing else to do.
   const read = (p: string) => {
     try {
-      return readFileSync(p);
+      return readFontFile(p);
     } catch (err) {
+      if (err instanceof PcvError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
       throw new PcvError(worded('font-unreadable', { file: p, ...(code ? { code } : {}) }));
     }
   };
   const regular = read(regularPath);
   const bold = boldPath === regularPath ? regular : read(boldPath);
-  return { regular: { path: regularPath, bytes: regular }, bold: { path: boldPath, bytes: bold } };
+  return { regular, bold };
 }
 
 export interface DocMeta {
@@ -115,8 +123,7 @@ export async function openDocument(
 
   // Two aliases of the same face would defeat pdfkit's cache (the second alias is re-parsed on
   // every doc.font() call), so a missing bold face is simply the regular alias.
-  const sameFace =
-    fonts.bold.bytes === fonts.regular.bytes || fonts.bold.bytes.equals(fonts.regular.bytes);
+  const sameFace = sameFontBytes(fonts.bold, fonts.regular);
   const faces: [string, Fonts['regular']][] = [[REGULAR, fonts.regular]];
   if (!sameFace) faces.push([BOLD, fonts.bold]);
   for (const [alias, font] of faces) {
@@ -132,7 +139,8 @@ export async function openDocument(
       );
     }
     // pdfkit's embedded font holds the fontkit font it lays text out with.
-    const embedded = (doc as unknown as { _font: { font?: FontkitFont } })._font;
+    const embedded = (doc as unknown as { _font: { font?: FontkitFont & OutlineFont } })._font;
+    if (embedded.font !== undefined) readOutlinesOnDemand(embedded.font, font);
     if (typeof embedded.font?.layout === 'function') skipPlainShaping(embedded.font);
   }
   doc.font(REGULAR);

@@ -45,5 +45,6 @@ export const optionsEn: FamilyWords<OptionProblems> = {
   'published-schema': (p) =>
     `${p.file}: not a pcv results.json (schemaVersion 1)${p.key !== undefined ? ` (${p.key}: ${p.message})` : ''}`,
   'font-unreadable': (p) => `cannot read the font ${p.file}${p.code ? ` (${p.code})` : ''}`,
+  'font-changed': (p) => `the font ${p.file} changed while the PDF was being drawn; run pcv again`,
   'font-unusable': (p) => `${p.file}: not a usable TrueType/OpenType font (${p.detail})`,
 };

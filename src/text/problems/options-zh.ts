@@ -44,5 +44,6 @@ export const optionsZh: FamilyWords<OptionProblems> = {
   'published-schema': (p) =>
     `${p.file}：不是 pcv 的 results.json（schemaVersion 1）${p.key !== undefined ? `（${p.key}: ${p.message}）` : ''}`,
   'font-unreadable': (p) => `无法读取字体文件 ${p.file}${p.code ? `（${p.code}）` : ''}`,
+  'font-changed': (p) => `字体文件 ${p.file} 在生成 PDF 时被改动，请重新运行 pcv`,
   'font-unusable': (p) => `${p.file}：不是可用的 TrueType/OpenType 字体（${p.detail}）`,
 };

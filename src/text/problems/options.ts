@@ -35,6 +35,8 @@ export interface OptionProblems {
   'published-schema': { file: string; key?: string; message?: string };
   /** `code`: the system's error code (ENOENT, EACCES), when it gave one. */
   'font-unreadable': { file: string; code?: string };
+  /** The font file changed (or shrank) between reading its tables and reading a glyph. */
+  'font-changed': { file: string };
   /** `detail`: the font library's own words (English). */
   'font-unusable': { file: string; detail: string };
 }
