@@ -3,6 +3,7 @@ import { outcomeOf, type Outcome } from './arithmetic/types.js';
 import type { Dec } from './decimal.js';
 import { IssueList, type Issue } from './issues.js';
 import { panelEntries } from './panel-rows.js';
+import { ProjectScores, type ScorePanel } from './project-scores.js';
 import type { ZScale } from './normalize.js';
 import { compareIds } from './id-order.js';
 import type { Roster } from './roster.js';
@@ -38,8 +39,8 @@ export interface ProjectResult extends Outcome {
   organization?: string;
   category?: string;
   amount?: number;
-  /** Judge id -> score, in judge order. */
-  scores: Map<string, JudgeScore>;
+  /** Judge id -> score, in judge order (core/project-scores.ts: made when read). */
+  scores: ReadonlyMap<string, JudgeScore>;
 }
 
 export interface Computed {
@@ -113,31 +114,17 @@ export function computeResults(
   const { arithmetic, offsets } = chooseArithmetic(pending, rubric, judges, panel.rows);
   const decided = arithmetic.decide();
 
+  const scorePanel: ScorePanel = {
+    judges: judges.map((s) => s.judge),
+    judgeAt: new Map(judges.map((s, j) => [s.judge, j])),
+    rows: panel,
+  };
   const projects: ProjectResult[] = [];
   for (const [index, p] of pending.entries()) {
     const d = decided.projects[index]!;
-    const scores = new Map<string, JudgeScore>();
-    // Project `index` is at slot `index` of the panel: the slots of all-recused projects were reused.
-    let k = 0;
-    for (let j = 0; j < judges.length; j++) {
-      if (!panel.has(index, j)) continue;
-      let score: JudgeScore;
-      if (panel.recused(index, j)) score = { recused: true };
-      else {
-        score = {
-          recused: false,
-          criteria: panel.scores(index, j),
-          total: d.totals[k]!,
-          dropped: d.dropped.has(k),
-        };
-        const normalizedTotal = d.normalized?.[k];
-        if (normalizedTotal !== undefined) score.normalizedTotal = normalizedTotal;
-        k++;
-      }
-      const comment = panel.comment(index, j);
-      if (comment !== undefined) score.comment = comment;
-      scores.set(judges[j]!.judge, score);
-    }
+    // Project `index` is at slot `index` of the panel: the slots of all-recused projects were
+    // reused. Its scores are read from the panel and the decision when asked for.
+    const scores = new ProjectScores(scorePanel, index, d);
     if (d.fellBack) {
       issues.warn(
         'trim-fallback',
