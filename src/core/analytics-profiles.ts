@@ -1,6 +1,7 @@
 import type { Computed } from './compute.js';
 import { toNumber, type Dec } from './decimal.js';
 import type { JudgeStat } from './analytics.js';
+import { ProjectScores } from './project-scores.js';
 import { mean, sampleSd } from './stats.js';
 
 /** Each judge's profile: how many projects they scored and recused from, their mean and spread, their leniency (from the arithmetic's exact facts) and how often the trim dropped them. */
@@ -15,16 +16,21 @@ export function judgeProfiles(
   const totals = computed.judges.map((): number[] => []);
   const recused = new Array<number>(computed.judges.length).fill(0);
   const trimmed = new Array<number>(computed.judges.length).fill(0);
-  for (const p of computed.projects) {
-    for (const [judge, s] of p.scores) {
-      const j = at.get(judge)!;
-      if (s.recused) {
-        recused[j]!++;
-        continue;
-      }
-      totals[j]!.push(number(s.total));
-      if (s.dropped) trimmed[j]!++;
+  const add = (judge: string, total: Dec | undefined, dropped: boolean) => {
+    const j = at.get(judge)!;
+    if (total === undefined) {
+      recused[j]!++;
+      return;
     }
+    totals[j]!.push(number(total));
+    if (dropped) trimmed[j]!++;
+  };
+  for (const p of computed.projects) {
+    // Computed results are read row by row, without a JudgeScore made for each.
+    if (p.scores instanceof ProjectScores) p.scores.forEachRow(add);
+    else
+      for (const [judge, s] of p.scores)
+        add(judge, s.recused ? undefined : s.total, !s.recused && s.dropped);
   }
   return computed.judges.map(({ id: judge }, j) => {
     const own = totals[j]!;

@@ -6,6 +6,7 @@ import { toNumber, type Dec } from './decimal.js';
 import { judgeProfiles } from './analytics-profiles.js';
 import { outlierFlags, type Scored } from './analytics-outliers.js';
 import { robustness } from './analytics-robustness.js';
+import { ProjectScores } from './project-scores.js';
 import { sampleSd } from './stats.js';
 import { trackWhatIfs } from './track-whatifs.js';
 import type { TrackRubric } from './tracks-schema.js';
@@ -223,6 +224,8 @@ function presentOf(p: ProjectResult): Scored[] {
 
 /** The raw totals of the judges present for a project, in judge order, as numbers. */
 function rawTotals(p: ProjectResult, number: (d: Dec) => number): number[] {
+  // Computed results hold them as they are: no JudgeScore made for each of 250,000 scores.
+  if (p.scores instanceof ProjectScores) return p.scores.presentTotals.map(number);
   const totals: number[] = [];
   for (const score of p.scores.values()) if (!score.recused) totals.push(number(score.total));
   return totals;

@@ -86,6 +86,47 @@ export class ProjectScores implements ReadonlyMap<string, JudgeScore> {
     return this.entries();
   }
 
+  /** The present judges' totals, in judge order (the raw totals, what the judges wrote). */
+  get presentTotals(): readonly Dec[] {
+    return this.decision.totals;
+  }
+
+  /**
+   * Each judge with a row, in judge order, without a JudgeScore made for it (what the analytics
+   * and results.json read of 250,000 scores): `total` is undefined for a recusal, `k` the
+   * judge's position among those present (for normalizedAt()).
+   */
+  forEachRow(
+    fn: (judge: string, total: Dec | undefined, dropped: boolean, j: number, k: number) => void,
+  ): void {
+    const { judges, rows } = this.panel;
+    const { totals, dropped } = this.decision;
+    let k = 0;
+    for (let j = 0; j < judges.length; j++) {
+      if (!rows.has(this.slot, j)) continue;
+      if (rows.recused(this.slot, j)) fn(judges[j]!, undefined, false, j, -1);
+      else {
+        fn(judges[j]!, totals[k]!, dropped.has(k), j, k);
+        k++;
+      }
+    }
+  }
+
+  /** Judge j's scores (j as forEachRow() gives it). */
+  criteriaAt(j: number): ReadonlyMap<string, Dec> {
+    return this.panel.rows.scores(this.slot, j);
+  }
+
+  /** The k-th present judge's normalised total, if the review normalises. */
+  normalizedAt(k: number): Dec | undefined {
+    return this.decision.normalized?.[k];
+  }
+
+  /** Judge j's comment (j as forEachRow() gives it). */
+  commentAt(j: number): string | undefined {
+    return this.panel.rows.comment(this.slot, j);
+  }
+
   private present(j: number): boolean {
     return this.panel.rows.has(this.slot, j) && !this.panel.rows.recused(this.slot, j);
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { dec, roundHalfUp, toNumber, type Dec } from '../core/decimal.js';
 import { ICC_FORMS, type IccForm } from '../core/agreement.js';
 import { formatIssue } from '../core/issues.js';
+import { ProjectScores } from '../core/project-scores.js';
 import { rescaledFrom } from '../core/rescale.js';
 import type { ProjectResult } from '../core/model.js';
 import type { ComputedResults, Results, ResultsJson, ResultsJsonProject } from '../core/model.js';
@@ -128,25 +129,48 @@ function jsonParts(results: Results): {
     parts.push(cellText(c)(v));
     firstCell = false;
   };
+  let firstJudge = true;
+  /** One judge's score; `total` undefined for a recusal. */
+  const pushJudge = (
+    judge: string,
+    total: Dec | undefined,
+    dropped: boolean,
+    criteria: ReadonlyMap<string, Dec>,
+    normalizedTotal: Dec | undefined,
+    comment: string | undefined,
+  ) => {
+    if (!firstJudge) parts.push(',');
+    parts.push(keyText(judge));
+    firstJudge = false;
+    if (total === undefined) parts.push('{"recused":true');
+    else {
+      parts.push('{"criteria":{');
+      firstCell = true;
+      criteria.forEach(pushCell);
+      parts.push('},"total":', fineText(total));
+      if (normalizedTotal !== undefined)
+        parts.push(',"normalizedTotal":', JSON.stringify(num(normalizedTotal, fine)));
+      if (dropped) parts.push(',"dropped":true');
+    }
+    if (comment !== undefined) parts.push(',"comment":', JSON.stringify(comment));
+    parts.push('}');
+  };
+  // Computed results are read row by row (core/project-scores.ts), without a JudgeScore made for
+  // each of 250,000 scores; one callback for every project, not a closure made per project.
+  let rows: ProjectScores;
+  const pushRow = (judge: string, total: Dec | undefined, dropped: boolean, j: number, k: number) =>
+    pushJudge(judge, total, dropped, rows.criteriaAt(j), rows.normalizedAt(k), rows.commentAt(j));
   const pushScores = (scores: ProjectResult['scores']) => {
     parts.push('{');
-    let firstJudge = true;
-    for (const [judge, s] of scores) {
-      if (!firstJudge) parts.push(',');
-      parts.push(keyText(judge));
-      firstJudge = false;
-      if (s.recused) parts.push('{"recused":true');
-      else {
-        parts.push('{"criteria":{');
-        firstCell = true;
-        s.criteria.forEach(pushCell);
-        parts.push('},"total":', fineText(s.total));
-        if (s.normalizedTotal !== undefined)
-          parts.push(',"normalizedTotal":', JSON.stringify(num(s.normalizedTotal, fine)));
-        if (s.dropped) parts.push(',"dropped":true');
+    firstJudge = true;
+    if (scores instanceof ProjectScores) {
+      rows = scores;
+      scores.forEachRow(pushRow);
+    } else {
+      for (const [judge, s] of scores) {
+        if (s.recused) pushJudge(judge, undefined, false, NO_CRITERIA, undefined, s.comment);
+        else pushJudge(judge, s.total, s.dropped, s.criteria, s.normalizedTotal, s.comment);
       }
-      if (s.comment !== undefined) parts.push(',"comment":', JSON.stringify(s.comment));
-      parts.push('}');
     }
     parts.push('}');
   };
@@ -285,6 +309,7 @@ function jsonParts(results: Results): {
 }
 
 const EMPTY_SCORES = ',"scores":{}';
+const NO_CRITERIA: ReadonlyMap<string, Dec> = new Map();
 
 /**
  * Whether pushScores() writes what JSON.stringify would: an object's keys that are array indexes

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeResults, type JudgeScore } from '../../src/core/compute.js';
+import { ProjectScores } from '../../src/core/project-scores.js';
 import { parseRoster } from '../../src/core/roster.js';
 import { parseRubric } from '../../src/core/rubric.js';
 import { validateSheet, type JudgeSheet } from '../../src/core/sheet.js';
@@ -106,5 +107,30 @@ describe('ProjectScores: a project judge by judge', () => {
     expect(seen).toEqual(['a: 75 [15 15 30 15]', 'b: recused', 'c: 80 [16 16 32 16]']);
     expect(p3.fellBack).toBe(true);
     expect(p3.final.toString()).toBe('77.5');
+  });
+
+  it('gives the same row by row, without a JudgeScore', () => {
+    const p1 = project('P1').scores;
+    expect(p1).toBeInstanceOf(ProjectScores);
+    const rowsOf = p1 as ProjectScores;
+    const seen: string[] = [];
+    rowsOf.forEachRow((judge, total, dropped, j, k) => {
+      const comment = rowsOf.commentAt(j);
+      seen.push(
+        total === undefined
+          ? `${judge}: recused${comment !== undefined ? ` (${comment})` : ''}`
+          : `${judge} #${k}: ${total.toString()} [${[...rowsOf.criteriaAt(j).values()].join(' ')}]${dropped ? ' dropped' : ''}`,
+      );
+    });
+    // a, c and d are the 1st, 2nd and 3rd judges present (#0-#2); b's recusal has no place.
+    expect(seen).toEqual([
+      'a #0: 86.5 [18 17.5 35 16]',
+      'b: recused (家属任职)',
+      'c #1: 50 [10 10 20 10] dropped',
+      'd #2: 100 [20 20 40 20] dropped',
+    ]);
+    expect(rowsOf.presentTotals.map(String)).toEqual(['86.5', '50', '100']);
+    // Not normalised: no normalised totals.
+    expect(rowsOf.normalizedAt(0)).toBeUndefined();
   });
 });
