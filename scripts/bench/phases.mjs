@@ -21,7 +21,7 @@ const { resolveInputs } = await dist('io/inputs.js');
 const { loadReview } = await dist('review.js');
 const { readInput } = await dist('io/read.js');
 const { decodeBytes } = await dist('io/decode.js');
-const { parseCsv } = await dist('io/csv.js');
+const { parseSheetCsv } = await dist('io/csv.js');
 const { validateSheet } = await dist('core/sheet.js');
 const { checkPanel } = await dist('core/panel.js');
 const { computeResults } = await dist('core/compute.js');
@@ -56,7 +56,8 @@ for (const file of inputs.sheetPaths) {
   const read = await timed('read + sha256', () => readInput(file, file));
   const decoded = await timed('decode', () => decodeBytes(read.bytes));
   if (!decoded.ok) throw new Error(`${file}: ${decoded.message}`);
-  const table = await timed('parse (parseCsv)', () => parseCsv(decoded.text));
+  // A quote-free sheet's records are split as validateSheet() reads them (io/csv-lines.ts).
+  const table = await timed('parse (parseSheetCsv)', () => parseSheetCsv(decoded.text));
   if (!table.ok) throw new Error(`${file}: ${table.message}`);
   const result = await timed('validate (validateSheet)', () =>
     validateSheet(

@@ -1,6 +1,6 @@
 import type { Row } from './model.js';
 import { sum, type Dec } from './decimal.js';
-import { blankSheetLine } from './blank-sheet.js';
+import { BlankSheet, blankSheetLine } from './blank-sheet.js';
 import {
   decimalCommaAdvice,
   findDecimalComma,
@@ -16,6 +16,7 @@ import type { Rubric } from './rubric.js';
 import { flagText, NO, YES } from './score-cell.js';
 import { mapHeader } from './sheet-header.js';
 import { SheetRows } from './score-store.js';
+import { isSheetLines, type SheetLines } from './sheet-lines.js';
 import { scoreReader, CriterionIds, type CellMeaning } from './sheet-scores.js';
 import { isWorded, worded, type Worded } from '../text/problems.js';
 
@@ -50,7 +51,8 @@ export interface SheetInput {
   file: string;
   /** File name without folder and extension: the judge when the sheet has no judge column. */
   baseName: string;
-  rows: readonly Row[];
+  /** The records, the header first; or a text sheet's, split as they are read. */
+  rows: readonly Row[] | SheetLines;
   /** True when cells may use a decimal comma (the delimiter is not a comma). */
   decimalComma: boolean;
   /** The worksheet's name, for an .xlsx sheet: locations then include cell references. */
@@ -63,14 +65,109 @@ export function validateSheet(
   rubric: Rubric,
   roster: Roster | undefined,
 ): { sheet?: JudgeSheet; issues: Issue[] } {
+  const { rows } = input;
+  if (!isSheetLines(rows)) return validateRows(input, rows, rubric, roster);
+  return (
+    validateLines(input, rows, rubric, roster) ?? validateRows(input, rows.all(), rubric, roster)
+  );
+}
+
+/** The sheet with every row at hand. */
+function validateRows(
+  input: SheetInput,
+  rows: readonly Row[],
+  rubric: Rubric,
+  roster: Roster | undefined,
+): { sheet?: JudgeSheet; issues: Issue[] } {
   const issues = new IssueList();
-  const { file } = input;
-  const [header, ...body] = input.rows;
+  const [header, ...body] = rows;
   if (header === undefined) {
-    issues.error('sheet-empty', file, worded('sheet-empty', {}));
+    issues.error('sheet-empty', input.file, worded('sheet-empty', {}));
     return { issues: issues.items };
   }
+  const reader = rowReader(input, header, body, body.length, rubric, roster, issues);
+  if (reader === undefined) return { issues: issues.items };
+  const blank = blankSheetLine(body, reader.scoreColumns, reader.markedRecused);
+  if (blank !== undefined) {
+    issues.error('sheet-blank', input.file, worded('sheet-blank', {}), { line: blank });
+    return { issues: issues.items };
+  }
+  for (const row of body) reader.read(row);
+  return reader.finish();
+}
 
+/**
+ * The sheet with its rows split as they are read, each checked at once (core/sheet-lines.ts).
+ * What needs the whole sheet first is known here only at its end: whether it is a blank template
+ * (its row problems are then dropped, as validateRows() never finds them), and the widest
+ * trailing-delimiter row (rowWidths()'s `fewest`) or a value under an empty header, for which it
+ * gives up: undefined, and the sheet is read whole.
+ */
+function validateLines(
+  input: SheetInput,
+  lines: SheetLines,
+  rubric: Rubric,
+  roster: Roster | undefined,
+): { sheet?: JudgeSheet; issues: Issue[] } | undefined {
+  const { header } = lines;
+  if (emptyHeaderBefore(header)) return undefined;
+  const issues = new IssueList();
+  const reader = rowReader(input, header, [], lines.count, rubric, roster, issues);
+  if (reader === undefined) return { issues: issues.items };
+  const blank = new BlankSheet(reader.scoreColumns, reader.markedRecused);
+  const { headerCells } = reader;
+  const read = lines.each((row) => {
+    // More cells than the header: whether that is a problem depends on every other row.
+    if (row.cells.length > headerCells) return false;
+    blank.see(row);
+    reader.read(row);
+    return true;
+  });
+  if (!read) return undefined;
+  if (blank.line !== undefined) {
+    issues.error('sheet-blank', input.file, worded('sheet-blank', {}), { line: blank.line });
+    return { issues: issues.items };
+  }
+  return reader.finish();
+}
+
+/** An empty header cell with a header after it: mapHeader() looks down its column. */
+function emptyHeaderBefore(header: Row): boolean {
+  let empty = false;
+  for (const cell of header.cells) {
+    if (cell.trim() === '') empty = true;
+    else if (empty) return true;
+  }
+  return false;
+}
+
+interface RowReader {
+  /** The columns of the criteria, in rubric order. */
+  scoreColumns: readonly number[];
+  markedRecused: (row: Row) => boolean;
+  /** Cells in the header row, empty ones at the end included. */
+  headerCells: number;
+  /** Checks one row after the header and keeps it when it passes. */
+  read(row: Row): void;
+  /** The sheet, or its problems, once every row is read. */
+  finish(): { sheet?: JudgeSheet; issues: Issue[] };
+}
+
+/**
+ * The header mapped and the row checks made ready, or undefined when the header has errors (in
+ * `issues`). `body` is what the row-width and header checks may look at: the rows, or none when
+ * they come one at a time (validateLines() makes sure nothing is missed).
+ */
+function rowReader(
+  input: SheetInput,
+  header: Row,
+  body: readonly Row[],
+  capacity: number,
+  rubric: Rubric,
+  roster: Roster | undefined,
+  issues: IssueList,
+): RowReader | undefined {
+  const { file } = input;
   const { columns, where, fieldIndex, criterionCols } = mapHeader(
     header,
     body,
@@ -78,7 +175,7 @@ export function validateSheet(
     { file, ...(input.sheetName !== undefined ? { sheetName: input.sheetName } : {}) },
     issues,
   );
-  if (issues.hasErrors) return { issues: issues.items };
+  if (issues.hasErrors) return undefined;
 
   const projectCol = fieldIndex('project');
   const judgeCol = fieldIndex('judge');
@@ -107,17 +204,11 @@ export function validateSheet(
     const split = splitScore(cells);
     return split === undefined ? undefined : decimalCommaAdvice(split);
   };
-  const blank = blankSheetLine(
-    body,
-    criterionIds.ids.map((id) => criterionCols.get(id)!),
-    (row) => (recusedCol >= 0 ? YES.has(flagText(row.cells[recusedCol] ?? '')) : false),
-  );
-  if (blank !== undefined) {
-    issues.error('sheet-blank', file, worded('sheet-blank', {}), { line: blank });
-    return { issues: issues.items };
-  }
+  const scoreColumns = criterionIds.ids.map((id) => criterionCols.get(id)!);
+  const markedRecused = (row: Row) =>
+    recusedCol >= 0 ? YES.has(flagText(row.cells[recusedCol] ?? '')) : false;
 
-  const entries = new SheetRows(criterionIds, body.length, roster?.projects);
+  const entries = new SheetRows(criterionIds, capacity, roster?.projects);
   let judge: { name: string; line: number } | undefined;
   const meaningOf = scoreReader(rubric, input.decimalComma);
   const scoreIndex = rubric.criteria.map((c) => criterionCols.get(c.id) ?? -1);
@@ -132,13 +223,16 @@ export function validateSheet(
   const at = (i: number) => where(row.line, i);
   const rowAdvice = () => advice(row.cells);
 
-  for (row of body) {
-    if (isBlank(row)) continue;
+  // The rows' problems, apart from the header's: a blank template's are dropped (validateLines()).
+  const rows = new IssueList();
+  const read = (next: Row) => {
+    row = next;
+    if (isBlank(row)) return;
 
     const shape = rowWidthProblem(row, widths, rowAdvice);
     if (shape !== undefined) {
-      issues.error(shape.code, file, shape.message, { line: row.line });
-      continue;
+      rows.error(shape.code, file, shape.message, { line: row.line });
+      return;
     }
 
     const project = identifyProject(
@@ -148,15 +242,15 @@ export function validateSheet(
       roster,
     );
     if (typeof project !== 'string') {
-      issues.error(project.code, file, project.message, at(projectCol));
-      continue;
+      rows.error(project.code, file, project.message, at(projectCol));
+      return;
     }
 
     if (judgeCol >= 0 && cell(judgeCol) !== '') {
       const name = cell(judgeCol);
       if (judge === undefined) judge = { name, line: row.line };
       else if (judge.name !== name) {
-        issues.error(
+        rows.error(
           'judge-mixed',
           file,
           worded('judge-mixed', { name, first: judge.name, line: judge.line }),
@@ -171,13 +265,13 @@ export function validateSheet(
       const flag = flagText(cell(recusedCol));
       if (YES.has(flag)) recused = true;
       else if (!NO.has(flag)) {
-        issues.error(
+        rows.error(
           'recused-value',
           file,
           worded('recused-value', { text: cell(recusedCol), ...withAdvice(advice(row.cells)) }),
           at(recusedCol),
         );
-        continue;
+        return;
       }
     }
     let words = 0;
@@ -197,7 +291,7 @@ export function validateSheet(
       for (let c = 0; c < scoreIndex.length; c++) {
         if (texts[c] === '' || cellMeanings[c]!.word) continue;
         scored++;
-        issues.error(
+        rows.error(
           'recused-scored',
           file,
           worded('recused-scored', { project, text: texts[c] ?? '' }),
@@ -205,32 +299,32 @@ export function validateSheet(
         );
       }
       if (scored === 0) entries.add(project, row.line, undefined, name, comment);
-      continue;
+      return;
     }
 
     let rowOk = true;
     for (let c = 0; c < scoreIndex.length; c++) {
       const score = cellMeanings[c]!.score;
       if (isWorded(score)) {
-        issues.error('score-invalid', file, score, at(scoreIndex[c]!));
+        rows.error('score-invalid', file, score, at(scoreIndex[c]!));
         rowOk = false;
       }
     }
-    if (!rowOk) continue;
+    if (!rowOk) return;
     for (let c = 0; c < values.length; c++) values[c] = cellMeanings[c]!.score as Dec;
     if (totalCol >= 0 && cell(totalCol) !== '') {
       const written = parseNumber(cell(totalCol), input.decimalComma);
       const actual = sum(values);
       if (!written.ok) {
-        issues.error(
+        rows.error(
           'total-invalid',
           file,
           worded('total-invalid', { text: cell(totalCol), ...withAdvice(advice(row.cells)) }),
           at(totalCol),
         );
-        continue;
+        return;
       } else if (!written.value.equals(actual)) {
-        issues.error(
+        rows.error(
           'total-mismatch',
           file,
           worded('total-mismatch', {
@@ -240,12 +334,12 @@ export function validateSheet(
           }),
           at(totalCol),
         );
-        continue;
+        return;
       }
     }
     const shifted = shiftedScore(row.cells, [commentCol, judgeCol, noCol], splitScore);
     if (shifted !== undefined) {
-      issues.error(
+      rows.error(
         'decimal-comma',
         file,
         worded('decimal-comma', {
@@ -254,18 +348,25 @@ export function validateSheet(
         }),
         at(shifted.column),
       );
-      continue;
+      return;
     }
     entries.add(project, row.line, values, name, comment);
-  }
+  };
 
-  if (entries.size === 0 && !issues.hasErrors) {
-    issues.error('sheet-no-rows', file, worded('sheet-no-rows', {}), {
-      line: header.line,
-    });
-  }
-  if (issues.hasErrors) return { issues: issues.items };
-  return { sheet: { judge: judge?.name ?? input.baseName, file, entries }, issues: issues.items };
+  const finish = () => {
+    issues.addAll(rows.items);
+    if (entries.size === 0 && !issues.hasErrors) {
+      issues.error('sheet-no-rows', file, worded('sheet-no-rows', {}), {
+        line: header.line,
+      });
+    }
+    if (issues.hasErrors) return { issues: issues.items };
+    return {
+      sheet: { judge: judge?.name ?? input.baseName, file, entries },
+      issues: issues.items,
+    };
+  };
+  return { scoreColumns, markedRecused, headerCells: widths.headerCells, read, finish };
 }
 
 /**

@@ -38,7 +38,7 @@ export function readRecords(
     // The quote-free lines up to the line of the next quote.
     const next = quote < 0 ? n : Math.max(i, text.lastIndexOf('\n', quote) + 1);
     if (next > i) {
-      line = splitLines(text, i, next, line, delimiter, plain, crlf);
+      line = splitLines(text, i, next, line, delimiter, crlf, (row) => plain.push(row) > 0);
       i = next;
       if (i >= n) break;
     }
@@ -80,19 +80,19 @@ export function readRecords(
 }
 
 /**
- * The lines of text[from, to) (whole lines, none with a quote) split on the delimiter into
- * `rows`, empty ones skipped; returns the number of the line after them. With `crlf`, the CR
- * before each \n is left out. Kept apart from the rest so that the hot loop stays small and
- * stays optimised.
+ * The lines of text[from, to) (whole lines, none with a quote) split on the delimiter, each given
+ * to `visit` as a row, empty ones skipped; returns the number of the line after them, or -1 when
+ * `visit` returned false (and no further line was split). With `crlf`, the CR before each \n is
+ * left out. Kept apart from the rest so that the hot loop stays small and stays optimised.
  */
-function splitLines(
+export function splitLines(
   text: string,
   from: number,
   to: number,
   line: number,
   delimiter: string,
-  rows: Row[],
   crlf: boolean,
+  visit: (row: Row) => boolean,
 ): number {
   let i = from;
   while (i < to) {
@@ -100,7 +100,7 @@ function splitLines(
     if (end < 0 || end > to) end = to;
     // A CR before the \n is the line break's own: a CR stands alone nowhere in a `crlf` text.
     const stop = crlf && end < to && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    if (stop > i) rows.push({ line, cells: text.slice(i, stop).split(delimiter) });
+    if (stop > i && !visit({ line, cells: text.slice(i, stop).split(delimiter) })) return -1;
     i = end + 1;
     line++;
   }

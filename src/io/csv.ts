@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { worded, type Worded } from '../text/problems.js';
+import type { SheetLines } from '../core/sheet-lines.js';
+import { sheetLines } from './csv-lines.js';
 import { lineBreaks, readRecords } from './csv-records.js';
 import { LIMITS } from './limits.js';
 
@@ -64,6 +66,24 @@ export function parseCsv(input: string): ParsedCsv {
   }
   const over = checkLimits(rows);
   return over ?? { ok: true, delimiter, rows };
+}
+
+/**
+ * A score sheet's text: as parseCsv() reads it, but with records split one at a time as they are
+ * read (io/csv-lines.ts) when every record is a line of its own (no quote anywhere).
+ */
+export function parseSheetCsv(
+  input: string,
+): { ok: true; delimiter: Delimiter; rows: Row[] | SheetLines } | (ParsedCsv & { ok: false }) {
+  if (!input.includes('"')) {
+    const crlf = crlfOnly(input);
+    const read = crlf ? input : lfOnly(input);
+    const delimiter = detectDelimiter(read);
+    // A lone surrogate: csv-parse reads such text (see parseCsv()).
+    const lines = wellFormed(read) ? sheetLines(read, delimiter, crlf) : undefined;
+    if (lines !== undefined) return { ok: true, delimiter, rows: lines };
+  }
+  return parseCsv(input);
 }
 
 /**

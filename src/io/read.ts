@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { worded, type Worded } from '../text/problems.js';
 import { readFile, stat } from 'node:fs/promises';
 import { PcvError } from '../errors.js';
-import { parseCsv, type Delimiter, type Row } from './csv.js';
+import type { SheetLines } from '../core/sheet-lines.js';
+import { parseCsv, parseSheetCsv, type Delimiter, type Row } from './csv.js';
 import { decodeBytes, type Encoding } from './decode.js';
 import { MB } from './limits.js';
 
@@ -42,16 +43,34 @@ export async function readInput(
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-export type Table =
-  | { ok: true; rows: Row[]; delimiter: Delimiter; encoding: Encoding; note?: Worded }
+/** Delimited text's rows: a list, or (a score sheet's, see bytesToSheet()) split as read. */
+export type Table<R = Row[]> =
+  | { ok: true; rows: R; delimiter: Delimiter; encoding: Encoding; note?: Worded }
   | { ok: false; line?: number; message: Worded };
 
 /** Bytes of delimited text to rows: decode (see decode.ts), detect the delimiter, parse. */
 export function bytesToTable(bytes: Uint8Array): Table {
+  return textTable(bytes, parseCsv);
+}
+
+/**
+ * A score sheet's bytes to rows, as bytesToTable() reads them, but with the records split as
+ * they are validated when the text allows it (io/csv-lines.ts).
+ */
+export function bytesToSheet(bytes: Uint8Array): Table<Row[] | SheetLines> {
+  return textTable(bytes, parseSheetCsv);
+}
+
+function textTable<R>(
+  bytes: Uint8Array,
+  parse: (
+    text: string,
+  ) => { ok: true; delimiter: Delimiter; rows: R } | { ok: false; line: number; message: Worded },
+): Table<R> {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return decoded;
   if (decoded.text.trim() === '') return { ok: false, message: worded('file-empty', {}) };
-  const parsed = parseCsv(decoded.text);
+  const parsed = parse(decoded.text);
   if (!parsed.ok) return parsed;
   return {
     ok: true,

@@ -4,7 +4,8 @@ import { normalizeHeader, stripMaxAnnotation } from '../core/headers.js';
 import type { Rubric } from '../core/rubric.js';
 import { columnLetters, headerIndex } from '../core/sheet.js';
 import type { Row } from './csv.js';
-import { bytesToTable } from './read.js';
+import type { SheetLines } from '../core/sheet-lines.js';
+import { bytesToSheet } from './read.js';
 import { contentMismatch } from './sniff.js';
 import { readXlsxRows, type FormattedCell, type ReadNote, type ReadProblem } from './xlsx-sheet.js';
 
@@ -13,7 +14,8 @@ export type { ReadNote, ReadProblem } from './xlsx-sheet.js';
 export type SheetTable =
   | {
       ok: true;
-      rows: Row[];
+      /** A text sheet's rows may be split as they are read (core/sheet-lines.ts). */
+      rows: Row[] | SheetLines;
       /** True when cells may use a decimal comma (the delimiter is not a comma). */
       decimalComma: boolean;
       sheetName?: string;
@@ -32,7 +34,7 @@ export async function readSheetTable(file: string, bytes: Uint8Array): Promise<S
     const table = await readXlsxRows(bytes);
     return table.ok ? { ...table, decimalComma: false, sheetName: table.sheet } : table;
   }
-  const table = bytesToTable(bytes);
+  const table = bytesToSheet(bytes);
   if (!table.ok) {
     return {
       ok: false,
@@ -58,8 +60,10 @@ export function formattedScoreProblems(
   table: SheetTable & { ok: true },
   rubric: Rubric,
 ): ReadProblem[] {
+  // Only an .xlsx sheet has formatted cells, and its rows are a list.
+  if (table.formatted.length === 0 || !Array.isArray(table.rows)) return [];
   const header = table.rows[0];
-  if (header === undefined || table.formatted.length === 0) return [];
+  if (header === undefined) return [];
   const index = headerIndex(rubric);
   const scoreColumn = header.cells.map((text) => {
     const key = normalizeHeader(text);
