@@ -9,7 +9,7 @@ import { compareIds } from './id-order.js';
 import type { Roster } from './roster.js';
 import type { Rubric } from './rubric.js';
 import type { JudgeSheet, SheetEntry } from './sheet.js';
-import { oneTotalMessage, restsOnOneTotal } from './single-total.js';
+import { oneTotalMessage, restsOnOneOf } from './single-total.js';
 import { worded } from '../text/problems.js';
 
 export type { Decision, Decisions, Method, PanelProject, PanelScore } from './arithmetic/types.js';
@@ -133,7 +133,8 @@ export function computeResults(
         { line: p.recusal?.line },
       );
     }
-    if (restsOnOneTotal(scores.values(), rubric.aggregate)) {
+    // From the decision's counts: the scores are made when read (project-scores.ts).
+    if (restsOnOneOf(d.totals.length, d.totals.length - d.dropped.size, rubric.aggregate)) {
       const [judge, entry] = oneTotal(scores, p.entries, judges);
       issues.warn(
         'one-total',

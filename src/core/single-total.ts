@@ -24,6 +24,11 @@ export function restsOnOneTotal(
     present++;
     if (!s.dropped) kept++;
   }
+  return restsOnOneOf(present, kept, aggregate);
+}
+
+/** restsOnOneTotal() from the counts: judges present, and their totals the trim kept. */
+export function restsOnOneOf(present: number, kept: number, aggregate: Aggregate): boolean {
   return aggregate === 'median' ? present === 1 : kept === 1;
 }
 
