@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { worded, type Worded } from '../text/problems.js';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { PcvError } from '../errors.js';
 import type { SheetLines } from '../core/sheet-lines.js';
 import { parseCsv, parseSheetCsv, type Delimiter, type Row } from './csv.js';
@@ -25,9 +25,11 @@ export async function readInput(
 ): Promise<ReadFile> {
   let bytes: Buffer;
   try {
-    const { size } = await stat(file);
+    // Read in one call on this thread: inputs are read one after the other, and each await of
+    // fs/promises waited for the thread pool (~130 ms of a 1M-cell review's 25 sheets idle).
+    const { size } = statSync(file);
     if (size > maxBytes) return { bytes: Buffer.alloc(0), sha256: '', tooLarge: size };
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new PcvError(
