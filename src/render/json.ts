@@ -227,6 +227,13 @@ function jsonParts(results: Results): {
       : {}),
     judges: results.judges.map((j) => ({ id: j.id, file: j.file, sha256: j.sha256 })),
   };
+  const flagsJson = (p: ProjectResult): ResultsJsonProject['flags'] =>
+    analyticsOf.get(p.id)!.flags.map((f) => ({
+      type: f.type,
+      ...(f.judge !== undefined ? { judge: f.judge } : {}),
+      // results.json keeps the English sentence in every language, as it always has.
+      message: flagSentence(f, p, rubric, 'en'),
+    }));
   const project = (
     p: ProjectResult,
     scores: ResultsJsonProject['scores'] = scoresJson(p.scores),
@@ -249,12 +256,7 @@ function jsonParts(results: Results): {
       range: stat(analyticsOf.get(p.id)!.range),
       sd: stat(analyticsOf.get(p.id)!.sd),
     },
-    flags: analyticsOf.get(p.id)!.flags.map((f) => ({
-      type: f.type,
-      ...(f.judge !== undefined ? { judge: f.judge } : {}),
-      // results.json keeps the English sentence in every language, as it always has.
-      message: flagSentence(f, p, rubric, 'en'),
-    })),
+    flags: flagsJson(p),
   });
   const tail: Pick<ResultsJson, ProjectsAndAfter> = {
     summary: {
@@ -291,24 +293,38 @@ function jsonParts(results: Results): {
     // How the numbers were reached, where a reader could otherwise be surprised.
     notes: rescaled === undefined ? [] : [reportText('en').rescaled(rescaled)],
   };
+  // A project's line as JSON.stringify(project(p)) writes it, made directly: no object of each
+  // of 10,000 projects made only to be turned into text. Key order as in project().
+  const text = (v: string | number | boolean | null | undefined) => JSON.stringify(v ?? null);
+  const criteriaText = (criteria: ProjectResult['criteria']) => {
+    let out = '{';
+    for (const [c, v] of criteria) out += `${out === '{' ? '' : ','}${keyText(c)}${fineText(v)}`;
+    return `${out}}`;
+  };
+  const projectHead = (p: ProjectResult) =>
+    `{"id":${text(p.id)},"name":${text(p.name)},"organization":${text(p.organization)},"category":${text(p.category)}${p.amount !== undefined ? `,"amount":${text(p.amount)}` : ''}`;
+  const projectTail = (p: ProjectResult) => {
+    const a = analyticsOf.get(p.id)!;
+    const track = JSON.stringify(trackFields(results, p.id)).slice(1, -1);
+    return (
+      `,"criteria":${criteriaText(p.criteria)},"final":${text(toNumber(p.final))},"rank":${text(p.rank)},"passed":${text(p.passed)}` +
+      `${track === '' ? '' : `,${track}`}${p.fellBack ? ',"trimFallback":true' : ''}` +
+      `,"spread":{"median":${text(stat(a.median))},"range":${text(stat(a.range))},"sd":${text(stat(a.sd))}},"flags":${JSON.stringify(flagsJson(p))}}`
+    );
+  };
   const projectPieces = scoresDirectly(results)
     ? (p: ProjectResult) => {
-        // The scores written straight to text into the place of an empty object: `,"scores":{}`
-        // can only be that key (a quote inside a JSON string is escaped).
-        const line = JSON.stringify(project(p, {}));
-        const at = line.indexOf(EMPTY_SCORES);
         parts.length = 0;
         parts.push(',"scores":');
         pushScores(p.scores);
         // Three pieces rather than one string: joined to the project's Chinese name, the scores
         // (ASCII when the ids are) would be copied into a two-byte string twice their size.
-        return [line.slice(0, at), parts.join(''), line.slice(at + EMPTY_SCORES.length)];
+        return [projectHead(p), parts.join(''), projectTail(p)];
       }
     : (p: ProjectResult) => [JSON.stringify(project(p))];
   return { head, project, projectPieces, tail };
 }
 
-const EMPTY_SCORES = ',"scores":{}';
 const NO_CRITERIA: ReadonlyMap<string, Dec> = new Map();
 
 /**
