@@ -1,11 +1,10 @@
 import type { Flag } from './analytics.js';
-import type { JudgeScore } from './compute.js';
 import { toNumber, type Dec } from './decimal.js';
 
-/** A judge present for a project, with their score. */
+/** A judge present for a project, with their total (what the flags name). */
 export interface Scored {
   judge: string;
-  score: JudgeScore & { recused: false };
+  total: Dec;
 }
 
 /** The outlier flags of one project: totals at the positions the arithmetic found far from the median. */
@@ -21,8 +20,8 @@ export function outlierFlags(
     flags.push({
       type: 'outlier',
       judge: s.judge,
-      total: number(s.score.total),
-      deviation: toNumber(s.score.total.minus(med)),
+      total: number(s.total),
+      deviation: toNumber(s.total.minus(med)),
       median: med,
     });
   }

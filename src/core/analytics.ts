@@ -143,7 +143,7 @@ export function analyze(method: Method & TrackRubric, computed: Computed): Analy
   const agree = computed.projects.some((p) => p.scores.size < judgeIds.length)
     ? blockAgreement(
         computed.projects.map(
-          (p) => new Map(presentOf(p).map((s) => [judgeAt.get(s.judge)!, number(s.score.total)])),
+          (p) => new Map(presentOf(p).map((s) => [judgeAt.get(s.judge)!, number(s.total)])),
         ),
         judgeIds,
       )
@@ -218,7 +218,12 @@ export function analyze(method: Method & TrackRubric, computed: Computed): Analy
 /** The judges present for a project (not recused), with their scores, in judge order. */
 function presentOf(p: ProjectResult): Scored[] {
   const list: Scored[] = [];
-  for (const [judge, score] of p.scores) if (!score.recused) list.push({ judge, score });
+  // Computed results are read row by row, without a JudgeScore made for each.
+  if (p.scores instanceof ProjectScores) {
+    p.scores.forEachRow((judge, total) => {
+      if (total !== undefined) list.push({ judge, total });
+    });
+  } else for (const [judge, s] of p.scores) if (!s.recused) list.push({ judge, total: s.total });
   return list;
 }
 
