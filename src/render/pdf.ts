@@ -12,6 +12,7 @@ import {
   type PdfOptions,
 } from './pdf-doc.js';
 import { batchContent } from './pdf-content-batch.js';
+import { leanRuns } from './pdf-lean-runs.js';
 import { countPages, drawPages } from './pdf-pages.js';
 import {
   drawTable,
@@ -67,6 +68,7 @@ async function writeAnnouncement(
     false,
   );
   batchContent(doc);
+  leanRuns(doc, [regular, bold]);
   const faces = { regular, bold };
   // Measured once, laid out twice: when counting the pages and when drawing them.
   const tables = content.tables.map((t) =>
