@@ -22,7 +22,9 @@ import type { Glyph, Position } from './pdf-glyph-run.js';
 interface EmbeddedFont {
   font: { layout(text: string, features?: unknown): { glyphs: Glyph[]; positions: Position[] } };
   scale: number;
+  layoutCache?: Record<string, LeanRun | undefined>;
   layoutRun(text: string, features?: unknown): LeanRun;
+  layoutCached(text: string): LeanRun;
 }
 
 /** A position as pdfkit leaves it: scaled, with the glyph's scaled width. */
@@ -39,17 +41,69 @@ export interface LeanRun {
 /** True for +0 only: a -0 scales to -0, which only the in-place path keeps. */
 const zero = (v: number) => Object.is(v, 0);
 
-/** Replaces `layoutRun` on the fonts registered as `aliases` (already opened in the document). */
+/** Per document with lean runs: whether a run laid out now is kept in pdfkit's cache. */
+const keeping = new WeakMap<Doc, Keeping>();
+
+/**
+ * Replaces `layoutRun` and `layoutCached` on the fonts registered as `aliases` (already opened
+ * in the document).
+ */
 export function leanRuns(doc: Doc, aliases: readonly string[]): void {
   const families = (doc as unknown as { _fontFamilies: Record<string, EmbeddedFont | undefined> })
     ._fontFamilies;
+  const state: Keeping = { keep: true };
+  keeping.set(doc, state);
   for (const alias of new Set(aliases)) {
     const font = families[alias];
-    if (font !== undefined) leanFont(font);
+    if (font !== undefined) leanFont(font, state);
   }
 }
 
-function leanFont(font: EmbeddedFont): void {
+/**
+ * Runs `measure` with the runs it lays out not kept by pdfkit (a run already kept is still
+ * used), for text whose run is wanted once: a width pcv's width cache remembers, glyphs whose
+ * operators pcv keeps (pdf-text-line.ts). pdfkit keeps every word's run for the rest of the
+ * document, though most of the announcement's are asked for once: each name and organisation
+ * measured whole to balance the columns and then drawn as wrapped lines, each wrapped line
+ * encoded once. A run not kept is laid out again if it is asked for again, the same way.
+ */
+export function runsNotKept<T>(doc: Doc, measure: () => T): T {
+  const state = keeping.get(doc);
+  if (state === undefined || !state.keep) return measure();
+  state.keep = false;
+  try {
+    return measure();
+  } finally {
+    state.keep = true;
+    state.lastText = undefined;
+    state.lastRun = undefined;
+  }
+}
+
+interface Keeping {
+  keep: boolean;
+  /** The last run laid out while not kept: a width and then the glyphs of one text share it. */
+  lastText?: string | undefined;
+  lastRun?: LeanRun | undefined;
+}
+
+function leanFont(font: EmbeddedFont, state: Keeping): void {
+  // pdfkit's own cache, filled only while runs are kept.
+  font.layoutCached = (text) => {
+    const cache = font.layoutCache;
+    const cached = cache?.[text];
+    if (cached !== undefined) return cached;
+    if (state.keep) {
+      const run = font.layoutRun(text);
+      if (cache !== undefined) cache[text] = run;
+      return run;
+    }
+    if (text === state.lastText) return state.lastRun!;
+    const run = font.layoutRun(text);
+    state.lastText = text;
+    state.lastRun = run;
+    return run;
+  };
   const scale = font.scale;
   /** Per glyph id, the shared position of the glyph at its own advance. */
   const plain: ScaledPosition[] = [];

@@ -1,4 +1,5 @@
 import type { Doc } from './pdf-doc.js';
+import { runsNotKept } from './pdf-lean-runs.js';
 import { number } from './pdf-number.js';
 
 /**
@@ -86,7 +87,15 @@ function linesFor(font: object, size: number): Map<string, Line | null> {
   return lines;
 }
 
+/**
+ * The line's width and operators are kept here, so pdfkit need not keep the text's run (most
+ * lines are drawn once: a wrapped cell's lines, a name).
+ */
 function buildLine(doc: Doc, state: TextState, text: string): Line | null {
+  return runsNotKept(doc, () => buildLineOnce(doc, state, text));
+}
+
+function buildLineOnce(doc: Doc, state: TextState, text: string): Line | null {
   const font = state._font;
   // pdfkit measures the text before it draws it; the width cache keeps the same order.
   const width = doc.widthOfString(text);

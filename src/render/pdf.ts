@@ -12,7 +12,7 @@ import {
   type PdfOptions,
 } from './pdf-doc.js';
 import { batchContent } from './pdf-content-batch.js';
-import { leanRuns } from './pdf-lean-runs.js';
+import { leanRuns, runsNotKept } from './pdf-lean-runs.js';
 import { countPages, drawPages } from './pdf-pages.js';
 import {
   drawTable,
@@ -218,7 +218,11 @@ function resultsTable(doc: Doc, table: AnnouncementTable, fonts: Faces): Results
  */
 function balance(doc: Doc, font: string, pairs: [string, string][], rest: number): number {
   doc.font(font).fontSize(TABLE_SIZE);
-  const widths = pairs.map(([n, o]) => [doc.widthOfString(n), doc.widthOfString(o)]);
+  // Most long names and organisations are then drawn as wrapped lines, never whole: their
+  // widths are remembered (pdf-width-cache.ts) without pdfkit keeping their runs.
+  const widths = runsNotKept(doc, () =>
+    pairs.map(([n, o]) => [doc.widthOfString(n), doc.widthOfString(o)]),
+  );
   // One line is exact (the table draws a cell on one line when its width fits); beyond that,
   // lines break at words, so allow some slack per line.
   const lines = (w: number, inner: number, slack: number) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFonts, openDocument, REGULAR, type Doc } from '../../src/render/pdf-doc.js';
-import { leanRuns, type LeanRun } from '../../src/render/pdf-lean-runs.js';
+import { leanRuns, runsNotKept, type LeanRun } from '../../src/render/pdf-lean-runs.js';
+import { drawTextLine } from '../../src/render/pdf-text-line.js';
 import { createdAt } from '../pdf-helpers.js';
 
 /*
@@ -23,7 +24,7 @@ const open = async () =>
   openDocument({ title: 't', lang: 'zh' }, await loadFonts({ createdAt }), createdAt, false);
 
 interface FontInternals {
-  _font: { layout(text: string): LeanRun; layoutCache?: unknown };
+  _font: { layout(text: string): LeanRun; layoutCache?: Record<string, unknown> };
 }
 const fontOf = (doc: Doc) => (doc as unknown as FontInternals)._font;
 
@@ -85,5 +86,32 @@ describe('pdfkit runs with one position object per glyph', () => {
     expect(a.positions[2]!.xAdvance).not.toBe(a.positions[2]!.advanceWidth);
     expect(b.positions[4]).not.toBe(a.positions[2]);
     await finish();
+  });
+
+  it('keeps no run laid out while runs are not kept, and draws the same', async () => {
+    const { doc, finish } = await open();
+    leanRuns(doc, [REGULAR]);
+    doc.font(REGULAR).fontSize(10.5);
+    const cache = fontOf(doc).layoutCache!;
+    // Kept as pdfkit keeps it: a width measured outside runsNotKept.
+    doc.widthOfString('社区长者助餐点');
+    const kept = cache['社区长者助餐点'];
+    expect(kept).toBeDefined();
+    runsNotKept(doc, () => doc.widthOfString('乡村儿童阅读角'));
+    expect(cache['乡村儿童阅读角']).toBeUndefined();
+    // drawTextLine keeps the operators, not the run; the kept run is used, not replaced.
+    for (const [i, text] of TEXTS.entries()) drawTextLine(doc, text, 60, 80 + 30 * i);
+    drawTextLine(doc, '社区长者助餐点', 60, 300);
+    for (const text of TEXTS.filter((t) => t !== '社区长者助餐点'))
+      for (const word of text.split(' ')) expect(cache[word]).toBeUndefined();
+    expect(cache['社区长者助餐点']).toBe(kept);
+    const lean = await finish();
+
+    const plain = await open();
+    plain.doc.font(REGULAR).fontSize(10.5);
+    for (const [i, text] of TEXTS.entries())
+      plain.doc.text(text, 60, 80 + 30 * i, { lineBreak: false });
+    plain.doc.text('社区长者助餐点', 60, 300, { lineBreak: false });
+    expect(lean.equals(await plain.finish())).toBe(true);
   });
 });
