@@ -13,6 +13,7 @@ import {
 } from './pdf-doc.js';
 import { batchContent } from './pdf-content-batch.js';
 import { leanRuns, runsNotKept } from './pdf-lean-runs.js';
+import { writeInBlocks } from './pdf-output-blocks.js';
 import { countPages, drawPages } from './pdf-pages.js';
 import {
   drawTable,
@@ -68,6 +69,7 @@ async function writeAnnouncement(
     false,
   );
   batchContent(doc);
+  writeInBlocks(doc);
   leanRuns(doc, [regular, bold]);
   const faces = { regular, bold };
   // Measured once, laid out twice: when counting the pages and when drawing them.
