@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript, the build's own list of edits
 import { WORKBOOK_PATCHES } from '../scripts/bundle-patches-workbook.mjs';
@@ -96,6 +97,54 @@ describe("the workbook's vendor edits", () => {
       '<row r="12" ht="22.5" t="a&lt;b &amp; &quot;c&apos;"><v>0</v><v>0</v><v>-1.25</v>' +
         '<v>1e+21</v><v>5e-7</v><v>NaN</v><v>Infinity</v><t>&lt;&amp;&gt;</t></row>',
     );
+  });
+
+  it("cut a sheet stream's text into the same 64 KB pieces as exceljs did", async () => {
+    type Buf = {
+      pipe(w: Writable): void;
+      write(d: unknown): Promise<boolean>;
+      end(): void;
+    };
+    const use = async (edited: boolean) => {
+      const StreamBuf = load('exceljs/lib/utils/stream-buf.js', edited) as new (o: object) => Buf;
+      const pieces: Buffer[] = [];
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          pieces.push(Buffer.from(chunk));
+          done();
+        },
+      });
+      // As exceljs's workbook writer opens a sheet: 64 KB pieces, handed on as each fills.
+      const stream = new StreamBuf({ bufSize: 65536, batch: true });
+      stream.pipe(sink);
+      // Rows of ASCII, of CJK (3 bytes a unit), with an emoji (4 bytes for 2 units) and a lone
+      // surrogate (3 bytes for 1), an empty one, a Buffer, and texts longer than a piece or too
+      // long for what is left of one, which must be split across two pieces as before.
+      const row = (i: number) =>
+        `<row r="${i}"><c t="s"><v>${i}</v></c>${'评分明细'.repeat(i % 7)}${i % 5 ? '' : '😀\ud800'}</row>`;
+      let bytes = 0;
+      const write = async (data: string | Buffer) => {
+        bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+        await stream.write(data);
+      };
+      for (let i = 0; i < 3000; i++) {
+        await write(row(i));
+        if (i % 997 === 0) await write('');
+        if (i % 1301 === 0) await write(Buffer.from(`<!-- ${i} -->`));
+        if (i % 1000 === 999) await write('x'.repeat(70000) + '甲'.repeat(9000));
+      }
+      expect(bytes).toBeGreaterThan(4 * 65536);
+      stream.end();
+      await new Promise((resolve) => setImmediate(resolve));
+      return { pieces, bytes };
+    };
+    const { pieces: edited, bytes } = await use(true);
+    const { pieces: published } = await use(false);
+    expect(edited.map((p) => p.length)).toEqual(published.map((p) => p.length));
+    expect(Buffer.concat(edited).equals(Buffer.concat(published))).toBe(true);
+    // Every piece but the last is full: as many pieces as 64 KB go into the bytes written.
+    expect(edited.length).toBe(Math.ceil(bytes / 65536));
+    expect(edited.slice(0, -1).every((p) => p.length === 65536)).toBe(true);
   });
 
   it('expand glob patterns as archiver-utils did, glob loaded on first use', () => {
