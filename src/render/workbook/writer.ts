@@ -38,17 +38,20 @@ export const MAX_WIDTH = 60;
 export const MAX_CELL_TEXT = 32767;
 
 /**
- * Writes a sheet in one pass over its rows: each row is built once and measured as it is built
- * (the column widths must be known before the first row goes out), then streamed to exceljs.
- * The rows are held as built: the sheets hand out shared cells for what repeats (cell-cache.ts),
- * so a held row is mostly references to a few thousand cell objects, not a million of its own.
+ * Writes a sheet in two passes over its rows: the first builds each row, measures it and lets it
+ * go (the column widths must be known before the first row goes out); the second builds the rows
+ * again and streams each to exceljs as it is built. Holding the rows from the first pass to the
+ * second (a 10,000-project workbook's Flags rows are ~18 MB, Scores ~9 MB) kept them alive
+ * through the young generation's collections, so the collector copied them and promoted them to
+ * the old generation, whose garbage then grew by as much before a full collection: more memory
+ * touched for the first time (page faults, costly here) and more to mark. Building a row again
+ * costs less than that (BENCHMARKS.md, "Workbook: stop 15").
  */
 export async function writeSheet(
   sheet: Worksheet,
   spec: SheetSpec,
   measure = new CellMeasure(),
 ): Promise<void> {
-  const rows: RowSpec[] = [];
   const widest = spec.columns.map(() => 0);
   // A column as wide as its limit allows (less the margin) can grow no further: its cells are
   // not measured again (the names, comments and sentences of a large review).
@@ -56,7 +59,6 @@ export async function writeSheet(
   const measured: (CellSpec | undefined)[] = [];
   for (const row of spec.rows()) {
     if (Array.isArray(row)) widen(widest, full, measured, row, measure);
-    rows.push(row);
   }
   const widths = fitWidths(spec, widest);
   sheet.columns = widths.map((width) => ({ width }));
@@ -72,11 +74,9 @@ export async function writeSheet(
     const last = spec.headerRow + (spec.tableRows ?? 0);
     sheet.autoFilter = `A${spec.headerRow}:${columnLetter(spec.columns.length)}${last}`;
   }
-  for (let r = 0; r < rows.length; r++) {
-    if (r % YIELD_EVERY === YIELD_EVERY - 1) await yieldToZip();
-    const cells = rows[r]!;
-    // Written rows are let go, so the held rows and exceljs's rows are not both kept in full.
-    rows[r] = LET_GO;
+  let r = 0;
+  for (const cells of spec.rows()) {
+    if (++r % YIELD_EVERY === 0) await yieldToZip();
     const row = sheet.addRow([]);
     // A row's own style object too (exceljs looks it up for every row; its types omit it).
     (row as unknown as { style: Partial<Style> }).style = PLAIN;
@@ -116,14 +116,15 @@ export async function writeSheet(
  * in 64 KB pieces, and the archiver deflates them (on libuv's thread pool) only when the event
  * loop turns: written in one synchronous go, a 10,000-project workbook's 44 MB of XML waited in
  * memory and was all deflated at `commit()`, the main thread idle meanwhile. A turn every few
- * hundred rows (a piece or two of XML) lets the archiver deflate each piece while the next rows
- * are built, on the other core when one is free, and frees each piece once it is deflated.
+ * dozen rows lets the archiver deflate each piece while the next rows are built, on the other
+ * core when one is free, and frees each piece once it is deflated. A 64 KB piece is ~130-160
+ * rows of XML, and passing it on through the archiver's streams takes more than one turn: with a
+ * turn per 128 rows the pieces fell behind (up to ~20 MB waiting), and every piece lived long
+ * enough to be promoted and freed only by a full collection, so ~45 MB of fresh memory was
+ * touched for them. Two turns a piece keep up (BENCHMARKS.md, "Workbook: stop 15").
  */
-const YIELD_EVERY = 128;
+const YIELD_EVERY = 64;
 const yieldToZip = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** What a written row's slot holds: one shared empty row, not the row kept alive. */
-const LET_GO: RowSpec = [];
 
 /** Lines of a value that no line of wraps: one per line break, and one. */
 function lineCount(value: Value): number {
