@@ -10,6 +10,9 @@ import { TextCells } from './cell-cache.js';
 import { STYLE, fmt, text, number, headerRow, resultStyle } from './style.js';
 import { TOP, TOP_TEXT } from './agreement.js';
 
+/** The column of the flags' sentences. */
+const DETAILS = 7;
+
 /** One row per robustness or outlier flag, projects in rank order; a sentence when there is none. */
 export function flagsSheet(results: Results, t: Labels): SheetSpec {
   const { rubric, analytics } = results;
@@ -24,7 +27,7 @@ export function flagsSheet(results: Results, t: Labels): SheetSpec {
     columns: [{}, {}, { max: 30 }, {}, {}, { max: 30 }, { max: 24 }, { max: 90 }],
     headerRow: 1,
     tableRows: flagged.length,
-    *rows() {
+    *rows(full) {
       yield headerRow([t.rank, t.id, t.name, t.final, t.result, t.flag, t.judge, t.details]);
       // A project has several flags (6.8 each in a 10,000-project review): its five leading
       // cells are built once for all of them, and each kind's cell once for the sheet.
@@ -58,7 +61,8 @@ export function flagsSheet(results: Results, t: Labels): SheetSpec {
           lead[4],
           kindCells.cell(kinds[f.type]),
           judgeCells.cell(f.judge),
-          text(sentence(f, context!), TOP_TEXT),
+          // The sentences soon fill their column: measuring, the rest are not built for nothing.
+          full?.(DETAILS) ? undefined : text(sentence(f, context!), TOP_TEXT),
         ];
       }
       if (flagged.length === 0) yield { span: text(t.noFlags, STYLE.text) };

@@ -29,7 +29,12 @@ export interface SheetSpec {
   headerRow?: number;
   /** Rows of the table under the header (the autofilter's range). */
   tableRows?: number;
-  rows: () => Iterable<RowSpec>;
+  /**
+   * The sheet's rows, made afresh on each call: the writer goes over them twice, to measure and
+   * to write. When measuring, `full(column)` tells that a column (0-based) can grow no further,
+   * so its cells are not looked at: a sheet may leave out such a cell if it costs to build.
+   */
+  rows: (full?: (column: number) => boolean) => Iterable<RowSpec>;
 }
 
 export const MIN_WIDTH = 5;
@@ -44,8 +49,9 @@ export const MAX_CELL_TEXT = 32767;
  * second (a 10,000-project workbook's Flags rows are ~18 MB, Scores ~9 MB) kept them alive
  * through the young generation's collections, so the collector copied them and promoted them to
  * the old generation, whose garbage then grew by as much before a full collection: more memory
- * touched for the first time (page faults, costly here) and more to mark. Building a row again
- * costs less than that (BENCHMARKS.md, "Workbook: stop 15").
+ * touched for the first time (page faults, costly here) and more to mark. Building the rows
+ * again costs about the CPU those promotions did, for ~35 MB less peak (BENCHMARKS.md, "Workbook:
+ * stop 15").
  */
 export async function writeSheet(
   sheet: Worksheet,
@@ -57,7 +63,8 @@ export async function writeSheet(
   // not measured again (the names, comments and sentences of a large review).
   const full = spec.columns.map((c) => (c.max ?? MAX_WIDTH) - MARGIN);
   const measured: (CellSpec | undefined)[] = [];
-  for (const row of spec.rows()) {
+  const isFull = (column: number) => widest[column]! >= full[column]!;
+  for (const row of spec.rows(isFull)) {
     if (Array.isArray(row)) widen(widest, full, measured, row, measure);
   }
   const widths = fitWidths(spec, widest);
@@ -116,14 +123,13 @@ export async function writeSheet(
  * in 64 KB pieces, and the archiver deflates them (on libuv's thread pool) only when the event
  * loop turns: written in one synchronous go, a 10,000-project workbook's 44 MB of XML waited in
  * memory and was all deflated at `commit()`, the main thread idle meanwhile. A turn every few
- * dozen rows lets the archiver deflate each piece while the next rows are built, on the other
- * core when one is free, and frees each piece once it is deflated. A 64 KB piece is ~130-160
- * rows of XML, and passing it on through the archiver's streams takes more than one turn: with a
- * turn per 128 rows the pieces fell behind (up to ~20 MB waiting), and every piece lived long
- * enough to be promoted and freed only by a full collection, so ~45 MB of fresh memory was
- * touched for them. Two turns a piece keep up (BENCHMARKS.md, "Workbook: stop 15").
+ * hundred rows (a piece or two of XML) lets the archiver deflate each piece while the next rows
+ * are built, on the other core when one is free, and frees each piece once it is deflated.
+ * A turn every 64 rows kept the pieces from falling behind (fewer fresh pages) but now and then
+ * sent V8's young generation into promoting ~2 MB at each scavenge, twice the CPU for the render
+ * (BENCHMARKS.md, "Workbook: stop 15"); every 128 never did in the renders measured.
  */
-const YIELD_EVERY = 64;
+const YIELD_EVERY = 128;
 const yieldToZip = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Lines of a value that no line of wraps: one per line break, and one. */
