@@ -3,8 +3,6 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './commands/common.js';
 import { PcvError } from './errors.js';
 import { lineWriter } from './io/pipe.js';
-// Samples the cores as pcv starts: whether a tally's PDF gets a worker thread looks back to here.
-import './spare-core.js';
 import { chooseLang, langArg } from './text/lang.js';
 import { wordProblem } from './text/word.js';
 import { VERSION } from './version.js';
@@ -82,6 +80,9 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
 
 /** Runs pcv with the given arguments and returns the exit code; the only place that prints. */
 export async function run(argv: string[], io?: Partial<Io>): Promise<number> {
+  // A tally samples the cores as it starts: whether its PDF gets a worker thread looks back to
+  // here (bin/pcv.js's prestart samples them sooner). Other commands skip the sampling (os.cpus()).
+  if (argv[0] === 'tally') await import('./spare-core.js');
   const out = io?.out ?? lineWriter(process.stdout);
   const err = io?.err ?? lineWriter(process.stderr);
   const cwd = io?.cwd ?? process.cwd();

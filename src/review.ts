@@ -41,11 +41,15 @@ export interface Review {
   describe: (p: string) => Omit<InputFile, 'sha256'>;
 }
 
-/** Reads and validates the rubric (with command-line overrides) and the roster of a review. */
+/**
+ * Reads and validates the rubric (with command-line overrides) and the roster of a review.
+ * Without `digests` the files' sha256 are left '' (checks that publish nothing).
+ */
 export async function loadReview(
   files: ReviewFiles,
   cwd: string,
   overrides: Overrides,
+  digests = true,
 ): Promise<Review> {
   const issues = new IssueList();
   const describe = (p: string): Omit<InputFile, 'sha256'> => ({
@@ -59,6 +63,7 @@ export async function loadReview(
     rubricInfo.shown,
     LIMITS.rubricBytes,
     decodeBytes,
+    digests,
   );
   const rubricFile = { ...rubricInfo, sha256: rubricRead.sha256 };
   let rubric: Rubric | undefined;
@@ -86,7 +91,7 @@ export async function loadReview(
   ): Promise<{ value?: T; file?: InputFile }> => {
     if (p === undefined) return {};
     const info = describe(p);
-    const read = await readParsed(p, info.shown, LIMITS.sheetBytes, bytesToTable);
+    const read = await readParsed(p, info.shown, LIMITS.sheetBytes, bytesToTable, digests);
     const file = { ...info, sha256: read.sha256 };
     const table = read.parsed;
     if (!table.ok) {

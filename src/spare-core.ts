@@ -32,8 +32,9 @@ export interface CpuSample {
 }
 
 /**
- * Taken when the CLI starts (src/cli.ts imports this module for it), so that the decision,
- * made as a tally begins, looks back over pcv's own start-up.
+ * Taken when the CLI starts a tally (src/cli.ts imports this module for it; bin/pcv.js's
+ * prestart sooner), so that the decision, made as a tally begins, looks back over pcv's own
+ * start-up.
  */
 const AT_START = sampleCpus();
 

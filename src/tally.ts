@@ -45,7 +45,8 @@ export interface TallyOptions {
   scope?: PanelScope;
   /**
    * Stop once every check has run, warnings included (what `pcv validate` prints): the outcome
-   * has `checked` instead of results, and the analytics are neither loaded nor computed.
+   * has `checked` instead of results, and the analytics are neither loaded nor computed, nor the
+   * inputs' sha256.
    */
   checksOnly?: boolean;
   /**
@@ -79,7 +80,8 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
     ...(options.roster !== undefined ? { roster: options.roster } : {}),
     ...(options.assignments !== undefined ? { assignments: options.assignments } : {}),
   });
-  const review = await loadReview(inputs, cwd, options.overrides ?? {});
+  const digests = options.checksOnly !== true;
+  const review = await loadReview(inputs, cwd, options.overrides ?? {}, digests);
   const { rubric, roster, rubricFile, rosterFile, describe } = review;
   const lang = review.lang !== undefined ? { lang: review.lang } : {};
   const issues = new IssueList();
@@ -100,8 +102,12 @@ export async function tally(options: TallyOptions = {}): Promise<TallyOutcome> {
   for (const [index, sheetPath] of inputs.sheetPaths.entries()) {
     options.onProgress?.('Reading sheets', index, inputs.sheetPaths.length, 'reading');
     const info = describe(sheetPath);
-    const read = await readParsed(sheetPath, info.shown, LIMITS.sheetBytes, (bytes) =>
-      readSheetTable(sheetPath, bytes),
+    const read = await readParsed(
+      sheetPath,
+      info.shown,
+      LIMITS.sheetBytes,
+      (bytes) => readSheetTable(sheetPath, bytes),
+      digests,
     );
     sheetFiles.set(info.shown, { ...info, sha256: read.sha256 });
     const table = read.parsed;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { worded, type Worded } from '../text/problems.js';
 import { readFileSync, statSync } from 'node:fs';
 import { PcvError } from '../errors.js';
@@ -9,6 +8,7 @@ import { MB } from './limits.js';
 
 export interface ReadFile {
   bytes: Buffer;
+  /** '' when not asked for (readInput's `digest`). */
   sha256: string;
   /** Set instead of reading when the file is over the limit. */
   tooLarge?: number;
@@ -17,11 +17,13 @@ export interface ReadFile {
 /**
  * Reads a whole input file; a missing or unreadable file stops the run (exit 2). A file larger
  * than `maxBytes` is not read at all: `tooLarge` gives its size, for the caller to report.
+ * Without `digest` (checks that publish nothing, `pcv validate`) the sha256 is left ''.
  */
 export async function readInput(
   file: string,
   shown: string,
   maxBytes = Infinity,
+  digest = true,
 ): Promise<ReadFile> {
   let bytes: Buffer;
   try {
@@ -42,7 +44,16 @@ export async function readInput(
             : worded('input-unreadable', { file: shown, code: code ?? String(err) }),
     );
   }
-  return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { bytes, sha256: digest ? await sha256Hex(bytes) : '' };
+}
+
+/**
+ * node:crypto is imported when a digest is first asked for: it brings 17 of Node's own modules
+ * (~8 ms of a start-up), which `pcv validate` never needs (BENCHMARKS.md, "Validate: stop 15").
+ */
+async function sha256Hex(bytes: Buffer): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Delimited text's rows: a list, or (a score sheet's, see bytesToSheet()) split as read. */
@@ -111,8 +122,9 @@ export async function readParsed<R extends { ok: boolean }>(
   shown: string,
   maxBytes: number,
   parse: (bytes: Buffer) => R | Promise<R>,
+  digest = true,
 ): Promise<{ sha256: string; parsed: R | Unreadable }> {
-  const read = await readInput(file, shown, maxBytes);
+  const read = await readInput(file, shown, maxBytes, digest);
   const parsed: R | Unreadable =
     read.tooLarge !== undefined
       ? { ok: false, message: tooLargeMessage(read.tooLarge, maxBytes), tooLarge: true }
