@@ -5,16 +5,17 @@ import { validateSheet } from '../src/core/sheet.js';
 import { parseCsv } from '../src/io/csv.js';
 import { wordProblem } from '../src/text/word.js';
 
-/** The Huanshan 2022 criteria: maxima 20, 20, 40, 20, steps of 0.5. */
-export const HUANSHAN: Rubric = parseRubric(
-  `title: T
-threshold: 60
-criteria:
+/** The Huanshan 2022 criteria as rubric.yaml lists them: maxima 20, 20, 40, 20, steps of 0.5. */
+export const HUANSHAN_CRITERIA = `criteria:
   - { id: roadshow, label: 路演展示, max: 20, step: 0.5 }
   - { id: qualification, label: 组织资质, max: 20, step: 0.5 }
   - { id: service_plan, label: 服务方案, max: 40, step: 0.5 }
   - { id: management, label: 项目管理, max: 20, step: 0.5 }
-`,
+`;
+
+/** A rubric of the Huanshan 2022 criteria, pass mark 60. */
+export const HUANSHAN: Rubric = parseRubric(
+  `title: T\nthreshold: 60\n${HUANSHAN_CRITERIA}`,
   'rubric.yaml',
 ).rubric!;
 

@@ -4,7 +4,7 @@ import { ProjectScores } from '../../src/core/project-scores.js';
 import { parseRoster } from '../../src/core/roster.js';
 import { parseRubric } from '../../src/core/rubric.js';
 import { validateSheet, type JudgeSheet } from '../../src/core/sheet.js';
-import { rows } from '../sheet-check.js';
+import { HUANSHAN_CRITERIA, rows } from '../sheet-check.js';
 
 /*
  * A project's judge scores are read from the panel's rows and the decision when asked for
@@ -12,16 +12,7 @@ import { rows } from '../sheet-check.js';
  * and which totals the trimmed mean dropped, by the judge's place among those present.
  */
 const rubric = parseRubric(
-  `title: T
-threshold: 60
-aggregate: trimmed-mean
-trim: 1
-criteria:
-  - { id: roadshow, label: 路演展示, max: 20, step: 0.5 }
-  - { id: qualification, label: 组织资质, max: 20, step: 0.5 }
-  - { id: service_plan, label: 服务方案, max: 40, step: 0.5 }
-  - { id: management, label: 项目管理, max: 20, step: 0.5 }
-`,
+  `title: T\nthreshold: 60\naggregate: trimmed-mean\ntrim: 1\n${HUANSHAN_CRITERIA}`,
   'rubric.yaml',
 ).rubric!;
 const roster = parseRoster(
