@@ -1,10 +1,19 @@
 // Source edits esbuild makes to six dependencies while bundling them (scripts/build-bundle.mjs),
-// where code written for node_modules behaves differently inside a bundle, or does work on load
-// that pcv's reports never use (issue 15, review day). Each edit is an exact text replacement:
-// a file that matches the filter but no longer reads as expected stops the build instead of
-// being patched blindly.
+// and one it swaps whole (tiny-inflate, below), where code written for node_modules behaves
+// differently inside a bundle, or does work on load that pcv's reports never use (issue 15,
+// review day). Each edit is an exact text replacement: a file that matches the filter but no
+// longer reads as expected stops the build instead of being patched blindly.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { WORKBOOK_PATCHES } from './bundle-patches-workbook.mjs';
+
+/**
+ * tiny-inflate (unicode-trie's and fontkit's) is swapped for bundle-inflate.cjs, the same
+ * function done by Node's zlib: unicode-properties and linebreak inflate their tables with it as
+ * pdfkit loads, ~20-30 ms of CPU in JavaScript per thread that loads the PDF code, which on
+ * review day is the PDF worker while the main thread already waits for it.
+ */
+const NATIVE_INFLATE = fileURLToPath(new URL('./bundle-inflate.cjs', import.meta.url));
 
 const PATCHES = [
   {
@@ -142,6 +151,7 @@ PATCHES.push(...WORKBOOK_PATCHES);
 export const vendorPatches = {
   name: 'pcv-vendor-patches',
   setup(build) {
+    build.onResolve({ filter: /^tiny-inflate$/ }, () => ({ path: NATIVE_INFLATE }));
     for (const { filter, replace } of PATCHES) {
       build.onLoad({ filter }, (args) => {
         let text = readFileSync(args.path, 'utf8');

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { defaultFontPath } from '../src/render/pdf-doc.js';
 import { ROOT, copyFixture, pcv, spawnPcv, tempDir } from './helpers.js';
@@ -117,4 +119,77 @@ describe("the bundle's string-width", () => {
     const workbook = (dir: string) => readFileSync(path.join(dir, 'results.xlsx'));
     expect(workbook(bundled).equals(workbook(sources))).toBe(true);
   }, 60_000);
+});
+
+describe("the bundle's tiny-inflate, done by zlib (scripts/bundle-inflate.cjs)", () => {
+  type Inflate = (source: Uint8Array, dest: Uint8Array) => Uint8Array;
+  const requireHere = createRequire(import.meta.url);
+  const native = requireHere(path.join(ROOT, 'scripts', 'bundle-inflate.cjs')) as Inflate;
+  const original = requireHere('tiny-inflate') as Inflate;
+
+  /** The Unicode tables the bundled packages inflate: base64 literals in their published files. */
+  function tables(): { from: string; bytes: Buffer }[] {
+    const files = [
+      'unicode-properties/dist/main.cjs',
+      'linebreak/dist/main.cjs',
+      'fontkit/dist/module.mjs',
+    ];
+    return files.flatMap((file) => {
+      const text = readFileSync(path.join(ROOT, 'node_modules', file), 'utf8');
+      return [...text.matchAll(/"([A-Za-z0-9+/]{500,}={0,2})"/g)].map((m) => ({
+        from: file,
+        bytes: Buffer.from(m[1]!, 'base64'),
+      }));
+    });
+  }
+
+  it("inflates every bundled package's tables to tiny-inflate's bytes", () => {
+    const found = tables();
+    // unicode-properties 1, linebreak 1, fontkit's Arabic, Indic and Universal shapers 3.
+    expect(found.map((t) => t.from.split('/')[0])).toEqual([
+      'unicode-properties',
+      'linebreak',
+      'fontkit',
+      'fontkit',
+      'fontkit',
+    ]);
+    for (const { bytes } of found) {
+      // unicode-trie's layout: three 32-bit words, the third the table's size, then the table
+      // deflated twice.
+      const size = bytes.readUInt32LE(8);
+      const twice = (inflate: Inflate) =>
+        inflate(inflate(bytes.subarray(12), new Uint8Array(size)), new Uint8Array(size));
+      const expected = twice(original);
+      expect(expected.length).toBe(size);
+      expect(Buffer.from(twice(native)).equals(Buffer.from(expected))).toBe(true);
+    }
+  });
+
+  it('keeps its contract for a short, an exact and a too small destination', () => {
+    const text = Buffer.from('环山街道公益创投 '.repeat(400));
+    for (const level of [0, 1, 9]) {
+      const stream = deflateRawSync(text, { level });
+      for (const size of [text.length + 100, text.length, 1000]) {
+        for (const make of [(n: number) => new Uint8Array(n), (n: number) => Buffer.alloc(n)]) {
+          const [a, b] = [make(size), make(size)];
+          const [fromOriginal, fromNative] = [original(stream, a), native(stream, b)];
+          expect(fromNative.length).toBe(fromOriginal.length);
+          expect(Buffer.from(fromNative).equals(Buffer.from(fromOriginal))).toBe(true);
+          // The destination itself is returned exactly when tiny-inflate returns it.
+          expect(fromNative === b).toBe(fromOriginal === a);
+          // A shorter stream's part is a copy from a Uint8Array, a view of a Buffer (slice).
+          expect(fromNative.buffer === b.buffer).toBe(fromOriginal.buffer === a.buffer);
+          expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true);
+        }
+      }
+    }
+    expect(() => native(Buffer.from([0xff, 0xff, 0xff]), new Uint8Array(10))).toThrow();
+  });
+
+  it('is what the bundle has in place of tiny-inflate', () => {
+    const chunk = readdirSync(BUNDLE).find((f) => /^pdfkit\.node-\w+\.js$/.test(f))!;
+    const text = readFileSync(path.join(BUNDLE, chunk), 'utf8');
+    expect(text).toContain('inflateRawSync(source)');
+    expect(text).not.toContain('tinf_uncompress');
+  });
 });
