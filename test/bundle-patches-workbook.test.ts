@@ -147,6 +147,58 @@ describe("the workbook's vendor edits", () => {
     expect(edited.slice(0, -1).every((p) => p.length === 65536)).toBe(true);
   });
 
+  it("write a sheet stream's rows as exceljs did, every kind of cell and row", () => {
+    type Rows = new () => { toXml(model: object): string };
+    const RowXform = (edited: boolean) =>
+      load('exceljs/lib/xlsx/xform/sheet/row-xform.js', edited) as Rows;
+    // Cell models as exceljs's Cell gives them after prepare(): type (ValueType), address,
+    // styleId and ssId where set. The fast kinds (empty, number, shared string) and the rest,
+    // which keep exceljs's own rendering.
+    const cells = [
+      { type: 0, address: 'A1' },
+      { type: 0, address: 'B1', styleId: 3 },
+      { type: 2, address: 'C1', value: 0 },
+      { type: 2, address: 'D1', value: -1.25, styleId: 12 },
+      { type: 2, address: 'E1', value: 1e21 },
+      { type: 2, address: 'F1', value: 5e-7, styleId: 1 },
+      { type: 2, address: 'G1', value: NaN },
+      { type: 2, address: 'H1' },
+      { type: 3, address: 'I1', value: '甲 & <b>', ssId: 0 },
+      { type: 3, address: 'J1', value: 'x', ssId: 41, styleId: 7 },
+      { type: 8, address: 'K1', value: { richText: [{ text: 'r' }] }, ssId: 2 },
+      { type: 3, address: 'L1', value: 'inline <&> "q"' },
+      { type: 8, address: 'M1', value: { richText: [{ text: 'a<b', font: { bold: true } }] } },
+      { type: 9, address: 'N1', value: true, styleId: 2 },
+      { type: 10, address: 'O1', value: { error: '#N/A' } },
+      { type: 4, address: 'P1', value: new Date(Date.UTC(2024, 5, 14)) },
+      { type: 5, address: 'Q1', text: 'site', hyperlink: 'https://x.example', ssId: 4 },
+      { type: 6, address: 'R1', formula: 'A1+1', result: 2 },
+      { type: 1, address: 'S1', master: 'R1' },
+      { type: 1, address: 'T1', master: 'R1', styleId: 5 },
+    ];
+    const rows = [
+      { number: 1, cells, min: 1, max: 20 },
+      { number: 2, cells: [], height: 22.5 },
+      { number: 3, cells: [{ type: 0, address: 'A3' }], styleId: 4, hidden: true },
+      { number: 4, cells: [{ type: 2, address: 'A4', value: 1 }], outlineLevel: 2 },
+      { number: 5, cells: [cells[1]], outlineLevel: '1&', collapsed: true, min: 3, max: 2 },
+      ...cells.map((c, i) => ({ number: 10 + i, cells: [c], height: i % 3 === 0 ? 30 : 0 })),
+    ];
+    const edited = new (RowXform(true))();
+    const published = new (RowXform(false))();
+    for (const row of rows) expect(edited.toXml(row)).toBe(published.toXml(row));
+    expect(edited.toXml(rows[1]!)).toBe(
+      '<row r="2" ht="22.5" customHeight="1" x14ac:dyDescent="0.25"/>',
+    );
+    expect(edited.toXml(rows[2]!)).toBe(
+      '<row r="3" hidden="1" s="4" customFormat="1" x14ac:dyDescent="0.25"/>',
+    );
+    expect(edited.toXml({ number: 7, cells: cells.slice(1, 4).concat(cells[9]!) })).toBe(
+      '<row r="7" x14ac:dyDescent="0.25"><c r="B1" s="3"/><c r="C1"><v>0</v></c>' +
+        '<c r="D1" s="12"><v>-1.25</v></c><c r="J1" s="7" t="s"><v>41</v></c></row>',
+    );
+  });
+
   it('expand glob patterns as archiver-utils did, glob loaded on first use', () => {
     type File = { expand(o: object, p: string[]): string[] };
     const use = (edited: boolean) =>
