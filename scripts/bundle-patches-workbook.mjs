@@ -82,7 +82,7 @@ export const WORKBOOK_PATCHES = [
           "const XmlStream = require('../../../utils/xml-stream');\n" +
           "const {ValueType} = require('../../../doc/enums');\n" +
           '\n' +
-          '// An attribute value or text as XmlStream writes it (a number\'s text needs no escaping).\n' +
+          "// An attribute value or text as XmlStream writes it (a number's text needs no escaping).\n" +
           "const xmlText = v => (typeof v === 'number' ? String(v) : utils.xmlEncode(v.toString()));\n",
       ],
       [
