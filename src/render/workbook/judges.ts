@@ -10,6 +10,15 @@ import { statistic } from './agreement.js';
 
 const OFFSET_FMT = '0.00####';
 
+/** A judge's rows of the review, counted: the Judges sheet's row before its statistics. */
+interface JudgeTally {
+  scored: number;
+  recusals: number;
+  dropped: number;
+  /** The judge's totals added up, when there is any. */
+  sum?: Dec;
+}
+
 export function judgesSheet(results: Results, t: Labels): SheetSpec {
   const { rubric, projects } = results;
   const header = [
@@ -27,6 +36,29 @@ export function judgesSheet(results: Results, t: Labels): SheetSpec {
   const x = rubric.normalize === 'offset' ? reportText(rubric.lang).workbookExtra : undefined;
   if (x) header.push(x.offset);
   const statsOf = new Map(results.analytics.judges.map((j) => [j.judge, j]));
+  // What each judge scored, counted once for both of the writer's passes over the rows (a few
+  // numbers per judge) and in one pass over the projects: looking each judge up in each
+  // project's scores, judge by judge, made a score object 2 × judges × projects times.
+  let tallies: JudgeTally[] | undefined;
+  const tallyJudges = (): JudgeTally[] => {
+    const at = new Map(results.judges.map((j, i) => [j.id, i]));
+    const out = results.judges.map(() => ({ scored: 0, recusals: 0, dropped: 0 }) as JudgeTally);
+    for (const p of projects) {
+      for (const [judge, s] of p.scores) {
+        const i = at.get(judge);
+        if (i === undefined) continue;
+        const c = out[i]!;
+        if (s.recused) c.recusals++;
+        else {
+          // In project order, as the sum was taken before: the same decimals added alike.
+          c.sum = c.sum === undefined ? s.total : c.sum.plus(s.total);
+          c.scored++;
+          if (s.dropped) c.dropped++;
+        }
+      }
+    }
+    return out;
+  };
   return {
     name: t.sheets.judges,
     columns: [{ max: 30 }, { max: 50 }, { max: 66 }, {}, {}, {}, {}, {}, {}, ...(x ? [{}] : [])],
@@ -34,32 +66,19 @@ export function judgesSheet(results: Results, t: Labels): SheetSpec {
     tableRows: results.judges.length,
     *rows() {
       yield headerRow(header);
-      for (const j of results.judges) {
-        const totals: Dec[] = [];
-        let recusals = 0;
-        let dropped = 0;
-        for (const p of projects) {
-          const s = p.scores.get(j.id);
-          if (s === undefined) continue;
-          if (s.recused) recusals++;
-          else {
-            totals.push(s.total);
-            if (s.dropped) dropped++;
-          }
-        }
+      tallies ??= tallyJudges();
+      for (const [i, j] of results.judges.entries()) {
+        const { scored, recusals, dropped, sum } = tallies[i]!;
         const mean =
-          totals.length > 0
-            ? number(
-                round(totals.reduce((a, b) => a.plus(b)).dividedBy(totals.length), rubric.decimals),
-                fmt(rubric.decimals),
-              )
+          sum !== undefined
+            ? number(round(sum.dividedBy(scored), rubric.decimals), fmt(rubric.decimals))
             : undefined;
         const stats = statsOf.get(j.id);
         yield [
           text(j.id),
           text(j.file),
           text(j.sha256),
-          number(totals.length),
+          number(scored),
           number(recusals),
           number(dropped),
           mean,
