@@ -1,4 +1,6 @@
+import type { Dec } from '../../core/decimal.js';
 import type { JudgeScore, ProjectResult, Results } from '../../core/model.js';
+import { ProjectScores } from '../../core/project-scores.js';
 import { reportText } from '../../text/report.js';
 import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
@@ -37,16 +39,29 @@ export function judgeColumns(results: Results, t: Labels): JudgeColumns {
     const totals = new DecimalCells((d) => round(d, rubric.decimals));
     const styles = [false, true].map((dropped) => withFormat(totalStyle(dropped), dec));
     const recused = text(t.recused, STYLE.recused);
+    const column = new Map(judges.map((j, i) => [j, i]));
+    // Computed results are read row by row (core/project-scores.ts), without a score object made
+    // for each judge of each project (twice: the writer builds the rows twice). One callback for
+    // every project, filling the row in hand.
+    let row: (CellSpec | undefined)[] = [];
+    const put = (judge: string, total: Dec | undefined, dropped: boolean) => {
+      const i = column.get(judge);
+      if (i === undefined) return;
+      row[i] = total === undefined ? recused : totals.cell(total, styles[dropped ? 1 : 0]!);
+    };
     return {
       header: judges,
       columns: judges.map(() => ({})),
-      cells: (p) =>
-        judges.map((j) => {
-          const s = p.scores.get(j);
-          if (s === undefined) return undefined;
-          if (s.recused) return recused;
-          return totals.cell(s.total, styles[s.dropped ? 1 : 0]!);
-        }),
+      cells: (p) => {
+        row = judges.map(() => undefined);
+        if (p.scores instanceof ProjectScores) p.scores.forEachRow(put);
+        else
+          for (const [judge, s] of p.scores) {
+            if (s.recused) put(judge, undefined, false);
+            else put(judge, s.total, s.dropped);
+          }
+        return row;
+      },
       notes: offsetNotes(results),
     };
   }
