@@ -17,8 +17,8 @@ const valuesOf = (rows: Iterable<RowSpec>) =>
   [...rows].map((r) => (Array.isArray(r) ? r.map((c: CellSpec | undefined) => c?.value) : r));
 
 /*
- * The Judges sheet counts each judge's rows once, in one pass over the projects, for both of the
- * writer's passes. These expect what looking each judge up in every project gives.
+ * The Judges sheet counts each judge's rows once, in one pass over the projects (computed scores
+ * row by row, any other map entry by entry), for both of the writer's passes. These expect what looking each judge up in every project gives.
  */
 describe('judgesSheet', () => {
   for (const name of ['huanshan-2022', 'judge-groups', 'pivotal-judge']) {
@@ -55,6 +55,12 @@ describe('judgesSheet', () => {
       expect(rows.map((r) => r[0])).toEqual(results.judges.map((j) => j.id));
       expect(rows.map((r) => r.slice(3, 7))).toEqual(expected);
       expect(expected.some(([, recusals]) => (recusals as number) > 0)).toBe(true);
+      // The same results with each project's scores as a plain map, judges in reverse order.
+      const plain = {
+        ...results,
+        projects: results.projects.map((p) => ({ ...p, scores: new Map([...p.scores].reverse()) })),
+      };
+      expect(valuesOf(judgesSheet(plain, t).rows())).toEqual(first);
     });
   }
 });

@@ -1,5 +1,6 @@
 import { type Dec } from '../../core/decimal.js';
 import type { Results } from '../../core/model.js';
+import { ProjectScores } from '../../core/project-scores.js';
 import { reportText } from '../../text/report.js';
 import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
@@ -43,19 +44,26 @@ export function judgesSheet(results: Results, t: Labels): SheetSpec {
   const tallyJudges = (): JudgeTally[] => {
     const at = new Map(results.judges.map((j, i) => [j.id, i]));
     const out = results.judges.map(() => ({ scored: 0, recusals: 0, dropped: 0 }) as JudgeTally);
-    for (const p of projects) {
-      for (const [judge, s] of p.scores) {
-        const i = at.get(judge);
-        if (i === undefined) continue;
-        const c = out[i]!;
-        if (s.recused) c.recusals++;
-        else {
-          // In project order, as the sum was taken before: the same decimals added alike.
-          c.sum = c.sum === undefined ? s.total : c.sum.plus(s.total);
-          c.scored++;
-          if (s.dropped) c.dropped++;
-        }
+    // In project order, as the sum was taken before: the same decimals added alike. Computed
+    // results are read row by row, without a score object made for each (core/project-scores.ts).
+    const add = (judge: string, total: Dec | undefined, dropped: boolean) => {
+      const i = at.get(judge);
+      if (i === undefined) return;
+      const c = out[i]!;
+      if (total === undefined) c.recusals++;
+      else {
+        c.sum = c.sum === undefined ? total : c.sum.plus(total);
+        c.scored++;
+        if (dropped) c.dropped++;
       }
+    };
+    for (const p of projects) {
+      if (p.scores instanceof ProjectScores) p.scores.forEachRow(add);
+      else
+        for (const [judge, s] of p.scores) {
+          if (s.recused) add(judge, undefined, false);
+          else add(judge, s.total, s.dropped);
+        }
     }
     return out;
   };
