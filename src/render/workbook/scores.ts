@@ -1,4 +1,6 @@
+import type { Dec } from '../../core/decimal.js';
 import type { Results } from '../../core/model.js';
+import { ProjectScores } from '../../core/project-scores.js';
 import { reportText } from '../../text/report.js';
 import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
@@ -53,7 +55,7 @@ export function scoresSheet(results: Results, t: Labels): SheetSpec {
       const scores = new DecimalCells(exact);
       const totals = new DecimalCells((d) => round(d, fine));
       const totalFmt = [false, true].map((dropped) => withFormat(totalStyle(dropped), fineNum));
-      const judgeCell = new Map(judges.map((j) => [j, text(j)]));
+      const judgeCells = judges.map((j) => text(j));
       const comments = new TextCells(STYLE.text);
       const yes = text(t.yes);
       const recused = text(t.recused, STYLE.recused);
@@ -63,42 +65,106 @@ export function scoresSheet(results: Results, t: Labels): SheetSpec {
       const finalFmt = fmt(rubric.decimals);
       const n = rubric.criteria.length;
       const width = 4 + n + extra.length + 4;
+      // A judge's row of the current project.
+      let rank: CellSpec, id: CellSpec, name: CellSpec;
+      const lead = (i: number): (CellSpec | undefined)[] => {
+        const row = new Array<CellSpec | undefined>(width);
+        row[0] = rank;
+        row[1] = id;
+        row[2] = name;
+        row[3] = judgeCells[i];
+        return row;
+      };
+      const recusedRow = (i: number, comment: string | undefined): RowSpec => {
+        const row = lead(i);
+        let k = 4 + n;
+        row[k++] = recused;
+        if (adjusted) k++;
+        row[k++] = yes;
+        k++;
+        row[k] = comments.cell(comment);
+        return row;
+      };
+      const scoredRow = (
+        i: number,
+        criteria: ReadonlyMap<string, Dec>,
+        total: Dec,
+        dropped: boolean,
+        normalized: Dec | undefined,
+        comment: string | undefined,
+      ): RowSpec => {
+        const row = lead(i);
+        let k = 4;
+        for (const c of rubric.criteria) {
+          const v = criteria.get(c.id);
+          row[k++] = v === undefined ? undefined : scores.cell(v, PLAIN);
+        }
+        const style = totalFmt[dropped ? 1 : 0]!;
+        row[k++] = totals.cell(total, style);
+        if (adjusted)
+          row[k++] = normalized === undefined ? undefined : totals.cell(normalized, style);
+        k++;
+        row[k++] = dropped ? yes : undefined;
+        row[k] = comments.cell(comment);
+        return row;
+      };
+      // Computed results are read row by row (core/project-scores.ts): each judge's row of the
+      // project noted by the judge's position, then written in judge order, without a score
+      // object made for each (twice: the writer builds the rows twice). One callback for all.
+      const J = judges.length;
+      const column = new Map(judges.map((j, i) => [j, i]));
+      const seen = new Int32Array(J);
+      const rowAt = new Int32Array(J);
+      const presentAt = new Int32Array(J);
+      const totalAt: (Dec | undefined)[] = new Array<Dec | undefined>(J);
+      const droppedAt: boolean[] = new Array<boolean>(J).fill(false);
+      let stamp = 0;
+      const note = (
+        judge: string,
+        total: Dec | undefined,
+        dropped: boolean,
+        j: number,
+        k: number,
+      ) => {
+        const i = column.get(judge);
+        if (i === undefined) return;
+        seen[i] = stamp;
+        rowAt[i] = j;
+        presentAt[i] = k;
+        totalAt[i] = total;
+        droppedAt[i] = dropped;
+      };
       for (const p of projects) {
-        const rank = number(p.rank);
-        const id = text(p.id);
-        const name = text(p.name);
-        for (const j of judges) {
-          const s = p.scores.get(j);
-          if (s === undefined) continue;
-          const row: RowSpec = new Array<CellSpec | undefined>(width);
-          row[0] = rank;
-          row[1] = id;
-          row[2] = name;
-          row[3] = judgeCell.get(j);
-          let k = 4;
-          if (s.recused) {
-            k += n;
-            row[k++] = recused;
-            if (adjusted) k++;
-            row[k++] = yes;
-            k++;
-            row[k] = comments.cell(s.comment);
-            yield row;
+        rank = number(p.rank);
+        id = text(p.id);
+        name = text(p.name);
+        const computed = p.scores instanceof ProjectScores ? p.scores : undefined;
+        if (computed) {
+          stamp++;
+          computed.forEachRow(note);
+        }
+        for (let i = 0; i < J; i++) {
+          if (computed) {
+            if (seen[i] !== stamp) continue;
+            const j = rowAt[i]!;
+            const total = totalAt[i];
+            yield total === undefined
+              ? recusedRow(i, computed.commentAt(j))
+              : scoredRow(
+                  i,
+                  computed.criteriaAt(j),
+                  total,
+                  droppedAt[i]!,
+                  computed.normalizedAt(presentAt[i]!),
+                  computed.commentAt(j),
+                );
             continue;
           }
-          for (const c of rubric.criteria) {
-            const v = s.criteria.get(c.id);
-            row[k++] = v === undefined ? undefined : scores.cell(v, PLAIN);
-          }
-          const style = totalFmt[s.dropped ? 1 : 0]!;
-          row[k++] = totals.cell(s.total, style);
-          if (adjusted)
-            row[k++] =
-              s.normalizedTotal === undefined ? undefined : totals.cell(s.normalizedTotal, style);
-          k++;
-          row[k++] = s.dropped ? yes : undefined;
-          row[k] = comments.cell(s.comment);
-          yield row;
+          const s = p.scores.get(judges[i]!);
+          if (s === undefined) continue;
+          yield s.recused
+            ? recusedRow(i, s.comment)
+            : scoredRow(i, s.criteria, s.total, s.dropped, s.normalizedTotal, s.comment);
         }
         const aggregate: RowSpec = [
           number(p.rank, undefined, STYLE.aggregate),
