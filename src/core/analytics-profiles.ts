@@ -1,7 +1,7 @@
 import type { Computed } from './compute.js';
 import { toNumber, type Dec } from './decimal.js';
 import type { JudgeStat } from './analytics.js';
-import { ProjectScores } from './project-scores.js';
+import { eachScore } from './project-scores.js';
 import { mean, sampleSd } from './stats.js';
 
 /** Each judge's profile: how many projects they scored and recused from, their mean and spread, their leniency (from the arithmetic's exact facts) and how often the trim dropped them. */
@@ -27,10 +27,7 @@ export function judgeProfiles(
   };
   for (const p of computed.projects) {
     // Computed results are read row by row, without a JudgeScore made for each.
-    if (p.scores instanceof ProjectScores) p.scores.forEachRow(add);
-    else
-      for (const [judge, s] of p.scores)
-        add(judge, s.recused ? undefined : s.total, !s.recused && s.dropped);
+    eachScore(p.scores, add);
   }
   return computed.judges.map(({ id: judge }, j) => {
     const own = totals[j]!;

@@ -6,7 +6,7 @@ import { toNumber, type Dec } from './decimal.js';
 import { judgeProfiles } from './analytics-profiles.js';
 import { outlierFlags, type Scored } from './analytics-outliers.js';
 import { robustness } from './analytics-robustness.js';
-import { ProjectScores } from './project-scores.js';
+import { ProjectScores, eachScore } from './project-scores.js';
 import { sampleSd } from './stats.js';
 import { trackWhatIfs } from './track-whatifs.js';
 import type { TrackRubric } from './tracks-schema.js';
@@ -219,11 +219,9 @@ export function analyze(method: Method & TrackRubric, computed: Computed): Analy
 function presentOf(p: ProjectResult): Scored[] {
   const list: Scored[] = [];
   // Computed results are read row by row, without a JudgeScore made for each.
-  if (p.scores instanceof ProjectScores) {
-    p.scores.forEachRow((judge, total) => {
-      if (total !== undefined) list.push({ judge, total });
-    });
-  } else for (const [judge, s] of p.scores) if (!s.recused) list.push({ judge, total: s.total });
+  eachScore(p.scores, (judge, total) => {
+    if (total !== undefined) list.push({ judge, total });
+  });
   return list;
 }
 

@@ -152,3 +152,20 @@ export class ProjectScores implements ReadonlyMap<string, JudgeScore> {
     return score;
   }
 }
+
+/**
+ * Each judge's total for a project, in the map's order: computed scores row by row without a
+ * JudgeScore made for each (forEachRow), any other map (a library caller's) entry by entry. A
+ * recused judge comes with `total` undefined and `dropped` false.
+ */
+export function eachScore(
+  scores: ReadonlyMap<string, JudgeScore>,
+  fn: (judge: string, total: Dec | undefined, dropped: boolean) => void,
+): void {
+  if (scores instanceof ProjectScores) scores.forEachRow(fn);
+  else
+    for (const [judge, s] of scores) {
+      if (s.recused) fn(judge, undefined, false);
+      else fn(judge, s.total, s.dropped);
+    }
+}

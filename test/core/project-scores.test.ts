@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeResults, type JudgeScore } from '../../src/core/compute.js';
-import { ProjectScores } from '../../src/core/project-scores.js';
+import { ProjectScores, eachScore } from '../../src/core/project-scores.js';
 import { parseRoster } from '../../src/core/roster.js';
 import { parseRubric } from '../../src/core/rubric.js';
 import { validateSheet, type JudgeSheet } from '../../src/core/sheet.js';
@@ -123,5 +123,24 @@ describe('ProjectScores: a project judge by judge', () => {
     expect(rowsOf.presentTotals.map(String)).toEqual(['86.5', '50', '100']);
     // Not normalised: no normalised totals.
     expect(rowsOf.normalizedAt(0)).toBeUndefined();
+  });
+});
+
+describe('eachScore: computed scores and a plain map read alike', () => {
+  it('gives each judge, total and drop in map order, a recusal with no total', () => {
+    const seen = (scores: ReadonlyMap<string, JudgeScore>) => {
+      const out: string[] = [];
+      eachScore(scores, (judge, total, dropped) =>
+        out.push(`${judge} ${total?.toString() ?? '-'}${dropped ? ' dropped' : ''}`),
+      );
+      return out;
+    };
+    // P1: a 86.5, b recused, c 50, d 100; the trim drops the lowest (c) and the highest (d).
+    const expected = ['a 86.5', 'b -', 'c 50 dropped', 'd 100 dropped'];
+    const p1 = project('P1').scores;
+    expect(p1).toBeInstanceOf(ProjectScores);
+    expect(seen(p1)).toEqual(expected);
+    // The same scores as JudgeScore objects in a Map, as a library caller might hand them.
+    expect(seen(new Map(p1))).toEqual(expected);
   });
 });

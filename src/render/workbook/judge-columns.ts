@@ -1,6 +1,6 @@
 import type { Dec } from '../../core/decimal.js';
 import type { JudgeScore, ProjectResult, Results } from '../../core/model.js';
-import { ProjectScores } from '../../core/project-scores.js';
+import { eachScore } from '../../core/project-scores.js';
 import { reportText } from '../../text/report.js';
 import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
@@ -54,12 +54,7 @@ export function judgeColumns(results: Results, t: Labels): JudgeColumns {
       columns: judges.map(() => ({})),
       cells: (p) => {
         row = judges.map(() => undefined);
-        if (p.scores instanceof ProjectScores) p.scores.forEachRow(put);
-        else
-          for (const [judge, s] of p.scores) {
-            if (s.recused) put(judge, undefined, false);
-            else put(judge, s.total, s.dropped);
-          }
+        eachScore(p.scores, put);
         return row;
       },
       notes: offsetNotes(results),

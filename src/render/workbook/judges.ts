@@ -1,6 +1,6 @@
 import { type Dec } from '../../core/decimal.js';
 import type { Results } from '../../core/model.js';
-import { ProjectScores } from '../../core/project-scores.js';
+import { eachScore } from '../../core/project-scores.js';
 import { reportText } from '../../text/report.js';
 import type { WorkbookLabels as Labels } from '../../text/report-workbook.js';
 
@@ -57,14 +57,7 @@ export function judgesSheet(results: Results, t: Labels): SheetSpec {
         if (dropped) c.dropped++;
       }
     };
-    for (const p of projects) {
-      if (p.scores instanceof ProjectScores) p.scores.forEachRow(add);
-      else
-        for (const [judge, s] of p.scores) {
-          if (s.recused) add(judge, undefined, false);
-          else add(judge, s.total, s.dropped);
-        }
-    }
+    for (const p of projects) eachScore(p.scores, add);
     return out;
   };
   return {
