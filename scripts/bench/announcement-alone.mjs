@@ -7,17 +7,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildDist } from './build-dist.mjs';
 
 const [dir, n = '2', build] = process.argv.slice(2);
 if (!dir) {
   console.error('usage: node scripts/bench/announcement-alone.mjs REVIEW_DIR [N] [BUILD_DIR]');
   process.exit(2);
 }
-const root = path.resolve(
-  build ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..'),
-);
-const dist = (p) => import(path.join(root, 'dist', p));
+const { root, dist } = buildDist(build);
 const { tally } = await dist('tally.js');
 const { announcementContent } = await dist('render/announcement.js');
 const { renderAnnouncementContent } = await dist('render/pdf.js');

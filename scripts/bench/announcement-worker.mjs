@@ -10,17 +10,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildDist } from './build-dist.mjs';
 
 const [dir, build] = process.argv.slice(2);
 if (!dir) {
   console.error('usage: node scripts/bench/announcement-worker.mjs REVIEW_DIR [BUILD_DIR]');
   process.exit(2);
 }
-const root = path.resolve(
-  build ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..'),
-);
-const dist = (p) => import(path.join(root, 'dist', p));
+const { root, dist } = buildDist(build);
 const { tally } = await dist('tally.js');
 const { startPdfWorker } = await dist('render/pdf-thread.js');
 const worker = startPdfWorker();

@@ -5,10 +5,9 @@
 //   node --expose-gc scripts/bench/phases.mjs REVIEW_DIR [--no-analytics]
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { buildDist } from './build-dist.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dist = (p) => import(path.join(repo, 'dist', p));
+const { dist } = buildDist();
 
 const [dir] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!dir) {

@@ -4,10 +4,9 @@
 //   node --expose-gc scripts/bench/sheet-memory.mjs REVIEW_DIR
 // Prints one line of JSON: {"sheets", "cells", "bytes", "bytesPerCell"}.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildDist } from './build-dist.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dist = (p) => import(path.join(repo, 'dist', p));
+const { dist } = buildDist();
 
 const [dir] = process.argv.slice(2);
 if (!dir || typeof globalThis.gc !== 'function') {

@@ -9,20 +9,18 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { buildDist } from './build-dist.mjs';
 
 const [dir, n = '3', build] = process.argv.slice(2);
 if (!dir) {
   console.error('usage: node scripts/bench/workbook-alone.mjs REVIEW_DIR [N] [BUILD_DIR]');
   process.exit(2);
 }
-const root = path.resolve(
-  build ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..'),
-);
+const { root, dist } = buildDist(build);
 const bundle = path.join(root, 'dist', 'bundle');
 const chunk = readdirSync(bundle).find((f) => /^xlsx-[A-Z0-9]+\.js$/.test(f));
 if (chunk === undefined) throw new Error(`${bundle}: no xlsx chunk; run npm run build`);
-const { tally } = await import(path.join(root, 'dist', 'tally.js'));
+const { tally } = await dist('tally.js');
 const { renderWorkbook } = await import(path.join(bundle, chunk));
 
 const { results } = await tally({ inputs: [path.resolve(dir)] });
