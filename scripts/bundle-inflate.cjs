@@ -16,6 +16,6 @@ module.exports = function inflate(source, dest) {
       ? dest.slice(0, out.length)
       : dest.subarray(0, out.length);
   }
-  dest.set(out.length === dest.length ? out : out.subarray(0, dest.length));
+  dest.set(out.subarray(0, dest.length));
   return dest;
 };
